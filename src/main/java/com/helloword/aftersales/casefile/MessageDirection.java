@@ -1,0 +1,5 @@
+package com.helloword.aftersales.casefile;
+
+public enum MessageDirection {
+    INBOUND, OUTBOUND
+}

@@ -1,0 +1,6 @@
+package com.helloword.aftersales.casefile;
+
+/** The marketplace a store sells on. */
+public enum Platform {
+    AMAZON, EBAY, SHOPIFY, ALIEXPRESS
+}

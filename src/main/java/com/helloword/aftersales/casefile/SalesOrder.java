@@ -1,0 +1,169 @@
+package com.helloword.aftersales.casefile;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** An order as the platform knows it, keyed by (store, platform order id). */
+@Entity
+@Table(name = "orders")
+public class SalesOrder extends CaseFileEntity {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "store_id", updatable = false)
+    private Store store;
+    @Column(updatable = false)
+    private String platformOrderId;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private Buyer buyer;
+    private String destinationCountry;
+    private String currency;
+    @Enumerated(EnumType.STRING)
+    private OrderStatus status;
+    private Instant orderedAt;
+    private Instant shippedAt;
+    private Instant deliveredAt;
+    private String carrier;
+    private String trackingNumber;
+    private boolean frozen;
+    private String frozenReason;
+    @Column(updatable = false)
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("lineNo")
+    private List<OrderLine> lines = new ArrayList<>();
+
+    protected SalesOrder() {
+    }
+
+    public SalesOrder(Store store, String platformOrderId, Buyer buyer) {
+        this.store = store;
+        this.platformOrderId = platformOrderId;
+        this.buyer = buyer;
+        this.createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        this.updatedAt = createdAt;
+    }
+
+    /** The order-level facts an import or a platform sync brings. */
+    public record Details(String destinationCountry, String currency, OrderStatus status, Instant orderedAt,
+            Instant shippedAt, Instant deliveredAt, String carrier, String trackingNumber) {
+    }
+
+    /** One line as an import or a platform sync brings it; the line number is its position. */
+    public record LineDetails(String sku, String batchLot, int quantity, BigDecimal unitPrice) {
+    }
+
+    /** What {@link #replaceLines} did. */
+    public record LineChanges(int created, int updated, int unchanged, int removed) {
+    }
+
+    /** Applies the details; returns whether anything changed. */
+    public boolean apply(Buyer buyer, Details details) {
+        boolean changed = !Objects.equals(this.buyer == null ? null : this.buyer.getId(), buyer.getId())
+                || !Objects.equals(destinationCountry, details.destinationCountry())
+                || !Objects.equals(currency, details.currency())
+                || status != details.status()
+                || !Objects.equals(orderedAt, details.orderedAt())
+                || !Objects.equals(shippedAt, details.shippedAt())
+                || !Objects.equals(deliveredAt, details.deliveredAt())
+                || !Objects.equals(carrier, details.carrier())
+                || !Objects.equals(trackingNumber, details.trackingNumber());
+        if (changed) {
+            this.buyer = buyer;
+            this.destinationCountry = details.destinationCountry();
+            this.currency = details.currency();
+            this.status = details.status();
+            this.orderedAt = details.orderedAt();
+            this.shippedAt = details.shippedAt();
+            this.deliveredAt = details.deliveredAt();
+            this.carrier = details.carrier();
+            this.trackingNumber = details.trackingNumber();
+            this.updatedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        }
+        return changed;
+    }
+
+    /**
+     * Makes the order's lines the given ones, matched by position: a line at the same position is
+     * updated in place, extra positions are added, missing ones removed.
+     */
+    public LineChanges replaceLines(List<LineDetails> wanted) {
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (int i = 0; i < wanted.size(); i++) {
+            LineDetails details = wanted.get(i);
+            if (i < lines.size()) {
+                if (lines.get(i).apply(details)) {
+                    updated++;
+                } else {
+                    unchanged++;
+                }
+            } else {
+                lines.add(new OrderLine(this, i + 1, details));
+                created++;
+            }
+        }
+        int removed = 0;
+        while (lines.size() > wanted.size()) {
+            lines.remove(lines.size() - 1);
+            removed++;
+        }
+        if (updated + created + removed > 0) {
+            updatedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        }
+        return new LineChanges(created, updated, unchanged, removed);
+    }
+
+    public void freeze(String reason) {
+        this.frozen = true;
+        this.frozenReason = reason;
+    }
+
+    public void release() {
+        this.frozen = false;
+        this.frozenReason = null;
+    }
+
+    public BigDecimal total() {
+        return lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    public Store getStore() { return store; }
+    public String getPlatformOrderId() { return platformOrderId; }
+    public Buyer getBuyer() { return buyer; }
+    public String getDestinationCountry() { return destinationCountry; }
+    public String getCurrency() { return currency; }
+    public OrderStatus getStatus() { return status; }
+    public Instant getOrderedAt() { return orderedAt; }
+    public Instant getShippedAt() { return shippedAt; }
+    public Instant getDeliveredAt() { return deliveredAt; }
+    public String getCarrier() { return carrier; }
+    public String getTrackingNumber() { return trackingNumber; }
+    public boolean isFrozen() { return frozen; }
+    public String getFrozenReason() { return frozenReason; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public List<OrderLine> getLines() { return Collections.unmodifiableList(lines); }
+}

@@ -1,0 +1,21 @@
+package com.helloword.aftersales.casefile;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
+
+    @Query("select distinct o from SalesOrder o join fetch o.buyer left join fetch o.lines "
+            + "where o.store.id = :storeId and o.platformOrderId = :platformOrderId")
+    Optional<SalesOrder> findWithLines(String storeId, String platformOrderId);
+
+    @Query("select distinct o from SalesOrder o left join fetch o.lines "
+            + "where o.store.id = :storeId and o.platformOrderId in :platformOrderIds")
+    List<SalesOrder> findWithLines(String storeId, Collection<String> platformOrderIds);
+
+    long countByStoreId(String storeId);
+}
