@@ -1,0 +1,201 @@
+package com.helloword.aftersales.security;
+
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.ALL;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.DELETE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
+import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
+import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_TASK;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes Camunda identity hold the seller team's groups and what each may do, at every start and
+ * idempotently (several nodes may start at once). With demo data on, adds one user per role.
+ */
+@Component
+@Order(10)
+class IdentityBootstrap implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdentityBootstrap.class);
+
+    static final String ANY = Authorization.ANY;
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final boolean demo;
+
+    IdentityBootstrap(IdentityService identityService, AuthorizationService authorizationService,
+            @Value("${aftersales.demo.enabled}") boolean demo) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.demo = demo;
+    }
+
+    /** One grant: a group may do these things to this resource (ANY = every resource of the kind). */
+    record Grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        for (Groups.GroupSpec spec : Groups.all()) {
+            ensureGroup(spec);
+        }
+        for (Grant grant : grants()) {
+            ensureGrant(grant);
+        }
+        if (demo) {
+            for (DemoUsers.DemoUser user : DemoUsers.ALL) {
+                ensureDemoUser(user);
+            }
+        }
+        LOG.info("Identity ready: {} groups{}", Groups.all().size(),
+                demo ? ", " + DemoUsers.ALL.size() + " demo users (password = user id)" : "");
+    }
+
+    static List<Grant> grants() {
+        List<Grant> grants = new ArrayList<>();
+        for (Groups.GroupSpec group : Groups.all()) {
+            grants.add(new Grant(group.id(), Resources.APPLICATION, "welcome", ACCESS));
+            if (group.worksTasks()) {
+                grants.add(new Grant(group.id(), Resources.APPLICATION, "tasklist", ACCESS));
+                // names of processes and their forms in Tasklist
+                grants.add(new Grant(group.id(), Resources.PROCESS_DEFINITION, ANY, READ));
+            }
+        }
+        for (String watcher : List.of(Groups.MANAGERS, Groups.TEAM_LEADS, Groups.RECALL_MANAGERS,
+                Groups.PROCESS_DESIGNERS)) {
+            grants.add(new Grant(watcher, Resources.APPLICATION, "cockpit", ACCESS));
+            grants.add(new Grant(watcher, Resources.PROCESS_DEFINITION, ANY, READ, READ_HISTORY, READ_INSTANCE,
+                    READ_TASK));
+            grants.add(new Grant(watcher, Resources.PROCESS_INSTANCE, ANY, READ));
+            grants.add(new Grant(watcher, Resources.DECISION_DEFINITION, ANY, READ, READ_HISTORY));
+            grants.add(new Grant(watcher, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, READ));
+            grants.add(new Grant(watcher, Resources.DEPLOYMENT, ANY, READ));
+            grants.add(new Grant(watcher, Resources.TASK, ANY, READ));
+            grants.add(new Grant(watcher, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ));
+            grants.add(new Grant(watcher, Resources.HISTORIC_PROCESS_INSTANCE, ANY,
+                    HistoricProcessInstancePermissions.READ));
+        }
+        // team leads hand tasks to agents and take over stuck ones
+        grants.add(new Grant(Groups.TEAM_LEADS, Resources.TASK, ANY, READ, UPDATE));
+        grants.add(new Grant(Groups.TEAM_LEADS, Resources.PROCESS_DEFINITION, ANY, READ, READ_HISTORY,
+                READ_INSTANCE, READ_TASK, UPDATE_TASK));
+        // designers deploy BPMN and DMN from Camunda Modeler
+        grants.add(new Grant(Groups.PROCESS_DESIGNERS, Resources.DEPLOYMENT, ANY, READ, CREATE, DELETE));
+        grants.add(new Grant(Groups.PROCESS_DESIGNERS, Resources.PROCESS_DEFINITION, ANY, ALL));
+        grants.add(new Grant(Groups.PROCESS_DESIGNERS, Resources.DECISION_DEFINITION, ANY, ALL));
+        grants.add(new Grant(Groups.PROCESS_DESIGNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, ALL));
+        return grants;
+    }
+
+    private void ensureGroup(Groups.GroupSpec spec) {
+        if (identityService.createGroupQuery().groupId(spec.id()).count() > 0) {
+            return;
+        }
+        Group group = identityService.newGroup(spec.id());
+        group.setName(spec.name());
+        group.setType("WORKFLOW");
+        try {
+            identityService.saveGroup(group);
+        } catch (ProcessEngineException e) {
+            requireCreatedElsewhere(identityService.createGroupQuery().groupId(spec.id()).count() > 0, e);
+        }
+    }
+
+    private void ensureGrant(Grant grant) {
+        Authorization existing = findGrant(grant);
+        Authorization authorization = existing;
+        if (authorization == null) {
+            authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            authorization.setGroupId(grant.groupId());
+            authorization.setResource(grant.resource());
+            authorization.setResourceId(grant.resourceId());
+        } else if (hasAll(existing, grant.permissions())) {
+            return;
+        }
+        for (Permission permission : grant.permissions()) {
+            authorization.addPermission(permission);
+        }
+        try {
+            authorizationService.saveAuthorization(authorization);
+        } catch (ProcessEngineException e) {
+            Authorization now = findGrant(grant);
+            requireCreatedElsewhere(now != null && hasAll(now, grant.permissions()), e);
+        }
+    }
+
+    private Authorization findGrant(Grant grant) {
+        return authorizationService.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(grant.groupId())
+                .resourceType(grant.resource())
+                .resourceId(grant.resourceId())
+                .list().stream().findFirst().orElse(null);
+    }
+
+    private static boolean hasAll(Authorization authorization, Permission... permissions) {
+        for (Permission permission : permissions) {
+            if (!authorization.isPermissionGranted(permission)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void ensureDemoUser(DemoUsers.DemoUser demoUser) {
+        if (identityService.createUserQuery().userId(demoUser.id()).count() == 0) {
+            User user = identityService.newUser(demoUser.id());
+            user.setFirstName(demoUser.firstName());
+            user.setLastName(demoUser.lastName());
+            user.setEmail(demoUser.id() + "@helloword.example");
+            user.setPassword(demoUser.id());
+            try {
+                identityService.saveUser(user);
+            } catch (ProcessEngineException e) {
+                requireCreatedElsewhere(identityService.createUserQuery().userId(demoUser.id()).count() > 0, e);
+            }
+        }
+        for (String groupId : demoUser.groups()) {
+            if (identityService.createUserQuery().userId(demoUser.id()).memberOfGroup(groupId).count() == 0) {
+                try {
+                    identityService.createMembership(demoUser.id(), groupId);
+                } catch (ProcessEngineException e) {
+                    requireCreatedElsewhere(identityService.createUserQuery().userId(demoUser.id())
+                            .memberOfGroup(groupId).count() > 0, e);
+                }
+            }
+        }
+    }
+
+    /** Another node starting at the same moment may have won the race; anything else is a real failure. */
+    private static void requireCreatedElsewhere(boolean createdElsewhere, ProcessEngineException e) {
+        if (!createdElsewhere) {
+            throw e;
+        }
+    }
+}

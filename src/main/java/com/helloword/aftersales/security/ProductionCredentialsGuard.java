@@ -1,0 +1,60 @@
+package com.helloword.aftersales.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Profiles;
+
+/**
+ * Under the {@code prod} profile, refuses to start (before anything touches the database) with
+ * demo data, the embedded mail server, or an admin login that is missing, a demo login or weak.
+ */
+public class ProductionCredentialsGuard implements EnvironmentPostProcessor {
+
+    static final int MIN_PASSWORD_LENGTH = 12;
+    private static final Set<String> KNOWN_WEAK = Set.of("demo", "admin", "password", "camunda", "changeme",
+            "secret", "123456", "12345678", "123456789012", "passwordpassword");
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!environment.acceptsProfiles(Profiles.of("prod"))) {
+            return;
+        }
+        List<String> refusals = check(environment.getProperty("camunda.bpm.admin-user.id", ""),
+                environment.getProperty("camunda.bpm.admin-user.password", ""),
+                environment.getProperty("aftersales.demo.enabled", Boolean.class, false),
+                environment.getProperty("aftersales.mail.embedded-smtp.enabled", Boolean.class, false));
+        if (!refusals.isEmpty()) {
+            throw new IllegalStateException("The prod profile refuses to start: " + String.join("; ", refusals));
+        }
+    }
+
+    static List<String> check(String adminUser, String adminPassword, boolean demoData, boolean embeddedSmtp) {
+        List<String> refusals = new ArrayList<>();
+        if (demoData) {
+            refusals.add("demo data is on (aftersales.demo.enabled / DEMO_ENABLED)");
+        }
+        if (embeddedSmtp) {
+            refusals.add("the embedded SMTP server is on (EMBEDDED_SMTP_ENABLED); set SMTP_HOST instead");
+        }
+        if (adminUser.isBlank()) {
+            refusals.add("ADMIN_USER is not set");
+        } else if (DemoUsers.ALL.stream().anyMatch(u -> u.id().equals(adminUser)) || "demo".equals(adminUser)) {
+            refusals.add("ADMIN_USER '" + adminUser + "' is a demo login");
+        }
+        if (adminPassword.isBlank()) {
+            refusals.add("ADMIN_PASSWORD is not set");
+        } else if (KNOWN_WEAK.contains(adminPassword.toLowerCase(Locale.ROOT))
+                || adminPassword.equalsIgnoreCase(adminUser)) {
+            refusals.add("ADMIN_PASSWORD is a demo or well-known password");
+        } else if (adminPassword.length() < MIN_PASSWORD_LENGTH) {
+            refusals.add("ADMIN_PASSWORD is shorter than " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        return refusals;
+    }
+}

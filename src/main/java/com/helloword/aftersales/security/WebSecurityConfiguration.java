@@ -1,0 +1,43 @@
+package com.helloword.aftersales.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Who may call what over HTTP. Tasklist, Cockpit and Admin keep Camunda's own session login.
+ * {@code /engine-rest/*} takes HTTP Basic through Camunda's own filter (as Camunda Run does); it
+ * leaves the engine list {@code /engine-rest/engine} open by design. {@code /api/*} takes HTTP Basic
+ * against the same identity. Only {@code /actuator/health} and {@code /actuator/info} are open.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurityConfiguration {
+
+    /** Camunda's HTTP Basic provider, named as its filter expects (a class name, not a type we link). */
+    static final String HTTP_BASIC_PROVIDER =
+            "org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider";
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("engine-rest-authentication");
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                HTTP_BASIC_PROVIDER);
+        registration.setOrder(10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identityService) {
+        FilterRegistrationBean<ApiAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService));
+        registration.setName("api-authentication");
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(11);
+        return registration;
+    }
+}
