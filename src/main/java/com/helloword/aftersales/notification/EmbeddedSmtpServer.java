@@ -1,0 +1,46 @@
+package com.helloword.aftersales.notification;
+
+import java.util.Properties;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * The embedded default's mail server: an in-process SMTP server on localhost that keeps every
+ * mail the system sends, so a newcomer sees real mail without installing anything. Spring Mail
+ * talks real SMTP to it. Port 0 picks a free port (used by the tests).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "aftersales.mail.embedded-smtp.enabled", havingValue = "true")
+class EmbeddedSmtpServer {
+
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    GreenMail embeddedSmtp(@Value("${aftersales.mail.embedded-smtp.port}") int port) {
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        return new GreenMail(port == 0 ? setup.dynamicPort() : setup);
+    }
+
+    @Bean
+    JavaMailSender mailSender(GreenMail embeddedSmtp) {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl() {
+            @Override
+            public int getPort() {
+                // the server is started by the time anything sends; its port is known only then
+                return embeddedSmtp.getSmtp().getPort();
+            }
+        };
+        sender.setHost("127.0.0.1");
+        sender.setDefaultEncoding("UTF-8");
+        Properties properties = sender.getJavaMailProperties();
+        properties.put("mail.smtp.connectiontimeout", "5000");
+        properties.put("mail.smtp.timeout", "10000");
+        return sender;
+    }
+}

@@ -1,0 +1,5 @@
+package com.helloword.aftersales.notification;
+
+public enum OutboxStatus {
+    PENDING, SENT, FAILED
+}

@@ -1,0 +1,62 @@
+package com.helloword.aftersales.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.helloword.aftersales.casefile.BuyerRepository;
+import com.helloword.aftersales.casefile.SalesOrderRepository;
+import com.helloword.aftersales.support.Http;
+import com.helloword.aftersales.support.IntegrationTest;
+
+@IntegrationTest
+class DemoDataTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    SalesOrderRepository orders;
+    @Autowired
+    BuyerRepository buyers;
+    @Autowired
+    DemoDataLoader loader;
+
+    @Test
+    void demoStoresCoverThreePlatformsAndSixMarkets() {
+        JsonNode stores = Http.json(new Http(port).get("/api/stores", "mia"));
+
+        Set<String> platforms = new HashSet<>(stores.findValuesAsText("platform"));
+        Set<String> markets = new HashSet<>(stores.findValuesAsText("marketplaceCountry"));
+        assertThat(platforms).contains("AMAZON", "EBAY", "SHOPIFY");
+        assertThat(markets).contains("US", "DE", "FR", "GB", "JP", "AE");
+        assertThat(stores.toString()).doesNotContainIgnoringCase("secret").doesNotContain("password");
+    }
+
+    @Test
+    void aFewHundredOrdersFromBuyersInManyLanguagesAndLoadingAgainAddsNone() throws Exception {
+        long orderCount = orders.count();
+        assertThat(orderCount).isGreaterThanOrEqualTo(DemoDataLoader.ORDERS);
+        Set<String> languages = new HashSet<>();
+        buyers.findAll().forEach(b -> languages.add(b.getLanguage()));
+        assertThat(languages).contains("en", "de", "fr", "ja", "ar", "zh", "es", "pt");
+
+        loader.run(null);
+
+        assertThat(orders.count()).isEqualTo(orderCount);
+    }
+
+    @Test
+    void theGeneratedCsvIsTheSameForTheSameSeed() {
+        Instant now = Instant.parse("2026-11-01T00:00:00Z");
+        assertThat(DemoDataLoader.ordersCsv(now, new Random(7))).isEqualTo(DemoDataLoader.ordersCsv(now,
+                new Random(7)));
+    }
+}
