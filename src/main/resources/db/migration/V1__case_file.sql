@@ -140,6 +140,7 @@ CREATE TABLE outbox_messages (
     status          VARCHAR(16)   NOT NULL,
     attempts        INT           NOT NULL,
     next_attempt_at ${timestamp},
+    locked_until    ${timestamp},
     last_error      VARCHAR(2000),
     created_at      ${timestamp}  NOT NULL,
     sent_at         ${timestamp},

@@ -28,12 +28,13 @@ class EmbeddedSmtpServer {
     }
 
     @Bean
-    JavaMailSender mailSender(GreenMail embeddedSmtp) {
+    JavaMailSender mailSender(GreenMail embeddedSmtp, @Value("${aftersales.mail.embedded-smtp.port}") int port) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl() {
             @Override
             public int getPort() {
-                // the server is started by the time anything sends; its port is known only then
-                return embeddedSmtp.getSmtp().getPort();
+                // a free port is known only once the server runs; while it is stopped, sending fails like SMTP down
+                var smtp = embeddedSmtp.getSmtp();
+                return smtp == null || !smtp.isRunning() ? port : smtp.getPort();
             }
         };
         sender.setHost("127.0.0.1");

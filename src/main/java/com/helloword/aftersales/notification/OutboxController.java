@@ -1,5 +1,6 @@
 package com.helloword.aftersales.notification;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +15,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,22 +45,46 @@ class OutboxController {
     private final OutboxRepository outbox;
     private final ObjectProvider<GreenMail> embeddedSmtp;
     private final ApiAccess access;
+    private final Clock clock;
 
-    OutboxController(OutboxRepository outbox, ObjectProvider<GreenMail> embeddedSmtp, ApiAccess access) {
+    OutboxController(OutboxRepository outbox, ObjectProvider<GreenMail> embeddedSmtp, ApiAccess access,
+            Clock clock) {
         this.outbox = outbox;
         this.embeddedSmtp = embeddedSmtp;
         this.access = access;
+        this.clock = clock;
     }
 
     @GetMapping
     @Transactional(readOnly = true)
-    List<OutboxEntryView> entries(@RequestParam(defaultValue = "100") int limit) {
+    List<OutboxEntryView> entries(@RequestParam(required = false) OutboxStatus status,
+            @RequestParam(defaultValue = "100") int limit) {
         access.requireAnyGroup(Groups.CAMUNDA_ADMIN, Groups.MANAGERS, Groups.TEAM_LEADS);
-        return outbox.findAllByOrderByIdDesc(PageRequest.of(0, Math.max(1, Math.min(limit, 1000)))).stream()
-                .map(m -> new OutboxEntryView(m.getId(), m.getIdempotencyKey(), m.getCaseId(), m.getTemplate(),
-                        m.getLanguage(), m.getRecipientType(), m.getStatus(), m.getAttempts(), m.getNextAttemptAt(),
-                        m.getLastError(), m.getCreatedAt(), m.getSentAt()))
-                .toList();
+        PageRequest page = PageRequest.of(0, Math.max(1, Math.min(limit, 1000)));
+        List<OutboxMessage> messages = status == null ? outbox.findAllByOrderByIdDesc(page)
+                : outbox.findByStatusOrderByIdDesc(status, page);
+        return messages.stream().map(OutboxController::view).toList();
+    }
+
+    /** A manager sends a FAILED mail again (after fixing the template or the SMTP settings). */
+    @PostMapping("/{id}/retry")
+    @Transactional
+    OutboxEntryView retry(@PathVariable long id) {
+        access.requireAnyGroup(Groups.CAMUNDA_ADMIN, Groups.MANAGERS, Groups.TEAM_LEADS);
+        OutboxMessage message = outbox.findById(id).orElseThrow(
+                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No outbox message " + id));
+        if (message.getStatus() != OutboxStatus.FAILED) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT,
+                    "Only FAILED mail can be sent again; message " + id + " is " + message.getStatus());
+        }
+        message.requeue(clock.instant());
+        return view(message);
+    }
+
+    private static OutboxEntryView view(OutboxMessage m) {
+        return new OutboxEntryView(m.getId(), m.getIdempotencyKey(), m.getCaseId(), m.getTemplate(), m.getLanguage(),
+                m.getRecipientType(), m.getStatus(), m.getAttempts(), m.getNextAttemptAt(), m.getLastError(),
+                m.getCreatedAt(), m.getSentAt());
     }
 
     @GetMapping("/mailbox")

@@ -1,5 +1,6 @@
 package com.helloword.aftersales.notification;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -35,6 +36,7 @@ public class OutboxMessage extends CaseFileEntity {
     private OutboxStatus status = OutboxStatus.PENDING;
     private int attempts;
     private Instant nextAttemptAt;
+    private Instant lockedUntil;
     private String lastError;
     @Column(updatable = false)
     private Instant createdAt;
@@ -45,17 +47,56 @@ public class OutboxMessage extends CaseFileEntity {
     protected OutboxMessage() {
     }
 
-    public OutboxMessage(String idempotencyKey, Long caseId, String template, String language, String recipientType,
-            String recipientRef, String modelJson) {
+    OutboxMessage(String idempotencyKey, Long caseId, String template, String language, RecipientType recipientType,
+            String recipientRef, String modelJson, Instant now) {
         this.idempotencyKey = idempotencyKey;
         this.caseId = caseId;
         this.template = template;
         this.language = language;
-        this.recipientType = recipientType;
+        this.recipientType = recipientType.name();
         this.recipientRef = recipientRef;
         this.modelJson = modelJson;
-        this.createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        this.createdAt = now.truncatedTo(ChronoUnit.SECONDS);
         this.nextAttemptAt = createdAt;
+    }
+
+    /** Due for a relay: pending and its time has come, or claimed by a relay whose lease ran out. */
+    boolean isDue(Instant now) {
+        return status == OutboxStatus.PENDING && !nextAttemptAt.isAfter(now)
+                || status == OutboxStatus.SENDING && lockedUntil != null && lockedUntil.isBefore(now);
+    }
+
+    /** A relay takes the message for one attempt; the lease lets another relay take over if this one dies. */
+    void claim(Instant now, Duration lease) {
+        status = OutboxStatus.SENDING;
+        attempts++;
+        lockedUntil = now.plus(lease).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    void sent(Instant now) {
+        status = OutboxStatus.SENT;
+        sentAt = now.truncatedTo(ChronoUnit.SECONDS);
+        lockedUntil = null;
+        lastError = null;
+    }
+
+    /** An attempt failed: try again at {@code retryAt}, or give up (null) and show it as FAILED. */
+    void attemptFailed(String error, Instant retryAt) {
+        lastError = error.length() > 2000 ? error.substring(0, 2000) : error;
+        lockedUntil = null;
+        if (retryAt == null) {
+            status = OutboxStatus.FAILED;
+        } else {
+            status = OutboxStatus.PENDING;
+            nextAttemptAt = retryAt.truncatedTo(ChronoUnit.SECONDS);
+        }
+    }
+
+    /** A manager sends a FAILED message again, with a fresh set of attempts. */
+    void requeue(Instant now) {
+        status = OutboxStatus.PENDING;
+        attempts = 0;
+        nextAttemptAt = now.truncatedTo(ChronoUnit.SECONDS);
     }
 
     public String getIdempotencyKey() { return idempotencyKey; }
@@ -68,6 +109,7 @@ public class OutboxMessage extends CaseFileEntity {
     public OutboxStatus getStatus() { return status; }
     public int getAttempts() { return attempts; }
     public Instant getNextAttemptAt() { return nextAttemptAt; }
+    public Instant getLockedUntil() { return lockedUntil; }
     public String getLastError() { return lastError; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getSentAt() { return sentAt; }

@@ -12,7 +12,8 @@ import org.springframework.core.env.Profiles;
 
 /**
  * Under the {@code prod} profile, refuses to start (before anything touches the database) with
- * demo data, the embedded mail server, or an admin login that is missing, a demo login or weak.
+ * demo data, the embedded mail server or no mail server, or an admin login that is missing, a demo
+ * login or weak.
  */
 public class ProductionCredentialsGuard implements EnvironmentPostProcessor {
 
@@ -28,19 +29,23 @@ public class ProductionCredentialsGuard implements EnvironmentPostProcessor {
         List<String> refusals = check(environment.getProperty("camunda.bpm.admin-user.id", ""),
                 environment.getProperty("camunda.bpm.admin-user.password", ""),
                 environment.getProperty("aftersales.demo.enabled", Boolean.class, false),
-                environment.getProperty("aftersales.mail.embedded-smtp.enabled", Boolean.class, false));
+                environment.getProperty("aftersales.mail.embedded-smtp.enabled", Boolean.class, false),
+                environment.getProperty("spring.mail.host", ""));
         if (!refusals.isEmpty()) {
             throw new IllegalStateException("The prod profile refuses to start: " + String.join("; ", refusals));
         }
     }
 
-    static List<String> check(String adminUser, String adminPassword, boolean demoData, boolean embeddedSmtp) {
+    static List<String> check(String adminUser, String adminPassword, boolean demoData, boolean embeddedSmtp,
+            String smtpHost) {
         List<String> refusals = new ArrayList<>();
         if (demoData) {
             refusals.add("demo data is on (aftersales.demo.enabled / DEMO_ENABLED)");
         }
         if (embeddedSmtp) {
             refusals.add("the embedded SMTP server is on (EMBEDDED_SMTP_ENABLED); set SMTP_HOST instead");
+        } else if (smtpHost.isBlank()) {
+            refusals.add("no SMTP server: set SMTP_HOST");
         }
         if (adminUser.isBlank()) {
             refusals.add("ADMIN_USER is not set");

@@ -28,13 +28,13 @@ class ProductionCredentialsGuardTest {
 
     @Test
     void prodRefusesMissingWeakOrDemoSettings() {
-        assertThat(ProductionCredentialsGuard.check("", "", false, false))
+        assertThat(ProductionCredentialsGuard.check("", "", false, false, "smtp.example.com"))
                 .containsExactly("ADMIN_USER is not set", "ADMIN_PASSWORD is not set");
-        assertThat(ProductionCredentialsGuard.check("lena", "lena", false, false))
+        assertThat(ProductionCredentialsGuard.check("lena", "lena", false, false, "smtp.example.com"))
                 .contains("ADMIN_USER 'lena' is a demo login", "ADMIN_PASSWORD is a demo or well-known password");
-        assertThat(ProductionCredentialsGuard.check("ops-admin", "short-pw", false, false))
+        assertThat(ProductionCredentialsGuard.check("ops-admin", "short-pw", false, false, "smtp.example.com"))
                 .containsExactly("ADMIN_PASSWORD is shorter than 12 characters");
-        assertThat(ProductionCredentialsGuard.check("ops-admin", "a-long-and-random-secret", true, true))
+        assertThat(ProductionCredentialsGuard.check("ops-admin", "a-long-and-random-secret", true, true, "smtp.example.com"))
                 .hasSize(2).allMatch(r -> r.contains("demo data") || r.contains("embedded SMTP"));
     }
 
@@ -44,7 +44,7 @@ class ProductionCredentialsGuardTest {
 
         guard.postProcessEnvironment(environment, null);
 
-        assertThat(ProductionCredentialsGuard.check("ops-admin", "Tr0ub4dor-and-more", false, false)).isEmpty();
+        assertThat(ProductionCredentialsGuard.check("ops-admin", "Tr0ub4dor-and-more", false, false, "smtp.example.com")).isEmpty();
     }
 
     @Test
@@ -54,6 +54,12 @@ class ProductionCredentialsGuardTest {
 
         assertThatThrownBy(() -> guard.postProcessEnvironment(environment, null))
                 .hasMessageContaining("demo data is on");
+    }
+
+    @Test
+    void prodRefusesToRunWithoutAnSmtpServer() {
+        assertThat(ProductionCredentialsGuard.check("ops-admin", "a-long-and-random-secret", false, false, " "))
+                .containsExactly("no SMTP server: set SMTP_HOST");
     }
 
     @Test
@@ -74,6 +80,7 @@ class ProductionCredentialsGuardTest {
         environment.setProperty("camunda.bpm.admin-user.password", password);
         environment.setProperty("aftersales.demo.enabled", "false");
         environment.setProperty("aftersales.mail.embedded-smtp.enabled", "false");
+        environment.setProperty("spring.mail.host", "smtp.example.com");
         return environment;
     }
 }

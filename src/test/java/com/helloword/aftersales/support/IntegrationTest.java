@@ -6,13 +6,16 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole application on a random port, against the configured database (H2 in memory by
- * default, MariaDB in CI's second pass). Every class with this annotation shares one context.
+ * default, MariaDB in CI's second pass), with a clock tests can move. Every class with this
+ * annotation shares one context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClockConfiguration.class)
 public @interface IntegrationTest {
 }

@@ -1,0 +1,101 @@
+package com.helloword.aftersales.notification;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import freemarker.core.Environment;
+import freemarker.core.HTMLOutputFormat;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateNotFoundException;
+import freemarker.template.TemplateScalarModel;
+
+/**
+ * Renders {@code templates/mail/<name>/<language>.ftlh}: HTML, auto-escaped, in the buyer's
+ * language, falling back to English (logged) where a translation is missing. A template sets
+ * {@code subject}; the plain-text alternative is derived from the HTML. Templates cannot create
+ * Java objects ({@code ?new}) or reach Java APIs ({@code ?api}).
+ */
+@Component
+public class MailTemplates {
+
+    static final String FALLBACK_LANGUAGE = "en";
+    private static final Logger LOG = LoggerFactory.getLogger(MailTemplates.class);
+
+    private final Configuration freemarker;
+
+    MailTemplates() {
+        freemarker = new Configuration(Configuration.VERSION_2_3_33);
+        freemarker.setClassForTemplateLoading(MailTemplates.class, "/templates");
+        freemarker.setDefaultEncoding("UTF-8");
+        freemarker.setRecognizeStandardFileExtensions(true);
+        freemarker.setOutputFormat(HTMLOutputFormat.INSTANCE);
+        freemarker.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        freemarker.setAPIBuiltinEnabled(false);
+        freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        freemarker.setLogTemplateExceptions(false);
+        freemarker.setWrapUncheckedExceptions(true);
+        freemarker.setFallbackOnNullLoopVariable(false);
+    }
+
+    public RenderedMail render(String template, String language, Map<String, Object> model) {
+        String wanted = language == null || language.isBlank() ? FALLBACK_LANGUAGE : language;
+        Found found = find(template, wanted);
+        Template source = found.template();
+        String used = found.language();
+        StringWriter html = new StringWriter();
+        try {
+            Map<String, Object> data = new HashMap<>(model);
+            data.put("lang", used);
+            Environment environment = source.createProcessingEnvironment(data, html);
+            environment.process();
+            TemplateModel subject = environment.getVariable("subject");
+            if (!(subject instanceof TemplateScalarModel scalar)) {
+                throw new MailTemplateException("Template " + source.getName() + " does not set a subject", null);
+            }
+            String body = html.toString();
+            return new RenderedMail(scalar.getAsString().strip(), body, HtmlToText.convert(body), used);
+        } catch (TemplateException | IOException e) {
+            throw new MailTemplateException("Template " + source.getName() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Fails at once (when a step decides to send) if the template has no English version to fall back on. */
+    public void requireTemplate(String template) {
+        find(template, FALLBACK_LANGUAGE);
+    }
+
+    private record Found(Template template, String language) {
+    }
+
+    private Found find(String template, String language) {
+        try {
+            return new Found(freemarker.getTemplate(path(template, language)), language);
+        } catch (TemplateNotFoundException missing) {
+            if (language.equals(FALLBACK_LANGUAGE)) {
+                throw new MailTemplateException("No mail template " + path(template, language), missing);
+            }
+            LOG.warn("Mail template {} has no {} version; sending the English one", template, language);
+            return find(template, FALLBACK_LANGUAGE);
+        } catch (IOException e) {
+            throw new MailTemplateException("Cannot read mail template " + path(template, language), e);
+        }
+    }
+
+    private static String path(String template, String language) {
+        if (!template.matches("[a-z0-9-]+") || !language.matches("[a-z]{2}")) {
+            throw new MailTemplateException("Invalid template or language: " + template + "/" + language, null);
+        }
+        return "mail/" + template + "/" + language + ".ftlh";
+    }
+}

@@ -1,0 +1,33 @@
+package com.helloword.aftersales.support;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A clock tests can move forward; starts at the real time. */
+public final class MutableClock extends Clock {
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+
+    public void advance(Duration duration) {
+        now.updateAndGet(t -> t.plus(duration));
+    }
+
+    @Override
+    public Instant instant() {
+        return now.get();
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("tests use UTC");
+    }
+}
