@@ -1,0 +1,82 @@
+package com.helloword.aftersales.platform;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import org.springframework.stereotype.Service;
+
+import com.helloword.aftersales.casefile.Platform;
+import com.helloword.aftersales.casefile.StoreRepository;
+import com.helloword.aftersales.integration.PlatformCannotException;
+
+/** {@link MarketplacePort} for all stores: finds the store, then the adapter of its platform. */
+@Service
+class MarketplaceRouter implements MarketplacePort {
+
+    private final StoreRepository stores;
+    private final Map<Platform, MarketplaceAdapter> adapters = new EnumMap<>(Platform.class);
+
+    MarketplaceRouter(StoreRepository stores, List<MarketplaceAdapter> adapters) {
+        this.stores = stores;
+        adapters.forEach(adapter -> this.adapters.put(adapter.platform(), adapter));
+    }
+
+    private <R> R route(String storeId, String operation, BiFunction<MarketplaceAdapter, StoreConnection, R> call) {
+        StoreConnection store = stores.findById(storeId).map(StoreConnection::of)
+                .orElseThrow(() -> new IllegalArgumentException("No store " + storeId));
+        MarketplaceAdapter adapter = adapters.get(store.platform());
+        if (adapter == null) {
+            throw new PlatformCannotException(store.platform().name(), operation,
+                    "this system has no " + store.platform() + " adapter yet; do it in the seller portal");
+        }
+        return call.apply(adapter, store);
+    }
+
+    @Override
+    public RefundResult refund(RefundCommand command) {
+        return route(command.storeId(), "refund", (a, s) -> a.refund(s, command));
+    }
+
+    @Override
+    public RefundResult offerPartialRefund(PartialRefundOffer offer) {
+        return route(offer.storeId(), "offer a partial refund", (a, s) -> a.offerPartialRefund(s, offer));
+    }
+
+    @Override
+    public HoldResult holdOrder(OrderHoldCommand command) {
+        return route(command.storeId(), "hold an order", (a, s) -> a.holdOrder(s, command));
+    }
+
+    @Override
+    public HoldResult releaseOrder(OrderHoldCommand command) {
+        return route(command.storeId(), "release an order", (a, s) -> a.releaseOrder(s, command));
+    }
+
+    @Override
+    public DelistResult delistSku(DelistCommand command) {
+        return route(command.storeId(), "delist a SKU", (a, s) -> a.delistSku(s, command));
+    }
+
+    @Override
+    public void sendBuyerMessage(BuyerMessageCommand command) {
+        route(command.storeId(), "message a buyer", (a, s) -> {
+            a.sendBuyerMessage(s, command);
+            return null;
+        });
+    }
+
+    @Override
+    public PlatformClaim getClaim(ClaimRef ref) {
+        return route(ref.storeId(), "read a claim", (a, s) -> a.getClaim(s, ref));
+    }
+
+    @Override
+    public void respondToClaim(ClaimResponseCommand command) {
+        route(command.storeId(), "answer a claim", (a, s) -> {
+            a.respondToClaim(s, command);
+            return null;
+        });
+    }
+}

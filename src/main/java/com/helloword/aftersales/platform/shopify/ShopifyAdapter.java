@@ -1,0 +1,394 @@
+package com.helloword.aftersales.platform.shopify;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.helloword.aftersales.casefile.Platform;
+import com.helloword.aftersales.integration.CredentialStore;
+import com.helloword.aftersales.integration.PlatformCannotException;
+import com.helloword.aftersales.integration.ProviderClient;
+import com.helloword.aftersales.integration.ProviderClients;
+import com.helloword.aftersales.integration.ProviderFailure;
+import com.helloword.aftersales.integration.ProviderFailure.Kind;
+import com.helloword.aftersales.platform.MarketplaceAdapter;
+import com.helloword.aftersales.platform.MarketplacePort.BuyerMessageCommand;
+import com.helloword.aftersales.platform.MarketplacePort.ClaimRef;
+import com.helloword.aftersales.platform.MarketplacePort.ClaimResponseCommand;
+import com.helloword.aftersales.platform.MarketplacePort.DelistCommand;
+import com.helloword.aftersales.platform.MarketplacePort.DelistResult;
+import com.helloword.aftersales.platform.MarketplacePort.HoldResult;
+import com.helloword.aftersales.platform.MarketplacePort.OrderHoldCommand;
+import com.helloword.aftersales.platform.MarketplacePort.PartialRefundOffer;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformClaim;
+import com.helloword.aftersales.platform.MarketplacePort.RefundCommand;
+import com.helloword.aftersales.platform.MarketplacePort.RefundResult;
+import com.helloword.aftersales.platform.StoreConnection;
+
+/**
+ * Shopify through the Admin GraphQL API ({@code /admin/api/<version>/graphql.json}, header
+ * {@code X-Shopify-Access-Token}). Refunds go through {@code suggestedRefund} then {@code refundCreate};
+ * since {@code refundCreate} is not idempotent before API 2026-01, every refund note carries the
+ * idempotency key and a retried refund first looks for it. Holds are fulfillment-order holds with a
+ * handle derived from the hold key; delisting zeroes the variant's stock at every location and puts a
+ * single-variant product to DRAFT.
+ */
+@Component
+class ShopifyAdapter implements MarketplaceAdapter {
+
+    static final String PROVIDER = "shopify";
+    private static final Set<String> HOLDABLE = Set.of("OPEN", "SCHEDULED", "ON_HOLD", "IN_PROGRESS");
+
+    private final ProviderClient client;
+    private final CredentialStore credentials;
+    private final String apiVersion;
+
+    ShopifyAdapter(ProviderClients clients, CredentialStore credentials,
+            @Value("${aftersales.providers.shopify.api-version:2025-01}") String apiVersion) {
+        this.client = clients.forProvider(PROVIDER);
+        this.credentials = credentials;
+        this.apiVersion = apiVersion;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.SHOPIFY;
+    }
+
+    // --- refunds ------------------------------------------------------------------------------
+
+    private static final String REFUNDABLE = """
+            query Refundable($id: ID!) { order(id: $id) { id name
+              refunds(first: 50) { id note totalRefundedSet { presentmentMoney { amount currencyCode } } }
+              suggestedRefund(suggestFullRefund: true) {
+                amountSet { presentmentMoney { amount currencyCode } }
+                suggestedTransactions { gateway parentTransaction { id }
+                  amountSet { presentmentMoney { amount currencyCode } } } } } }""";
+
+    private static final String REFUND_CREATE = """
+            mutation RefundCreate($input: RefundInput!) { refundCreate(input: $input) {
+              refund { id totalRefundedSet { presentmentMoney { amount currencyCode } } }
+              userErrors { field message } } }""";
+
+    @Override
+    public RefundResult refund(StoreConnection store, RefundCommand command) {
+        String marker = "[hw:" + command.idempotencyKey() + "]";
+        String orderGid = gid("Order", command.platformOrderId());
+        return client.call("refund", () -> {
+            JsonNode order = graphql(store, REFUNDABLE, Map.of("id", orderGid)).path("order");
+            if (order.isMissingNode() || order.isNull()) {
+                throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200,
+                        "no order " + command.platformOrderId() + " in " + store.storeId());
+            }
+            for (JsonNode refund : order.path("refunds")) {
+                if (refund.path("note").asText("").contains(marker)) {
+                    JsonNode money = refund.at("/totalRefundedSet/presentmentMoney");
+                    return new RefundResult(refund.path("id").asText(), new BigDecimal(money.path("amount").asText()),
+                            money.path("currencyCode").asText(), true);
+                }
+            }
+            JsonNode suggested = client.require(order, "/suggestedRefund");
+            BigDecimal refundable = new BigDecimal(
+                    client.require(suggested, "/amountSet/presentmentMoney/amount").asText());
+            String currency = client.require(suggested, "/amountSet/presentmentMoney/currencyCode").asText();
+            BigDecimal wanted = command.amount() == null ? refundable : command.amount();
+            if (command.currency() != null && !command.currency().equals(currency)) {
+                throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "order " + command.platformOrderId()
+                        + " is paid in " + currency + ", not " + command.currency());
+            }
+            if (wanted.signum() <= 0 || wanted.compareTo(refundable) > 0) {
+                throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "cannot refund " + wanted + " " + currency
+                        + " on order " + command.platformOrderId() + "; refundable now: " + refundable);
+            }
+            List<Map<String, Object>> transactions = new ArrayList<>();
+            BigDecimal remaining = wanted;
+            for (JsonNode tx : suggested.path("suggestedTransactions")) {
+                if (remaining.signum() == 0) {
+                    break;
+                }
+                BigDecimal available = new BigDecimal(tx.at("/amountSet/presentmentMoney/amount").asText("0"));
+                BigDecimal take = available.min(remaining);
+                remaining = remaining.subtract(take);
+                Map<String, Object> transaction = new LinkedHashMap<>();
+                transaction.put("orderId", orderGid);
+                transaction.put("gateway", client.require(tx, "/gateway").asText());
+                transaction.put("kind", "REFUND");
+                transaction.put("amount", take.toPlainString());
+                transaction.put("parentId", client.require(tx, "/parentTransaction/id").asText());
+                transactions.add(transaction);
+            }
+            Map<String, Object> input = new LinkedHashMap<>();
+            input.put("orderId", orderGid);
+            input.put("note", (marker + " " + (command.reason() == null ? "" : command.reason())).strip());
+            input.put("notify", true);
+            input.put("currency", currency);
+            input.put("transactions", transactions);
+            JsonNode payload = graphql(store, REFUND_CREATE, Map.of("input", input)).path("refundCreate");
+            requireNoUserErrors(payload, "refundCreate");
+            JsonNode money = client.require(payload, "/refund/totalRefundedSet/presentmentMoney");
+            return new RefundResult(client.require(payload, "/refund/id").asText(),
+                    new BigDecimal(money.path("amount").asText()), money.path("currencyCode").asText(), false);
+        });
+    }
+
+    @Override
+    public RefundResult offerPartialRefund(StoreConnection store, PartialRefundOffer offer) {
+        throw new PlatformCannotException("Shopify", "offer a partial refund", "Shopify has no offer to the buyer; "
+                + "send the offer by mail and, once accepted, refund the amount");
+    }
+
+    // --- holds --------------------------------------------------------------------------------
+
+    private static final String FULFILLMENT_ORDERS = """
+            query FulfillmentOrders($id: ID!) { order(id: $id) { id
+              fulfillmentOrders(first: 20) { nodes { id status fulfillmentHolds { id handle } } } } }""";
+
+    private static final String HOLD = """
+            mutation Hold($id: ID!, $hold: FulfillmentOrderHoldInput!) {
+              fulfillmentOrderHold(id: $id, fulfillmentHold: $hold) {
+                fulfillmentHold { id handle } userErrors { code field message } } }""";
+
+    private static final String RELEASE = """
+            mutation Release($id: ID!, $holdIds: [ID!]) {
+              fulfillmentOrderReleaseHold(id: $id, holdIds: $holdIds) {
+                fulfillmentOrder { id status } userErrors { code field message } } }""";
+
+    @Override
+    public HoldResult holdOrder(StoreConnection store, OrderHoldCommand command) {
+        String handle = handle(command.holdKey());
+        return client.call("holdOrder", () -> {
+            List<String> held = new ArrayList<>();
+            List<String> already = new ArrayList<>();
+            for (JsonNode fo : fulfillmentOrders(store, command.platformOrderId())) {
+                String id = fo.path("id").asText();
+                if (ownHold(fo, handle) != null) {
+                    already.add(id);
+                } else if (HOLDABLE.contains(fo.path("status").asText())) {
+                    Map<String, Object> hold = new LinkedHashMap<>();
+                    hold.put("reason", "OTHER");
+                    hold.put("reasonNotes", command.reason());
+                    hold.put("notifyMerchant", false);
+                    hold.put("handle", handle);
+                    JsonNode payload = graphql(store, HOLD, Map.of("id", id, "hold", hold))
+                            .path("fulfillmentOrderHold");
+                    requireNoUserErrors(payload, "fulfillmentOrderHold");
+                    held.add(id);
+                }
+            }
+            String note = held.isEmpty() && already.isEmpty()
+                    ? "nothing left to hold: every fulfillment order is closed or cancelled" : null;
+            return new HoldResult(held, already, note);
+        });
+    }
+
+    @Override
+    public HoldResult releaseOrder(StoreConnection store, OrderHoldCommand command) {
+        String handle = handle(command.holdKey());
+        return client.call("releaseOrder", () -> {
+            List<String> released = new ArrayList<>();
+            List<String> notHeld = new ArrayList<>();
+            for (JsonNode fo : fulfillmentOrders(store, command.platformOrderId())) {
+                String id = fo.path("id").asText();
+                String holdId = ownHold(fo, handle);
+                if (holdId == null) {
+                    notHeld.add(id);
+                    continue;
+                }
+                JsonNode payload = graphql(store, RELEASE, Map.of("id", id, "holdIds", List.of(holdId)))
+                        .path("fulfillmentOrderReleaseHold");
+                requireNoUserErrors(payload, "fulfillmentOrderReleaseHold");
+                released.add(id);
+            }
+            return new HoldResult(released, notHeld, null);
+        });
+    }
+
+    private JsonNode fulfillmentOrders(StoreConnection store, String platformOrderId) {
+        JsonNode order = graphql(store, FULFILLMENT_ORDERS, Map.of("id", gid("Order", platformOrderId)))
+                .path("order");
+        if (order.isMissingNode() || order.isNull()) {
+            throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "no order " + platformOrderId + " in "
+                    + store.storeId());
+        }
+        return order.at("/fulfillmentOrders/nodes");
+    }
+
+    private static String ownHold(JsonNode fulfillmentOrder, String handle) {
+        for (JsonNode hold : fulfillmentOrder.path("fulfillmentHolds")) {
+            if (handle.equals(hold.path("handle").asText())) {
+                return hold.path("id").asText();
+            }
+        }
+        return null;
+    }
+
+    // --- delisting ----------------------------------------------------------------------------
+
+    private static final String VARIANTS_BY_SKU = """
+            query VariantsBySku($q: String!) { productVariants(first: 20, query: $q) { nodes { id sku
+              product { id status variantsCount { count } }
+              inventoryItem { id inventoryLevels(first: 50) { nodes { location { id }
+                quantities(names: ["available"]) { name quantity } } } } } } }""";
+
+    private static final String SET_QUANTITIES = """
+            mutation SetQuantities($input: InventorySetQuantitiesInput!) { inventorySetQuantities(input: $input) {
+              inventoryAdjustmentGroup { reason } userErrors { code field message } } }""";
+
+    private static final String PRODUCT_DRAFT = """
+            mutation Draft($product: ProductUpdateInput!) { productUpdate(product: $product) {
+              product { id status } userErrors { field message } } }""";
+
+    @Override
+    public DelistResult delistSku(StoreConnection store, DelistCommand command) {
+        return client.call("delistSku", () -> {
+            List<JsonNode> variants = new ArrayList<>();
+            for (JsonNode variant : graphql(store, VARIANTS_BY_SKU,
+                    Map.of("q", "sku:\"" + command.sku().replace("\"", "\\\"") + "\"")).at("/productVariants/nodes")) {
+                if (command.sku().equals(variant.path("sku").asText())) { // search is fuzzy; keep exact matches
+                    variants.add(variant);
+                }
+            }
+            if (variants.isEmpty()) {
+                throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "no variant with SKU " + command.sku()
+                        + " in " + store.storeId());
+            }
+            List<String> actions = new ArrayList<>();
+            for (JsonNode variant : variants) {
+                List<Map<String, Object>> quantities = new ArrayList<>();
+                for (JsonNode level : variant.at("/inventoryItem/inventoryLevels/nodes")) {
+                    int available = level.at("/quantities/0/quantity").asInt(0);
+                    if (available != 0) {
+                        quantities.add(Map.of("inventoryItemId", variant.at("/inventoryItem/id").asText(),
+                                "locationId", level.at("/location/id").asText(), "quantity", 0));
+                    }
+                }
+                if (!quantities.isEmpty()) {
+                    Map<String, Object> input = new LinkedHashMap<>();
+                    input.put("name", "available");
+                    input.put("reason", "other");
+                    input.put("referenceDocumentUri", "gid://helloword-aftersales/Delisting/"
+                            + handle(command.idempotencyKey()));
+                    input.put("ignoreCompareQuantity", true);
+                    input.put("quantities", quantities);
+                    requireNoUserErrors(graphql(store, SET_QUANTITIES, Map.of("input", input))
+                            .path("inventorySetQuantities"), "inventorySetQuantities");
+                    actions.add("stock of " + variant.path("id").asText() + " set to 0 at " + quantities.size()
+                            + " location(s)");
+                }
+                JsonNode product = variant.path("product");
+                if (product.at("/variantsCount/count").asInt(0) == 1 && "ACTIVE".equals(product.path("status").asText())) {
+                    requireNoUserErrors(graphql(store, PRODUCT_DRAFT,
+                            Map.of("product", Map.of("id", product.path("id").asText(), "status", "DRAFT")))
+                            .path("productUpdate"), "productUpdate");
+                    actions.add("product " + product.path("id").asText() + " set to DRAFT");
+                }
+            }
+            if (actions.isEmpty()) {
+                actions.add("SKU " + command.sku() + " already has no stock and no active single-variant product");
+            }
+            return new DelistResult(actions);
+        });
+    }
+
+    // --- what Shopify has no API for ----------------------------------------------------------
+
+    @Override
+    public void sendBuyerMessage(StoreConnection store, BuyerMessageCommand command) {
+        throw new PlatformCannotException("Shopify", "message a buyer",
+                "Shopify has no buyer messaging API; send the message by mail through the outbox");
+    }
+
+    @Override
+    public PlatformClaim getClaim(StoreConnection store, ClaimRef ref) {
+        throw new PlatformCannotException("Shopify", "read a claim",
+                "Shopify Payments chargebacks are not read by this adapter yet; open the dispute in Shopify admin");
+    }
+
+    @Override
+    public void respondToClaim(StoreConnection store, ClaimResponseCommand command) {
+        throw new PlatformCannotException("Shopify", "answer a claim",
+                "Shopify Payments chargebacks are answered in Shopify admin");
+    }
+
+    // --- GraphQL transport --------------------------------------------------------------------
+
+    /** One GraphQL request; returns {@code data}, or throws for top-level errors (throttling included). */
+    JsonNode graphql(StoreConnection store, String query, Map<String, Object> variables) {
+        if (store.apiBaseUrl() == null) {
+            throw new ProviderFailure(PROVIDER, Kind.REJECTED, 0, "store " + store.storeId() + " has no shop URL");
+        }
+        String token = credentials.require(PROVIDER, store.credentialsRef(), "access-token").reveal();
+        JsonNode answer = client.json(client.http().post()
+                .uri(store.apiBaseUrl() + "/admin/api/" + apiVersion + "/graphql.json")
+                .header("X-Shopify-Access-Token", token)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(client.toJson(Map.of("query", query, "variables", variables))));
+        JsonNode errors = answer.path("errors");
+        if (errors.isArray() && !errors.isEmpty()) {
+            throw graphqlFailure(errors, answer.at("/extensions/cost"));
+        }
+        if (errors.isTextual()) { // e.g. {"errors": "[API] Invalid API key or access token"}
+            throw new ProviderFailure(PROVIDER, Kind.UNAUTHORIZED, 200, errors.asText());
+        }
+        return client.require(answer, "/data");
+    }
+
+    private static ProviderFailure graphqlFailure(JsonNode errors, JsonNode cost) {
+        String code = errors.get(0).at("/extensions/code").asText("");
+        String message = errors.get(0).path("message").asText("GraphQL error");
+        return switch (code) {
+            case "THROTTLED" -> {
+                double needed = cost.path("requestedQueryCost").asDouble(50)
+                        - cost.at("/throttleStatus/currentlyAvailable").asDouble(0);
+                double rate = Math.max(1, cost.at("/throttleStatus/restoreRate").asDouble(50));
+                long millis = Math.max(1000, Math.round(needed / rate * 1000));
+                yield new ProviderFailure(PROVIDER, Kind.RATE_LIMITED, 200, "throttled by query cost",
+                        Duration.ofMillis(millis), null);
+            }
+            case "INTERNAL_SERVER_ERROR" -> new ProviderFailure(PROVIDER, Kind.UNAVAILABLE, 200, message);
+            case "ACCESS_DENIED" -> new ProviderFailure(PROVIDER, Kind.UNAUTHORIZED, 200,
+                    "access denied (missing API scope?): " + message);
+            default -> new ProviderFailure(PROVIDER, Kind.REJECTED, 200, code + " " + message);
+        };
+    }
+
+    private static void requireNoUserErrors(JsonNode payload, String mutation) {
+        JsonNode userErrors = payload.path("userErrors");
+        if (userErrors.isArray() && !userErrors.isEmpty()) {
+            List<String> messages = new ArrayList<>();
+            userErrors.forEach(e -> messages.add(e.path("field") + " " + e.path("message").asText()));
+            throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, mutation + " refused: " + messages);
+        }
+    }
+
+    static String gid(String type, String id) {
+        return id.startsWith("gid://") ? id : "gid://shopify/" + type + "/" + id;
+    }
+
+    /** Shopify handles are at most 64 characters: long keys become a stable hash. */
+    static String handle(String key) {
+        String clean = key.replaceAll("[^A-Za-z0-9:_-]", "-");
+        if (clean.length() <= 64) {
+            return clean;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return "hw-" + HexFormat.of().formatHex(hash, 0, 20);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
