@@ -35,8 +35,8 @@ public final class CaseFileViews {
 
     public record OrderView(long id, String storeId, String platformOrderId, BuyerView buyer,
             String destinationCountry, String currency, OrderStatus status, Instant orderedAt, Instant shippedAt,
-            Instant deliveredAt, String carrier, String trackingNumber, boolean frozen, String frozenReason,
-            BigDecimal total, List<OrderLineView> lines) {
+            Instant deliveredAt, String carrier, String trackingNumber, String trackingStatus, Instant lastScanAt,
+            boolean frozen, String frozenReason, BigDecimal total, List<OrderLineView> lines) {
 
         static OrderView of(SalesOrder o) {
             List<OrderLineView> lines = o.getLines().stream()
@@ -45,8 +45,8 @@ public final class CaseFileViews {
                     .toList();
             return new OrderView(o.getId(), o.getStore().getId(), o.getPlatformOrderId(), BuyerView.of(o.getBuyer()),
                     o.getDestinationCountry(), o.getCurrency(), o.getStatus(), o.getOrderedAt(), o.getShippedAt(),
-                    o.getDeliveredAt(), o.getCarrier(), o.getTrackingNumber(), o.isFrozen(), o.getFrozenReason(),
-                    o.total(), lines);
+                    o.getDeliveredAt(), o.getCarrier(), o.getTrackingNumber(), o.getTrackingStatus(), o.getLastScanAt(),
+                    o.isFrozen(), o.getFrozenReason(), o.total(), lines);
         }
     }
 

@@ -44,6 +44,8 @@ public class SalesOrder extends CaseFileEntity {
     private String trackingNumber;
     private boolean frozen;
     private String frozenReason;
+    private String trackingStatus;
+    private Instant lastScanAt;
     @Column(updatable = false)
     private Instant createdAt;
     private Instant updatedAt;
@@ -136,6 +138,56 @@ public class SalesOrder extends CaseFileEntity {
         return new LineChanges(created, updated, unchanged, removed);
     }
 
+    /**
+     * A carrier scan: the newest scan sets the tracking status; delivery marks the order delivered.
+     * Returns whether the order changed.
+     */
+    public boolean recordScan(String status, Instant scannedAt, boolean delivered) {
+        Instant at = scannedAt.truncatedTo(ChronoUnit.SECONDS);
+        if (lastScanAt != null && at.isBefore(lastScanAt)) {
+            return false; // an older scan arriving late changes nothing
+        }
+        lastScanAt = at;
+        trackingStatus = status;
+        if (delivered && this.status != OrderStatus.RETURNED && this.status != OrderStatus.CANCELLED) {
+            this.status = OrderStatus.DELIVERED;
+            if (deliveredAt == null) {
+                deliveredAt = at;
+            }
+        }
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return true;
+    }
+
+    /**
+     * What the platform says happened to the order (webhook): cancelled, or shipped with tracking.
+     * Returns a short description of what changed, or null when nothing did.
+     */
+    public String applyPlatformUpdate(boolean cancelled, String carrier, String trackingNumber, Instant shippedAt) {
+        StringBuilder changed = new StringBuilder();
+        if (cancelled && status != OrderStatus.CANCELLED) {
+            status = OrderStatus.CANCELLED;
+            changed.append("cancelled ");
+        }
+        if (!cancelled && trackingNumber != null && !trackingNumber.equals(this.trackingNumber)) {
+            this.trackingNumber = trackingNumber;
+            this.carrier = carrier;
+            changed.append("tracking ").append(trackingNumber).append(' ');
+        }
+        if (!cancelled && shippedAt != null && this.shippedAt == null) {
+            this.shippedAt = shippedAt.truncatedTo(ChronoUnit.SECONDS);
+            if (status == OrderStatus.PLACED) {
+                status = OrderStatus.SHIPPED;
+            }
+            changed.append("shipped ");
+        }
+        if (changed.isEmpty()) {
+            return null;
+        }
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return changed.toString().strip();
+    }
+
     public void freeze(String reason) {
         this.frozen = true;
         this.frozenReason = reason;
@@ -163,6 +215,8 @@ public class SalesOrder extends CaseFileEntity {
     public String getTrackingNumber() { return trackingNumber; }
     public boolean isFrozen() { return frozen; }
     public String getFrozenReason() { return frozenReason; }
+    public String getTrackingStatus() { return trackingStatus; }
+    public Instant getLastScanAt() { return lastScanAt; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public List<OrderLine> getLines() { return Collections.unmodifiableList(lines); }

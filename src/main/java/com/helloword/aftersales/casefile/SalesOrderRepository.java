@@ -18,4 +18,6 @@ public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
     List<SalesOrder> findWithLines(String storeId, Collection<String> platformOrderIds);
 
     long countByStoreId(String storeId);
+
+    List<SalesOrder> findByTrackingNumber(String trackingNumber);
 }
