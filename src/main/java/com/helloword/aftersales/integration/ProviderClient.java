@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.http.HttpHeaders;
@@ -108,6 +109,26 @@ public final class ProviderClient {
                     + ": not called, it failed too often lately; trying again after " + settings.openStateWait(),
                     null, e);
         }
+    }
+
+    /**
+     * Like {@link #call}, with an OAuth access token: the token comes from the cache (or {@code fetch});
+     * when the provider answers 401 the token is dropped, a new one fetched, and the action tried
+     * once more. A second 401 means the credentials themselves are refused.
+     */
+    public <T> T callWithToken(String operation, AccessTokens tokens, String tokenKey,
+            Supplier<AccessTokens.Token> fetch, Function<Secret, T> action) {
+        return call(operation, () -> {
+            try {
+                return action.apply(tokens.token(tokenKey, fetch));
+            } catch (ProviderFailure failure) {
+                if (failure.kind() != ProviderFailure.Kind.UNAUTHORIZED) {
+                    throw failure;
+                }
+                tokens.invalidate(tokenKey);
+                return action.apply(tokens.token(tokenKey, fetch));
+            }
+        });
     }
 
     /** Sends the request and returns the JSON body of a 2xx answer; anything else is a {@link ProviderFailure}. */
