@@ -9,22 +9,29 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 /**
- * The embedded default's mail server: an in-process SMTP server on localhost that keeps every
- * mail the system sends, so a newcomer sees real mail without installing anything. Spring Mail
- * talks real SMTP to it. Port 0 picks a free port (used by the tests).
+ * The embedded default's mail server: an in-process SMTP and IMAP server on localhost that keeps
+ * every mail the system sends, so a newcomer sees real mail without installing anything. Spring
+ * Mail talks real SMTP to it; mail sent to {@code support@helloword.example} is read back over IMAP
+ * like a real support mailbox. Port 0 picks a free port (used by the tests).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "aftersales.mail.embedded-smtp.enabled", havingValue = "true")
 class EmbeddedSmtpServer {
 
     @Bean(initMethod = "start", destroyMethod = "stop")
-    GreenMail embeddedSmtp(@Value("${aftersales.mail.embedded-smtp.port}") int port) {
-        ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-        return new GreenMail(port == 0 ? setup.dynamicPort() : setup);
+    GreenMail embeddedSmtp(@Value("${aftersales.mail.embedded-smtp.port}") int port,
+            @Value("${aftersales.mail.embedded-smtp.imap-port:3143}") int imapPort) {
+        ServerSetup smtp = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        ServerSetup imap = new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP);
+        // every address that receives mail gets a mailbox; the support@ mailbox is read back over IMAP
+        return new GreenMail(new ServerSetup[] {port == 0 ? smtp.dynamicPort() : smtp,
+                imapPort == 0 ? imap.dynamicPort() : imap})
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
     }
 
     @Bean

@@ -1,0 +1,13 @@
+package com.helloword.aftersales.intake.mail;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface InboundMailRepository extends JpaRepository<InboundMail, Long> {
+
+    Optional<InboundMail> findByMessageId(String messageId);
+
+    List<InboundMail> findByFromAddressOrderByIdAsc(String fromAddress);
+}
