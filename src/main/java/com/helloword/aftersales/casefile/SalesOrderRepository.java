@@ -20,4 +20,7 @@ public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
     long countByStoreId(String storeId);
 
     List<SalesOrder> findByTrackingNumber(String trackingNumber);
+
+    @Query("select count(l) > 0 from OrderLine l where l.order.store.id = :storeId and l.sku = :sku")
+    boolean storeHasSoldSku(String storeId, String sku);
 }

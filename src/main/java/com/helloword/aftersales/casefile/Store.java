@@ -63,6 +63,11 @@ public class Store {
         return this;
     }
 
+    /** Points the store's API calls somewhere else (the embedded default's sandbox). */
+    public void pointApiTo(String apiBaseUrl) {
+        this.apiBaseUrl = apiBaseUrl;
+    }
+
     public String getId() { return id; }
     public String getName() { return name; }
     public Platform getPlatform() { return platform; }

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
+import java.util.function.Supplier;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
@@ -29,15 +32,27 @@ class SeventeenTrackClient implements TrackingPort {
     static final int MAX_PER_REQUEST = 40;
     private static final int ALREADY_REGISTERED = -18019901;
 
+    static final String BASE_URL = "aftersales.providers.17track.base-url";
+    static final String DEFAULT_BASE_URL = "https://api.17track.net/track/v2.2";
+
     private final ProviderClient client;
     private final CredentialStore credentials;
-    private final String baseUrl;
+    private final Supplier<String> baseUrl;
 
-    SeventeenTrackClient(ProviderClients clients, CredentialStore credentials,
-            @Value("${aftersales.providers.17track.base-url:https://api.17track.net/track/v2.2}") String baseUrl) {
+    @Autowired
+    SeventeenTrackClient(ProviderClients clients, CredentialStore credentials, Environment environment) {
+        // read at every call: the embedded default's sandbox URL names the port the server got at start
+        this(clients, credentials, () -> environment.getProperty(BASE_URL, DEFAULT_BASE_URL));
+    }
+
+    SeventeenTrackClient(ProviderClients clients, CredentialStore credentials, String baseUrl) {
+        this(clients, credentials, () -> baseUrl);
+    }
+
+    private SeventeenTrackClient(ProviderClients clients, CredentialStore credentials, Supplier<String> baseUrl) {
         this.client = clients.forProvider(PROVIDER);
         this.credentials = credentials;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = baseUrl;
     }
 
     @Override
@@ -87,7 +102,9 @@ class SeventeenTrackClient implements TrackingPort {
     /** One request; returns {@code data}. A non-zero envelope {@code code} is a failure of the whole call. */
     private JsonNode post(String path, Object body) {
         String key = credentials.require(PROVIDER, PROVIDER, "api-key").reveal();
-        JsonNode answer = client.json(client.http().post().uri(baseUrl + path)
+        String base = baseUrl.get();
+        JsonNode answer = client.json(client.http().post().uri((base.endsWith("/") ? base.substring(0, base.length() - 1)
+                : base) + path)
                 .header("17token", key)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(client.toJson(body)));

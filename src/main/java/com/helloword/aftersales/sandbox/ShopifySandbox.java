@@ -1,0 +1,220 @@
+package com.helloword.aftersales.sandbox;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.helloword.aftersales.casefile.OrderStatus;
+import com.helloword.aftersales.casefile.SalesOrder;
+import com.helloword.aftersales.casefile.SalesOrderRepository;
+import com.helloword.aftersales.casefile.Store;
+import com.helloword.aftersales.casefile.StoreRepository;
+
+/**
+ * A Shopify Admin GraphQL endpoint for the demo stores: it answers the operations the Shopify
+ * adapter sends, in Shopify's shapes, from the case file's orders plus what was done here
+ * (refunds, holds, stock), kept in memory. It checks the access token like Shopify does.
+ */
+@RestController
+@ConditionalOnProperty(name = SandboxEnvironment.ENABLED, havingValue = "true")
+class ShopifySandbox {
+
+    private static final Pattern OPERATION = Pattern.compile("^\\s*(query|mutation)\\s+(\\w+)");
+    private static final Pattern SKU = Pattern.compile("sku:\"?([^\"]+)\"?");
+
+    record Refund(String id, String note, BigDecimal amount, String currency) {
+    }
+
+    record Hold(String id, String handle) {
+    }
+
+    private final StoreRepository stores;
+    private final SalesOrderRepository orders;
+    private final Environment environment;
+    private final AtomicLong ids = new AtomicLong(900_000);
+    private final Map<String, List<Refund>> refunds = new ConcurrentHashMap<>();
+    private final Map<String, List<Hold>> holds = new ConcurrentHashMap<>();
+    private final Map<String, Integer> stock = new ConcurrentHashMap<>();
+    private final Map<String, String> productStatus = new ConcurrentHashMap<>();
+
+    ShopifySandbox(StoreRepository stores, SalesOrderRepository orders, Environment environment) {
+        this.stores = stores;
+        this.orders = orders;
+        this.environment = environment;
+    }
+
+    @PostMapping("/sandbox/shopify/{storeId}/admin/api/{version}/graphql.json")
+    @Transactional(readOnly = true)
+    ResponseEntity<Map<String, Object>> graphql(@PathVariable String storeId,
+            @RequestHeader(name = "X-Shopify-Access-Token", required = false) String token,
+            @RequestBody JsonNode request) {
+        Store store = stores.findById(storeId).orElse(null);
+        String expected = store == null ? null
+                : environment.getProperty("aftersales.credentials." + store.getCredentialsRef() + ".access-token");
+        if (expected == null || !expected.equals(token)) {
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(Map.of("errors",
+                    "[API] Invalid API key or access token (unrecognized login or wrong password)"));
+        }
+        Matcher operation = OPERATION.matcher(request.path("query").asText());
+        JsonNode variables = request.path("variables");
+        Object data = !operation.find() ? null : switch (operation.group(2)) {
+            case "Refundable" -> Map.of("order", orderOrNull(store, variables.path("id").asText(), this::refundable));
+            case "RefundCreate" -> Map.of("refundCreate", refundCreate(store, variables.path("input")));
+            case "FulfillmentOrders" -> Map.of("order",
+                    orderOrNull(store, variables.path("id").asText(), this::fulfillmentOrders));
+            case "Hold" -> Map.of("fulfillmentOrderHold", hold(variables));
+            case "Release" -> Map.of("fulfillmentOrderReleaseHold", release(variables));
+            case "VariantsBySku" -> Map.of("productVariants", variants(store, variables.path("q").asText()));
+            case "SetQuantities" -> Map.of("inventorySetQuantities", setQuantities(variables.path("input")));
+            case "Draft" -> Map.of("productUpdate", draft(variables.path("product")));
+            default -> null;
+        };
+        if (data == null) {
+            return ResponseEntity.ok(Map.of("errors", List.of(Map.of("message",
+                    "the sandbox does not know this operation", "extensions", Map.of("code", "UNSUPPORTED")))));
+        }
+        return ResponseEntity.ok(Map.of("data", data, "extensions", Map.of("cost", Map.of("requestedQueryCost", 10,
+                "actualQueryCost", 10, "throttleStatus", Map.of("maximumAvailable", 2000.0, "currentlyAvailable",
+                        1990, "restoreRate", 100.0)))));
+    }
+
+    private Object orderOrNull(Store store, String gid, Function<SalesOrder, Object> view) {
+        return orders.findWithLines(store.getId(), gid.substring(gid.lastIndexOf('/') + 1)).map(view).orElse(null);
+    }
+
+    private Object refundable(SalesOrder order) {
+        String gid = gid("Order", order);
+        List<Refund> done = refunds.getOrDefault(gid, List.of());
+        BigDecimal left = order.total().subtract(done.stream().map(Refund::amount).reduce(BigDecimal.ZERO,
+                BigDecimal::add));
+        Map<String, Object> money = money(left, order.getCurrency());
+        return Map.of("id", gid, "name", "#" + order.getPlatformOrderId(),
+                "refunds", done.stream().map(r -> Map.of("id", r.id(), "note", r.note(),
+                        "totalRefundedSet", Map.of("presentmentMoney", money(r.amount(), r.currency())))).toList(),
+                "suggestedRefund", Map.of("amountSet", Map.of("presentmentMoney", money),
+                        "suggestedTransactions", List.of(Map.of("gateway", "shopify_payments",
+                                "parentTransaction", Map.of("id", gid("OrderTransaction", order)),
+                                "amountSet", Map.of("presentmentMoney", money)))));
+    }
+
+    private Object refundCreate(Store store, JsonNode input) {
+        String orderGid = input.path("orderId").asText();
+        SalesOrder order = orders.findWithLines(store.getId(), orderGid.substring(orderGid.lastIndexOf('/') + 1))
+                .orElse(null);
+        if (order == null) {
+            return userErrors("orderId", "Order does not exist");
+        }
+        BigDecimal amount = BigDecimal.ZERO;
+        for (JsonNode transaction : input.path("transactions")) {
+            amount = amount.add(new BigDecimal(transaction.path("amount").asText("0")));
+        }
+        BigDecimal refunded = refunds.getOrDefault(orderGid, List.of()).stream().map(Refund::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (amount.add(refunded).compareTo(order.total()) > 0) {
+            return userErrors("transactions", "Amount cannot exceed the refundable amount");
+        }
+        Refund refund = new Refund("gid://shopify/Refund/" + ids.incrementAndGet(), input.path("note").asText(""),
+                amount, order.getCurrency());
+        refunds.computeIfAbsent(orderGid, k -> new CopyOnWriteArrayList<>()).add(refund);
+        return Map.of("refund", Map.of("id", refund.id(), "totalRefundedSet",
+                Map.of("presentmentMoney", money(amount, order.getCurrency()))), "userErrors", List.of());
+    }
+
+    private Object fulfillmentOrders(SalesOrder order) {
+        String foId = gid("FulfillmentOrder", order);
+        List<Hold> active = holds.getOrDefault(foId, List.of());
+        String status = order.getStatus() == OrderStatus.PLACED ? (active.isEmpty() ? "OPEN" : "ON_HOLD")
+                : order.getStatus() == OrderStatus.CANCELLED ? "CANCELLED" : "CLOSED";
+        return Map.of("id", gid("Order", order), "fulfillmentOrders", Map.of("nodes", List.of(Map.of("id", foId,
+                "status", status, "fulfillmentHolds", active.stream()
+                        .map(h -> Map.of("id", h.id(), "handle", h.handle())).toList()))));
+    }
+
+    private Object hold(JsonNode variables) {
+        String foId = variables.path("id").asText();
+        String handle = variables.at("/hold/handle").asText("");
+        List<Hold> active = holds.computeIfAbsent(foId, k -> new CopyOnWriteArrayList<>());
+        if (active.stream().anyMatch(h -> h.handle().equals(handle))) {
+            return userErrors("fulfillmentHold.handle", "A hold with this handle already exists");
+        }
+        Hold hold = new Hold("gid://shopify/FulfillmentHold/" + ids.incrementAndGet(), handle);
+        active.add(hold);
+        return Map.of("fulfillmentHold", Map.of("id", hold.id(), "handle", handle), "userErrors", List.of());
+    }
+
+    private Object release(JsonNode variables) {
+        String foId = variables.path("id").asText();
+        List<String> ids = new ArrayList<>();
+        variables.path("holdIds").forEach(id -> ids.add(id.asText()));
+        holds.getOrDefault(foId, new ArrayList<>()).removeIf(h -> ids.contains(h.id()));
+        return Map.of("fulfillmentOrder", Map.of("id", foId, "status",
+                holds.getOrDefault(foId, List.of()).isEmpty() ? "OPEN" : "ON_HOLD"), "userErrors", List.of());
+    }
+
+    private Object variants(Store store, String query) {
+        Matcher sku = SKU.matcher(query);
+        if (!sku.find()) {
+            return Map.of("nodes", List.of());
+        }
+        String wanted = sku.group(1);
+        if (!orders.storeHasSoldSku(store.getId(), wanted)) {
+            return Map.of("nodes", List.of());
+        }
+        String key = store.getId() + "/" + wanted;
+        String variant = "gid://shopify/ProductVariant/" + Math.abs(key.hashCode());
+        String product = "gid://shopify/Product/" + Math.abs(key.hashCode());
+        String item = "gid://shopify/InventoryItem/" + Math.abs(key.hashCode());
+        Map<String, Object> level = Map.of("location", Map.of("id", "gid://shopify/Location/1"),
+                "quantities", List.of(Map.of("name", "available", "quantity", stock.getOrDefault(item, 25))));
+        return Map.of("nodes", List.of(Map.of("id", variant, "sku", wanted,
+                "product", Map.of("id", product, "status", productStatus.getOrDefault(product, "ACTIVE"),
+                        "variantsCount", Map.of("count", 1)),
+                "inventoryItem", Map.of("id", item, "inventoryLevels", Map.of("nodes", List.of(level))))));
+    }
+
+    private Object setQuantities(JsonNode input) {
+        input.path("quantities").forEach(q -> stock.put(q.path("inventoryItemId").asText(), q.path("quantity").asInt()));
+        return Map.of("inventoryAdjustmentGroup", Map.of("reason", "Other"), "userErrors", List.of());
+    }
+
+    private Object draft(JsonNode product) {
+        productStatus.put(product.path("id").asText(), product.path("status").asText());
+        return Map.of("product", Map.of("id", product.path("id").asText(), "status", product.path("status").asText()),
+                "userErrors", List.of());
+    }
+
+    private static Map<String, Object> userErrors(String field, String message) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("refund", null);
+        payload.put("userErrors", List.of(Map.of("field", List.of(field), "message", message)));
+        return payload;
+    }
+
+    private static Map<String, Object> money(BigDecimal amount, String currency) {
+        return Map.of("amount", amount.stripTrailingZeros().toPlainString(), "currencyCode", currency);
+    }
+
+    private static String gid(String type, SalesOrder order) {
+        return "gid://shopify/" + type + "/" + order.getPlatformOrderId();
+    }
+}
