@@ -1,0 +1,408 @@
+package com.helloword.aftersales.platform.amazon;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.helloword.aftersales.casefile.Platform;
+import com.helloword.aftersales.integration.AccessTokens;
+import com.helloword.aftersales.integration.CredentialStore;
+import com.helloword.aftersales.integration.PlatformCannotException;
+import com.helloword.aftersales.integration.ProviderClient;
+import com.helloword.aftersales.integration.ProviderClients;
+import com.helloword.aftersales.integration.ProviderFailure;
+import com.helloword.aftersales.integration.ProviderFailure.Kind;
+import com.helloword.aftersales.integration.Secret;
+import com.helloword.aftersales.platform.MarketplaceAdapter;
+import com.helloword.aftersales.platform.MarketplacePort.BuyerMessageCommand;
+import com.helloword.aftersales.platform.MarketplacePort.ClaimRef;
+import com.helloword.aftersales.platform.MarketplacePort.ClaimResponseCommand;
+import com.helloword.aftersales.platform.MarketplacePort.DelistCommand;
+import com.helloword.aftersales.platform.MarketplacePort.DelistResult;
+import com.helloword.aftersales.platform.MarketplacePort.HoldResult;
+import com.helloword.aftersales.platform.MarketplacePort.OrderHoldCommand;
+import com.helloword.aftersales.platform.MarketplacePort.PartialRefundOffer;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformClaim;
+import com.helloword.aftersales.platform.MarketplacePort.RefundCommand;
+import com.helloword.aftersales.platform.MarketplacePort.RefundResult;
+import com.helloword.aftersales.platform.StoreConnection;
+import com.helloword.aftersales.platform.amazon.SpApiErrors.SpApiError;
+
+/**
+ * Amazon through the Selling Partner API, at the store's regional endpoint ({@code apiBaseUrl}, e.g.
+ * {@code https://sellingpartnerapi-eu.amazon.com}), for the store's {@code marketplaceId} and seller id
+ * ({@code accountId}). Calls carry a Login with Amazon access token in {@code x-amz-access-token} (refresh-token grant
+ * against {@code aftersales.providers.amazon.token-url}, cached, renewed once when Amazon refuses it) and a
+ * {@code User-Agent}; AWS Signature V4 is not sent, Amazon stopped requiring it in October 2023.
+ *
+ * <p>API versions used:
+ * <ul>
+ * <li>Messaging API v1: {@code getMessagingActionsForOrder}, then {@code createUnexpectedProblem}
+ * ({@code POST /messaging/v1/orders/{id}/messages/unexpectedProblem}), the one message type that fits after-sales.
+ * Amazon offers no idempotency key for messages: a message sent twice reaches the buyer twice, so once-only belongs to
+ * the caller (the outbox or process step that records a sent message).</li>
+ * <li>Listings Items API 2021-08-01: {@code getListingsItem} ({@code includedData=summaries,fulfillmentAvailability})
+ * for the product type, then {@code patchListingsItem} with a JSON Patch {@code merge} of
+ * {@code fulfillment_availability} to quantity 0 for the seller-fulfilled channel {@code DEFAULT}. Setting 0 again is
+ * harmless, so delisting is naturally idempotent; Amazon applies the accepted submission asynchronously.</li>
+ * </ul>
+ *
+ * <p>Refunds are not driven: the SP-API's only refund path is the Feeds API 2021-06-30 order adjustment feed
+ * ({@code POST_PAYMENT_ADJUSTMENT_DATA}), which is processed hours later, needs the order's item codes and a split of
+ * the amount into price components, and has no duplicate protection: Amazon documents the feed's
+ * {@code MerchantAdjustmentItemID} as "not used by Amazon", so a feed submitted again after a lost answer refunds
+ * again. Holds, partial-refund offers and A-to-z claims have no SP-API at all. These operations throw
+ * {@link PlatformCannotException} with what a person does in Seller Central instead.
+ */
+@Component
+class AmazonAdapter implements MarketplaceAdapter {
+
+    static final String PROVIDER = "amazon";
+    static final String ACCESS_TOKEN_HEADER = "x-amz-access-token";
+    static final String UNEXPECTED_PROBLEM = "unexpectedProblem";
+    static final int MAX_MESSAGE_LENGTH = 2000;
+    static final String SELLER_FULFILLED = "DEFAULT";
+    static final String DEFAULT_USER_AGENT = "helloword-aftersales/0.1 (Language=Java/17)";
+
+    private static final String AMAZON = "Amazon";
+    private static final String MESSAGING = "/messaging/v1/orders/";
+    private static final String LISTINGS = "/listings/2021-08-01/items/";
+    private static final MediaType FORM = MediaType.valueOf("application/x-www-form-urlencoded;charset=UTF-8");
+    private static final MediaType HAL_JSON = MediaType.valueOf("application/hal+json");
+    private static final long TOKEN_SECONDS = 3600;
+    private static final Pattern HTML_TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9-]*(\\s[^<>]*)?/?>");
+    private static final Pattern EMAIL_ADDRESS = Pattern.compile(
+            "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+
+    /** Body of {@code createUnexpectedProblem}. */
+    record UnexpectedProblemRequest(String text) {
+    }
+
+    /** Body of {@code patchListingsItem}. */
+    record ListingsItemPatchRequest(String productType, List<PatchOperation> patches) {
+    }
+
+    record PatchOperation(String op, String path, List<FulfillmentAvailability> value) {
+    }
+
+    record FulfillmentAvailability(@JsonProperty("fulfillment_channel_code") String fulfillmentChannelCode,
+            @JsonProperty("quantity") int quantity) {
+    }
+
+    /** The app's LWA client and the seller's refresh token; prints as stars. */
+    record LwaCredentials(Secret clientId, Secret clientSecret, Secret refreshToken) {
+    }
+
+    private final ProviderClient client;
+    private final RestClient amazon;
+    private final CredentialStore credentials;
+    private final AccessTokens tokens;
+    private final Clock clock;
+    private final String tokenUrl;
+    private final String userAgent;
+
+    AmazonAdapter(ProviderClients clients, CredentialStore credentials, Clock clock,
+            @Value("${aftersales.providers.amazon.token-url:https://api.amazon.com/auth/o2/token}") String tokenUrl,
+            @Value("${aftersales.providers.amazon.user-agent:" + DEFAULT_USER_AGENT + "}") String userAgent) {
+        this.client = clients.forProvider(PROVIDER);
+        this.amazon = client.http().mutate().requestInterceptor(new SpApiErrors(PROVIDER)).build();
+        this.credentials = credentials;
+        this.tokens = new AccessTokens(clock);
+        this.clock = clock;
+        this.tokenUrl = tokenUrl;
+        this.userAgent = userAgent;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.AMAZON;
+    }
+
+    // --- buyer messages -----------------------------------------------------------------------
+
+    /**
+     * Sends the text as an "unexpected problem" message, if Amazon offers that message type for the order now.
+     * Amazon has no idempotency for messages: the caller makes sure a sent message is not sent again. A send whose
+     * answer is lost (timeout, 5xx) is retried like any call and may then reach the buyer twice.
+     */
+    @Override
+    public void sendBuyerMessage(StoreConnection store, BuyerMessageCommand command) {
+        UnexpectedProblemRequest message = new UnexpectedProblemRequest(checkedMessage(command.text()));
+        String order = MESSAGING + encode(required(command.platformOrderId(), "Amazon order id"));
+        String query = "marketplaceIds=" + encode(marketplaceId(store));
+        withToken("sendBuyerMessage", store, token -> {
+            JsonNode actions = client.json(request(HttpMethod.GET, uri(store, order, query), token, null));
+            if (!offered(actions, UNEXPECTED_PROBLEM)) {
+                throw new PlatformCannotException(AMAZON, "message the buyer of order " + command.platformOrderId(),
+                        "Amazon allows the 'unexpected problem' message only in certain order states, and does not "
+                                + "offer it for this order now; answer the buyer in Seller Central (Buyer-Seller "
+                                + "Messages) instead");
+            }
+            String answer = client.body(request(HttpMethod.POST,
+                    uri(store, order + "/messages/" + UNEXPECTED_PROBLEM, query), token, message));
+            List<SpApiError> errors = SpApiErrors.errors(answer);
+            if (!errors.isEmpty()) {
+                throw new ProviderFailure(PROVIDER, Kind.REJECTED, 201, "createUnexpectedProblem answered with errors: "
+                        + errors.stream().map(SpApiError::describe).collect(Collectors.joining("; ")));
+            }
+            return null;
+        });
+    }
+
+    /** Amazon's rules for this message type, checked before anything is sent. */
+    static String checkedMessage(String text) {
+        if (text == null || text.isBlank()) {
+            throw refused("the message to the buyer is empty");
+        }
+        int length = text.codePointCount(0, text.length());
+        if (length > MAX_MESSAGE_LENGTH) {
+            throw refused("the message to the buyer has " + length + " characters; Amazon takes at most "
+                    + MAX_MESSAGE_LENGTH);
+        }
+        if (HTML_TAG.matcher(text).find()) {
+            throw refused("Amazon does not allow HTML in messages to buyers; send plain text");
+        }
+        if (EMAIL_ADDRESS.matcher(text).find()) {
+            throw refused("Amazon does not allow e-mail addresses in messages to buyers; remove it from the text");
+        }
+        return text;
+    }
+
+    private boolean offered(JsonNode actions, String name) {
+        for (JsonNode action : client.require(actions, "/_links/actions")) {
+            if (name.equals(action.path("name").asText())
+                    || action.path("href").asText().contains("/messages/" + name + "?")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // --- delisting ----------------------------------------------------------------------------
+
+    /**
+     * Sets the seller-fulfilled quantity of the SKU to 0 in the store's marketplace. Stock that Amazon holds (FBA)
+     * cannot be withdrawn through the API: then a person is asked to create a removal order.
+     */
+    @Override
+    public DelistResult delistSku(StoreConnection store, DelistCommand command) {
+        String marketplace = marketplaceId(store);
+        String item = LISTINGS + encode(sellerId(store)) + "/" + encode(required(command.sku(), "SKU"));
+        String query = "marketplaceIds=" + encode(marketplace);
+        return withToken("delistSku", store, token -> {
+            JsonNode listing = client.json(request(HttpMethod.GET,
+                    uri(store, item, query + "&includedData=summaries,fulfillmentAvailability"), token, null));
+            String productType = productType(listing, marketplace, command.sku());
+            JsonNode own = null;
+            List<String> amazonChannels = new ArrayList<>();
+            for (JsonNode channel : listing.path("fulfillmentAvailability")) {
+                String code = channel.path("fulfillmentChannelCode").asText("");
+                if (SELLER_FULFILLED.equals(code)) {
+                    own = channel;
+                } else if (!code.isEmpty()) {
+                    amazonChannels.add(code);
+                }
+            }
+            List<String> actions = new ArrayList<>();
+            if (own != null && own.path("quantity").isNumber() && own.path("quantity").asInt() == 0) {
+                actions.add("SKU " + command.sku() + ": seller-fulfilled quantity in " + marketplace
+                        + " was already 0");
+            } else if (own != null || amazonChannels.isEmpty()) {
+                JsonNode submission = client.json(request(HttpMethod.PATCH, uri(store, item, query), token,
+                        zeroQuantity(productType)));
+                actions.add(accepted(submission, command.sku(), marketplace));
+            }
+            if (!amazonChannels.isEmpty()) {
+                throw new PlatformCannotException(AMAZON, "withdraw the stock Amazon holds for SKU " + command.sku(),
+                        (actions.isEmpty() ? "" : String.join("; ", actions) + "; but ")
+                                + "the units in Amazon's warehouses (" + String.join(", ", amazonChannels)
+                                + ") stay buyable: create a removal order for them in Seller Central");
+            }
+            return new DelistResult(actions);
+        });
+    }
+
+    private String productType(JsonNode listing, String marketplace, String sku) {
+        JsonNode summaries = listing.path("summaries");
+        JsonNode chosen = null;
+        for (JsonNode summary : summaries) {
+            if (marketplace.equals(summary.path("marketplaceId").asText())) {
+                chosen = summary;
+            }
+        }
+        if (chosen == null && summaries.size() == 1) {
+            chosen = summaries.get(0);
+        }
+        if (chosen == null) {
+            throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "Amazon has no listing of SKU " + sku + " in "
+                    + marketplace);
+        }
+        return client.require(chosen, "/productType").asText();
+    }
+
+    static ListingsItemPatchRequest zeroQuantity(String productType) {
+        return new ListingsItemPatchRequest(productType, List.of(new PatchOperation("merge",
+                "/attributes/fulfillment_availability", List.of(new FulfillmentAvailability(SELLER_FULFILLED, 0)))));
+    }
+
+    private String accepted(JsonNode submission, String sku, String marketplace) {
+        String status = client.require(submission, "/status").asText();
+        if ("INVALID".equals(status)) {
+            List<String> issues = new ArrayList<>();
+            for (JsonNode issue : submission.path("issues")) {
+                String attributes = issue.path("attributeNames").isEmpty() ? ""
+                        : " " + issue.path("attributeNames").toString();
+                issues.add(issue.path("severity").asText("ERROR") + " " + issue.path("code").asText("") + " "
+                        + issue.path("message").asText("") + attributes);
+            }
+            throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "Amazon refused to set SKU " + sku
+                    + " to quantity 0 in " + marketplace + ": " + (issues.isEmpty() ? "no reason given" : issues));
+        }
+        if (!"ACCEPTED".equals(status) && !"VALID".equals(status)) {
+            throw new ProviderFailure(PROVIDER, Kind.MALFORMED, 200, "patchListingsItem answered with status "
+                    + status + ", which Amazon does not document");
+        }
+        return "SKU " + sku + ": seller-fulfilled quantity in " + marketplace + " set to 0 (Amazon submission "
+                + submission.path("submissionId").asText("?") + ", applied asynchronously)";
+    }
+
+    // --- what the SP-API has no (safe) operation for ------------------------------------------
+
+    /** Not driven: see the class comment on the order adjustment feed. */
+    @Override
+    public RefundResult refund(StoreConnection store, RefundCommand command) {
+        throw new PlatformCannotException(AMAZON, "refund order " + command.platformOrderId(),
+                "refund in Seller Central (Orders > Manage Orders > Refund order); the API's only way is the order "
+                        + "adjustment feed, processed hours later and without protection against refunding twice");
+    }
+
+    @Override
+    public RefundResult offerPartialRefund(StoreConnection store, PartialRefundOffer offer) {
+        throw new PlatformCannotException(AMAZON, "offer a partial refund", "Amazon has no offer to the buyer; "
+                + "propose the amount in Seller Central (Buyer-Seller Messages) and, once accepted, refund it there "
+                + "(Orders > Manage Orders > Refund order)");
+    }
+
+    @Override
+    public HoldResult holdOrder(StoreConnection store, OrderHoldCommand command) {
+        throw new PlatformCannotException(AMAZON, "hold order " + command.platformOrderId(),
+                "Amazon has no order hold; keep a seller-fulfilled order from being shipped in your own warehouse, "
+                        + "or cancel it in Seller Central; for an order Amazon fulfils (FBA), contact Seller Support "
+                        + "before it ships");
+    }
+
+    @Override
+    public HoldResult releaseOrder(StoreConnection store, OrderHoldCommand command) {
+        throw new PlatformCannotException(AMAZON, "release order " + command.platformOrderId(),
+                "this system never places a hold on Amazon; lift the stop where it was set (your warehouse)");
+    }
+
+    @Override
+    public PlatformClaim getClaim(StoreConnection store, ClaimRef ref) {
+        throw new PlatformCannotException(AMAZON, "read A-to-z claim " + ref.claimId(),
+                "the SP-API has no A-to-z Guarantee claims; open the claim in Seller Central "
+                        + "(Performance > A-to-z Guarantee Claims)");
+    }
+
+    @Override
+    public void respondToClaim(StoreConnection store, ClaimResponseCommand command) {
+        throw new PlatformCannotException(AMAZON, "answer A-to-z claim " + command.claimId(),
+                "answer it in Seller Central (Performance > A-to-z Guarantee Claims): refund, or give tracking "
+                        + "and a note there");
+    }
+
+    // --- transport ----------------------------------------------------------------------------
+
+    /** Runs {@code action} with the store's access token; an expired or revoked token is renewed once. */
+    private <T> T withToken(String operation, StoreConnection store, Function<Secret, T> action) {
+        if (store.apiBaseUrl() == null || store.apiBaseUrl().isBlank()) {
+            throw refused("store " + store.storeId() + " has no SP-API endpoint (apiBaseUrl)");
+        }
+        LwaCredentials lwa = new LwaCredentials(
+                credentials.require(PROVIDER, store.credentialsRef(), "client-id"),
+                credentials.require(PROVIDER, store.credentialsRef(), "client-secret"),
+                credentials.require(PROVIDER, store.credentialsRef(), "refresh-token"));
+        return client.callWithToken(operation, tokens, store.credentialsRef(), () -> accessToken(lwa), action);
+    }
+
+    /** Login with Amazon, refresh-token grant; the answer's {@code expires_in} is in seconds (usually 3600). */
+    private AccessTokens.Token accessToken(LwaCredentials lwa) {
+        String form = "grant_type=refresh_token"
+                + "&refresh_token=" + formValue(lwa.refreshToken().reveal())
+                + "&client_id=" + formValue(lwa.clientId().reveal())
+                + "&client_secret=" + formValue(lwa.clientSecret().reveal());
+        JsonNode answer = client.json(amazon.post().uri(URI.create(tokenUrl))
+                .header(HttpHeaders.USER_AGENT, userAgent)
+                .accept(MediaType.APPLICATION_JSON)
+                .contentType(FORM)
+                .body(form));
+        JsonNode token = answer.path("access_token");
+        if (!token.isTextual() || token.asText().isBlank()) {
+            throw new ProviderFailure(PROVIDER, Kind.MALFORMED, 200, "Login with Amazon answered without access_token");
+        }
+        long seconds = answer.path("expires_in").asLong(TOKEN_SECONDS);
+        return new AccessTokens.Token(new Secret(token.asText()),
+                clock.instant().plusSeconds(seconds > 0 ? seconds : TOKEN_SECONDS));
+    }
+
+    private RestClient.RequestHeadersSpec<?> request(HttpMethod method, URI uri, Secret token, Object body) {
+        RestClient.RequestBodySpec spec = amazon.method(method).uri(uri)
+                .header(ACCESS_TOKEN_HEADER, token.reveal())
+                .header(HttpHeaders.USER_AGENT, userAgent)
+                .accept(MediaType.APPLICATION_JSON, HAL_JSON);
+        return body == null ? spec : spec.contentType(MediaType.APPLICATION_JSON).body(client.toJson(body));
+    }
+
+    private static URI uri(StoreConnection store, String path, String query) {
+        return URI.create(store.apiBaseUrl() + path + "?" + query);
+    }
+
+    private static String required(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw refused("the request has no " + what);
+        }
+        return value;
+    }
+
+    private static String marketplaceId(StoreConnection store) {
+        if (store.marketplaceId() == null || store.marketplaceId().isBlank()) {
+            throw refused("store " + store.storeId() + " has no Amazon marketplace id");
+        }
+        return store.marketplaceId();
+    }
+
+    private static String sellerId(StoreConnection store) {
+        if (store.accountId() == null || store.accountId().isBlank()) {
+            throw refused("store " + store.storeId() + " has no Amazon seller id (accountId)");
+        }
+        return store.accountId();
+    }
+
+    /** Percent-encodes a path segment or query value; SKUs may hold '/', '+', spaces and other reserved signs. */
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String formValue(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static ProviderFailure refused(String why) {
+        return new ProviderFailure(PROVIDER, Kind.REJECTED, 0, why);
+    }
+}
