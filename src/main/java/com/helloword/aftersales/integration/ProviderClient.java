@@ -47,6 +47,7 @@ public final class ProviderClient {
     private final RestClient http;
     private final ObjectMapper objectMapper;
     private final Retry retry;
+    private final Retry unrepeatableRetry;
     private final CircuitBreaker circuitBreaker;
     private final RateLimiter rateLimiter;
 
@@ -55,14 +56,21 @@ public final class ProviderClient {
         this.provider = provider;
         this.settings = settings;
         this.objectMapper = objectMapper;
-        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build());
+        // HTTP/1.1: every provider speaks it, and plain-http endpoints (sandbox, tests) get no h2c upgrade round trip
+        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout()).build());
         requestFactory.setReadTimeout(settings.readTimeout());
         this.http = RestClient.builder().requestFactory(requestFactory)
                 .defaultHeader(HttpHeaders.USER_AGENT, "helloword-aftersales/0.1 (Language=Java/17)").build();
         this.retry = retries.retry(provider, RetryConfig.custom()
                 .maxAttempts(settings.maxAttempts())
                 .retryOnException(this::worthRetrying)
+                .intervalBiFunction((attempt, outcome) -> waitBefore(attempt,
+                        outcome.isLeft() ? outcome.getLeft() : null).toMillis())
+                .build());
+        this.unrepeatableRetry = retries.retry(provider + "-unrepeatable", RetryConfig.custom()
+                .maxAttempts(settings.maxAttempts())
+                .retryOnException(e -> worthRetrying(e) && ((ProviderFailure) e).certainlyNotProcessed())
                 .intervalBiFunction((attempt, outcome) -> waitBefore(attempt,
                         outcome.isLeft() ? outcome.getLeft() : null).toMillis())
                 .build());
@@ -96,9 +104,23 @@ public final class ProviderClient {
 
     /** Runs one operation under the provider's rate limit, circuit breaker and retry policy. */
     public <T> T call(String operation, Supplier<T> action) {
+        return guarded(operation, action, retry);
+    }
+
+    /**
+     * Like {@link #call}, for an operation that must not run twice and that the provider cannot
+     * de-duplicate (a label, a message): retried inline only when the provider certainly did not act
+     * (429, no connection); after a timeout or 5xx the failure goes to the caller, whose record of
+     * what was done decides.
+     */
+    public <T> T callUnrepeatable(String operation, Supplier<T> action) {
+        return guarded(operation, action, unrepeatableRetry);
+    }
+
+    private <T> T guarded(String operation, Supplier<T> action, Retry policy) {
         Supplier<T> guarded = RateLimiter.decorateSupplier(rateLimiter, action);
         guarded = CircuitBreaker.decorateSupplier(circuitBreaker, guarded);
-        guarded = Retry.decorateSupplier(retry, guarded);
+        guarded = Retry.decorateSupplier(policy, guarded);
         try {
             return guarded.get();
         } catch (RequestNotPermitted e) {
@@ -118,9 +140,19 @@ public final class ProviderClient {
      */
     public <T> T callWithToken(String operation, AccessTokens tokens, String tokenKey,
             Supplier<AccessTokens.Token> fetch, Function<Secret, T> action) {
-        return call(operation, () -> {
+        return call(operation, authorized(tokens, tokenKey, fetch, action));
+    }
+
+    /**
+     * The action with a token, renewed once when the provider refuses it. A token endpoint that
+     * refuses the credentials themselves is not asked twice.
+     */
+    public <T> Supplier<T> authorized(AccessTokens tokens, String tokenKey, Supplier<AccessTokens.Token> fetch,
+            Function<Secret, T> action) {
+        return () -> {
+            Secret token = tokens.token(tokenKey, fetch);
             try {
-                return action.apply(tokens.token(tokenKey, fetch));
+                return action.apply(token);
             } catch (ProviderFailure failure) {
                 if (failure.kind() != ProviderFailure.Kind.UNAUTHORIZED) {
                     throw failure;
@@ -128,7 +160,7 @@ public final class ProviderClient {
                 tokens.invalidate(tokenKey);
                 return action.apply(tokens.token(tokenKey, fetch));
             }
-        });
+        };
     }
 
     /** Sends the request and returns the JSON body of a 2xx answer; anything else is a {@link ProviderFailure}. */

@@ -1,5 +1,6 @@
 package com.helloword.aftersales.integration;
 
+import java.net.ConnectException;
 import java.time.Duration;
 
 /**
@@ -71,5 +72,21 @@ public class ProviderFailure extends RuntimeException {
 
     public boolean retryable() {
         return kind.retryable();
+    }
+
+    /**
+     * Whether the provider certainly did not act on the request: it refused it for the rate (429), or
+     * no connection was made. Only such failures are retried for operations that must not run twice.
+     */
+    public boolean certainlyNotProcessed() {
+        if (kind == Kind.RATE_LIMITED) {
+            return true;
+        }
+        for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -5,6 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.mock.env.MockEnvironment;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.helloword.aftersales.support.MutableClock;
 import com.helloword.aftersales.support.ProviderTestSupport;
 
@@ -85,6 +88,32 @@ class ProviderClientTest {
                 .extracting(e -> ((ProviderFailure) e).kind()).isEqualTo(ProviderFailure.Kind.UNAUTHORIZED);
         assertThat(fetched).hasValue(2);
         api.verify(2, getRequestedFor(urlEqualTo("/orders")));
+    }
+
+    @Test
+    void anUnrepeatableCallIsNotRepeatedAfterATimeoutButIsAfterA429() {
+        api.stubFor(post(urlEqualTo("/labels")).willReturn(okJson("{\"label\": 1}").withFixedDelay(1500)));
+        assertThatThrownBy(() -> client.callUnrepeatable("label", () -> client.json(
+                client.http().post().uri(api.baseUrl() + "/labels")))).isInstanceOf(ProviderFailure.class)
+                .extracting(e -> ((ProviderFailure) e).kind()).isEqualTo(ProviderFailure.Kind.TIMEOUT);
+        api.verify(1, postRequestedFor(urlEqualTo("/labels")));
+
+        api.resetAll();
+        api.stubFor(post(urlEqualTo("/labels")).inScenario("limit").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")).willSetStateTo("ok"));
+        api.stubFor(post(urlEqualTo("/labels")).inScenario("limit").whenScenarioStateIs("ok")
+                .willReturn(okJson("{\"label\": 2}")));
+        assertThat(client.callUnrepeatable("label", () -> client.json(client.http().post()
+                .uri(api.baseUrl() + "/labels"))).path("label").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aRefusedTokenRequestIsNotRepeated() {
+        assertThatThrownBy(() -> client.callWithToken("orders", tokens, "store-2", () -> {
+            fetched.incrementAndGet();
+            throw new ProviderFailure("oauth-test", ProviderFailure.Kind.UNAUTHORIZED, 400, "invalid_grant");
+        }, token -> "never")).hasMessageContaining("invalid_grant");
+        assertThat(fetched).hasValue(1);
     }
 
     @Test

@@ -71,7 +71,7 @@ public class DhlReturnLabels {
         URI uri = UriComponentsBuilder.fromUriString(baseUrl).path("/parcel/de/shipping/returns/v1/orders")
                 .queryParam("labelType", "BOTH").queryParam("docFormat", "PDF").build().toUri();
         String context = "return label " + reference;
-        JsonNode answer = client.call("create return label", () -> {
+        JsonNode answer = client.callUnrepeatable("create return label", () -> {
             try {
                 return client.json(client.http().post().uri(uri)
                         .header("dhl-api-key", apiKey)

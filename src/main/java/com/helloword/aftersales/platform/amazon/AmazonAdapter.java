@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -138,14 +139,15 @@ class AmazonAdapter implements MarketplaceAdapter {
     /**
      * Sends the text as an "unexpected problem" message, if Amazon offers that message type for the order now.
      * Amazon has no idempotency for messages: the caller makes sure a sent message is not sent again. A send whose
-     * answer is lost (timeout, 5xx) is retried like any call and may then reach the buyer twice.
+     * answer is lost (timeout, 5xx) is not retried here: the failure goes to the caller, because Amazon may have
+     * delivered it.
      */
     @Override
     public void sendBuyerMessage(StoreConnection store, BuyerMessageCommand command) {
         UnexpectedProblemRequest message = new UnexpectedProblemRequest(checkedMessage(command.text()));
         String order = MESSAGING + encode(required(command.platformOrderId(), "Amazon order id"));
         String query = "marketplaceIds=" + encode(marketplaceId(store));
-        withToken("sendBuyerMessage", store, token -> {
+        withToken("sendBuyerMessage", store, false, token -> {
             JsonNode actions = client.json(request(HttpMethod.GET, uri(store, order, query), token, null));
             if (!offered(actions, UNEXPECTED_PROBLEM)) {
                 throw new PlatformCannotException(AMAZON, "message the buyer of order " + command.platformOrderId(),
@@ -330,6 +332,12 @@ class AmazonAdapter implements MarketplaceAdapter {
 
     /** Runs {@code action} with the store's access token; an expired or revoked token is renewed once. */
     private <T> T withToken(String operation, StoreConnection store, Function<Secret, T> action) {
+        return withToken(operation, store, true, action);
+    }
+
+    /** As above; an unrepeatable operation is retried inline only when Amazon certainly did not receive it. */
+    private <T> T withToken(String operation, StoreConnection store, boolean repeatable,
+            Function<Secret, T> action) {
         if (store.apiBaseUrl() == null || store.apiBaseUrl().isBlank()) {
             throw refused("store " + store.storeId() + " has no SP-API endpoint (apiBaseUrl)");
         }
@@ -337,7 +345,8 @@ class AmazonAdapter implements MarketplaceAdapter {
                 credentials.require(PROVIDER, store.credentialsRef(), "client-id"),
                 credentials.require(PROVIDER, store.credentialsRef(), "client-secret"),
                 credentials.require(PROVIDER, store.credentialsRef(), "refresh-token"));
-        return client.callWithToken(operation, tokens, store.credentialsRef(), () -> accessToken(lwa), action);
+        Supplier<T> call = client.authorized(tokens, store.credentialsRef(), () -> accessToken(lwa), action);
+        return repeatable ? client.call(operation, call) : client.callUnrepeatable(operation, call);
     }
 
     /** Login with Amazon, refresh-token grant; the answer's {@code expires_in} is in seconds (usually 3600). */
