@@ -1,0 +1,119 @@
+package com.helloword.aftersales.platform.paypal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.helloword.aftersales.integration.ProviderFailure;
+import com.helloword.aftersales.integration.webhook.WebhookInbox;
+
+/**
+ * PayPal webhooks. Each delivery is verified with PayPal's postback
+ * {@code POST /v1/notifications/verify-webhook-signature} (the {@code PAYPAL-*} transmission headers,
+ * the {@code webhook-id} credential of the configured reference and the event as received); only
+ * {@code verification_status} {@code SUCCESS} is let in. Events are processed once per event
+ * {@code id}. Dispute events publish {@link PaypalDisputeChanged}; other events are acknowledged.
+ */
+@RestController
+class PaypalWebhookController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PaypalWebhookController.class);
+    static final Set<String> DISPUTE_EVENTS = Set.of("CUSTOMER.DISPUTE.CREATED", "CUSTOMER.DISPUTE.UPDATED",
+            "CUSTOMER.DISPUTE.RESOLVED");
+
+    private final PaypalApi api;
+    private final WebhookInbox inbox;
+    private final ApplicationEventPublisher events;
+    private final ObjectReader strictJson;
+    private final String credentialsRef;
+
+    PaypalWebhookController(PaypalApi api, WebhookInbox inbox, ApplicationEventPublisher events,
+            ObjectMapper objectMapper,
+            @Value("${aftersales.providers.paypal.webhook-credentials-ref:paypal}") String credentialsRef) {
+        this.api = api;
+        this.inbox = inbox;
+        this.events = events;
+        this.strictJson = objectMapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.credentialsRef = credentialsRef;
+    }
+
+    @PostMapping("/api/webhooks/paypal")
+    ResponseEntity<?> receive(@RequestHeader(name = "PAYPAL-AUTH-ALGO", required = false) String authAlgo,
+            @RequestHeader(name = "PAYPAL-CERT-URL", required = false) String certUrl,
+            @RequestHeader(name = "PAYPAL-TRANSMISSION-ID", required = false) String transmissionId,
+            @RequestHeader(name = "PAYPAL-TRANSMISSION-SIG", required = false) String transmissionSig,
+            @RequestHeader(name = "PAYPAL-TRANSMISSION-TIME", required = false) String transmissionTime,
+            @RequestBody(required = false) byte[] body) {
+        PaypalApi.SignatureHeaders headers = new PaypalApi.SignatureHeaders(authAlgo, certUrl, transmissionId,
+                transmissionSig, transmissionTime);
+        if (!headers.complete()) {
+            return refuse(HttpStatus.UNAUTHORIZED, "missing PAYPAL-* transmission headers");
+        }
+        String raw = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+        JsonNode event;
+        try {
+            event = raw.isBlank() ? null : strictJson.readTree(raw);
+        } catch (IOException e) {
+            event = null;
+        }
+        if (event == null || !event.isObject()) {
+            return refuse(HttpStatus.BAD_REQUEST, "body is not a JSON object");
+        }
+        try {
+            if (!api.verifyWebhookSignature(credentialsRef, headers, raw)) {
+                return refuse(HttpStatus.UNAUTHORIZED, "PayPal did not confirm this event");
+            }
+        } catch (ProviderFailure failure) {
+            if (failure.kind() == ProviderFailure.Kind.REJECTED) {
+                return refuse(HttpStatus.UNAUTHORIZED, "PayPal refused to verify this event");
+            }
+            LOG.error("PayPal webhook {} not verified: {}", transmissionId, failure.getMessage());
+            return refuse(HttpStatus.SERVICE_UNAVAILABLE, "cannot verify the event now; deliver it again later");
+        }
+        String eventId = event.path("id").asText("");
+        if (eventId.isBlank()) {
+            return refuse(HttpStatus.BAD_REQUEST, "event without id");
+        }
+        String eventType = event.path("event_type").asText("");
+        String topic = eventType.isBlank() ? "unknown" : eventType;
+        JsonNode payload = event;
+        WebhookInbox.Receipt receipt = inbox.receive(PaypalApi.PROVIDER, eventId, topic, credentialsRef,
+                () -> process(topic, payload.path("resource")));
+        return ResponseEntity.ok(Map.of("outcome", receipt.outcome(), "detail", receipt.detail()));
+    }
+
+    private String process(String eventType, JsonNode dispute) {
+        if (!DISPUTE_EVENTS.contains(eventType)) {
+            return "ignored " + eventType;
+        }
+        String disputeId = dispute.path("dispute_id").asText("");
+        if (disputeId.isBlank()) {
+            return "ignored " + eventType + " without dispute_id";
+        }
+        String status = dispute.path("status").asText(null);
+        events.publishEvent(new PaypalDisputeChanged(disputeId, eventType, status));
+        return "dispute " + disputeId + " " + eventType + ": status " + status + ", reason "
+                + dispute.path("reason").asText(null);
+    }
+
+    private static ResponseEntity<ProblemDetail> refuse(HttpStatus status, String detail) {
+        return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
+    }
+}
