@@ -16,6 +16,6 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, ProviderStubsConfiguration.class})
 public @interface IntegrationTest {
 }

@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -18,85 +17,35 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.helloword.aftersales.support.TestClockConfiguration;
+import com.helloword.aftersales.support.IntegrationTest;
+import com.helloword.aftersales.support.PublishedEvents;
 
 /**
  * PayPal webhooks against the running application, with PayPal's verify-webhook-signature postback
- * played by WireMock. Its own application context (the PayPal base URL points at WireMock).
+ * played by the integration tests' provider stub server.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestClockConfiguration.class)
+@IntegrationTest
 class PaypalWebhookTest {
-
-    /** Started before the context is built (the context reads its URL), stopped after the last test. */
-    static final WireMockServer paypal = new WireMockServer(wireMockConfig().dynamicPort());
-
-    static {
-        paypal.start();
-    }
-
-    @AfterAll
-    static void stopPaypal() {
-        paypal.stop();
-    }
 
     static final String WEBHOOK_ID = "1JE4291016473214C";
     static final String VERIFY = "/v1/notifications/verify-webhook-signature";
     static final String CERT_URL = "https://api.paypal.com/v1/notifications/certs/CERT-360caa42-fca2a594-a5cafa77";
 
-    @DynamicPropertySource
-    static void paypalProperties(DynamicPropertyRegistry registry) {
-        registry.add("aftersales.providers.paypal.base-url", paypal::baseUrl);
-        registry.add("aftersales.providers.paypal.max-attempts", () -> "2");
-        registry.add("aftersales.providers.paypal.retry-wait", () -> "10ms");
-        registry.add("aftersales.credentials.paypal.client-id", () -> "AeA1QIZXiflr1_webhook-test-client");
-        registry.add("aftersales.credentials.paypal.client-secret", () -> "EGnHDxD_webhook-test-secret");
-        registry.add("aftersales.credentials.paypal.webhook-id", () -> WEBHOOK_ID);
-    }
-
-    /** Collects what the webhook publishes; nothing in the application consumes it yet. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Published {
-
-        @Bean
-        DisputeChanges disputeChanges() {
-            return new DisputeChanges();
-        }
-    }
-
-    static class DisputeChanges {
-
-        final List<PaypalDisputeChanged> received = new CopyOnWriteArrayList<>();
-
-        @EventListener
-        void on(PaypalDisputeChanged changed) {
-            received.add(changed);
-        }
-    }
-
     @LocalServerPort
     int port;
     @Autowired
-    DisputeChanges changes;
+    WireMockServer paypal;
+    @Autowired
+    PublishedEvents events;
 
     final HttpClient http = HttpClient.newHttpClient();
     String eventId;
@@ -107,7 +56,7 @@ class PaypalWebhookTest {
         String run = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         eventId = "WH-" + run + "-9EX36365822141321";
         disputeId = "PP-000-042-" + run;
-        changes.received.clear();
+        events.clear();
         paypal.resetAll();
         paypal.stubFor(post(urlEqualTo("/v1/oauth2/token"))
                 .willReturn(okJson(PaypalDisputesTest.fixture("token.json"))));
@@ -156,7 +105,7 @@ class PaypalWebhookTest {
                 "reason MERCHANDISE_OR_SERVICE_NOT_RECEIVED");
         assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
         assertThat(replay.body()).contains("DUPLICATE");
-        assertThat(changes.received).containsExactly(
+        assertThat(events.of(PaypalDisputeChanged.class)).containsExactly(
                 new PaypalDisputeChanged(disputeId, "CUSTOMER.DISPUTE.CREATED", "OPEN"));
         paypal.verify(2, postRequestedFor(urlEqualTo(VERIFY))
                 .withHeader("Authorization", equalTo("Bearer A21AAtoken-one"))
@@ -174,7 +123,7 @@ class PaypalWebhookTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).contains("PROCESSED", "ignored");
-        assertThat(changes.received).isEmpty();
+        assertThat(events.of(PaypalDisputeChanged.class)).isEmpty();
     }
 
     @Test
@@ -182,7 +131,7 @@ class PaypalWebhookTest {
         HttpResponse<String> response = deliver(event("CUSTOMER.DISPUTE.RESOLVED"), signed("forged-signature=="));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
-        assertThat(changes.received).isEmpty();
+        assertThat(events.of(PaypalDisputeChanged.class)).isEmpty();
         paypal.verify(1, postRequestedFor(urlEqualTo(VERIFY)));
     }
 
@@ -193,7 +142,7 @@ class PaypalWebhookTest {
 
         assertThat(deliver(event("CUSTOMER.DISPUTE.UPDATED"), Map.of()).statusCode()).isEqualTo(401);
         assertThat(deliver(event("CUSTOMER.DISPUTE.UPDATED"), partial).statusCode()).isEqualTo(401);
-        assertThat(changes.received).isEmpty();
+        assertThat(events.of(PaypalDisputeChanged.class)).isEmpty();
         paypal.verify(0, postRequestedFor(urlEqualTo(VERIFY)));
     }
 
@@ -214,7 +163,7 @@ class PaypalWebhookTest {
         String body = event("CUSTOMER.DISPUTE.UPDATED");
 
         assertThat(deliver(body, signed("good-signature==")).statusCode()).isEqualTo(503);
-        assertThat(changes.received).isEmpty();
+        assertThat(events.of(PaypalDisputeChanged.class)).isEmpty();
 
         paypal.stubFor(post(urlEqualTo(VERIFY)).withRequestBody(matchingJsonPath("$.transmission_sig",
                 equalTo("good-signature=="))).willReturn(okJson("{\"verification_status\": \"SUCCESS\"}")));
