@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -46,10 +48,19 @@ public final class ProviderClient {
     private final ProviderSettings settings;
     private final RestClient http;
     private final ObjectMapper objectMapper;
-    private final Retry retry;
-    private final Retry unrepeatableRetry;
-    private final CircuitBreaker circuitBreaker;
-    private final RateLimiter rateLimiter;
+    private final RetryRegistry retries;
+    private final CircuitBreakerRegistry circuitBreakers;
+    private final RateLimiterRegistry rateLimiters;
+    private final Map<String, Guards> partitions = new ConcurrentHashMap<>();
+
+    /**
+     * The rate limiter, circuit breaker and retry policies of one partition: the whole provider, or
+     * one store or seller account where the provider limits and fails per account (a Shopify shop is
+     * its own host with its own cost bucket; one shop being down must not stop the others).
+     */
+    private record Guards(Retry retry, Retry unrepeatableRetry, CircuitBreaker circuitBreaker,
+            RateLimiter rateLimiter) {
+    }
 
     public ProviderClient(String provider, ProviderSettings settings, ObjectMapper objectMapper,
             RetryRegistry retries, CircuitBreakerRegistry circuitBreakers, RateLimiterRegistry rateLimiters) {
@@ -62,27 +73,37 @@ public final class ProviderClient {
         requestFactory.setReadTimeout(settings.readTimeout());
         this.http = RestClient.builder().requestFactory(requestFactory)
                 .defaultHeader(HttpHeaders.USER_AGENT, "helloword-aftersales/0.1 (Language=Java/17)").build();
-        this.retry = retries.retry(provider, RetryConfig.custom()
-                .maxAttempts(settings.maxAttempts())
-                .retryOnException(this::worthRetrying)
-                .intervalBiFunction((attempt, outcome) -> waitBefore(attempt,
-                        outcome.isLeft() ? outcome.getLeft() : null).toMillis())
-                .build());
-        this.unrepeatableRetry = retries.retry(provider + "-unrepeatable", RetryConfig.custom()
-                .maxAttempts(settings.maxAttempts())
-                .retryOnException(e -> worthRetrying(e) && ((ProviderFailure) e).certainlyNotProcessed())
-                .intervalBiFunction((attempt, outcome) -> waitBefore(attempt,
-                        outcome.isLeft() ? outcome.getLeft() : null).toMillis())
-                .build());
-        this.circuitBreaker = circuitBreakers.circuitBreaker(provider, CircuitBreakerConfig.custom()
-                .failureRateThreshold(settings.failureRateThreshold())
-                .minimumNumberOfCalls(10)
-                .slidingWindowSize(20)
-                .waitDurationInOpenState(settings.openStateWait())
-                .recordException(e -> e instanceof ProviderFailure f && f.retryable()
-                        && f.kind() != ProviderFailure.Kind.RATE_LIMITED)
-                .build());
-        this.rateLimiter = rateLimiters.rateLimiter(provider, rateLimiterConfig(settings));
+        this.retries = retries;
+        this.circuitBreakers = circuitBreakers;
+        this.rateLimiters = rateLimiters;
+    }
+
+    private Guards guards(String partition) {
+        return partitions.computeIfAbsent(partition, p -> {
+            String name = p.isEmpty() ? provider : provider + "/" + p;
+            return new Guards(
+                    retries.retry(name, RetryConfig.custom()
+                            .maxAttempts(settings.maxAttempts())
+                            .retryOnException(this::worthRetrying)
+                            .intervalBiFunction((attempt, outcome) -> waitBefore(attempt,
+                                    outcome.isLeft() ? outcome.getLeft() : null).toMillis())
+                            .build()),
+                    retries.retry(name + "-unrepeatable", RetryConfig.custom()
+                            .maxAttempts(settings.maxAttempts())
+                            .retryOnException(e -> worthRetrying(e) && ((ProviderFailure) e).certainlyNotProcessed())
+                            .intervalBiFunction((attempt, outcome) -> waitBefore(attempt,
+                                    outcome.isLeft() ? outcome.getLeft() : null).toMillis())
+                            .build()),
+                    circuitBreakers.circuitBreaker(name, CircuitBreakerConfig.custom()
+                            .failureRateThreshold(settings.failureRateThreshold())
+                            .minimumNumberOfCalls(10)
+                            .slidingWindowSize(20)
+                            .waitDurationInOpenState(settings.openStateWait())
+                            .recordException(e -> e instanceof ProviderFailure f && f.retryable()
+                                    && f.kind() != ProviderFailure.Kind.RATE_LIMITED)
+                            .build()),
+                    rateLimiters.rateLimiter(name, rateLimiterConfig(settings)));
+        });
     }
 
     private static RateLimiterConfig rateLimiterConfig(ProviderSettings settings) {
@@ -104,7 +125,13 @@ public final class ProviderClient {
 
     /** Runs one operation under the provider's rate limit, circuit breaker and retry policy. */
     public <T> T call(String operation, Supplier<T> action) {
-        return guarded(operation, action, retry);
+        return call("", operation, action);
+    }
+
+    /** Like {@link #call}, under the guards of one partition (a store or seller account) of the provider. */
+    public <T> T call(String partition, String operation, Supplier<T> action) {
+        Guards guards = guards(partition);
+        return guarded(operation, action, guards, guards.retry());
     }
 
     /**
@@ -114,12 +141,18 @@ public final class ProviderClient {
      * what was done decides.
      */
     public <T> T callUnrepeatable(String operation, Supplier<T> action) {
-        return guarded(operation, action, unrepeatableRetry);
+        return callUnrepeatable("", operation, action);
     }
 
-    private <T> T guarded(String operation, Supplier<T> action, Retry policy) {
-        Supplier<T> guarded = RateLimiter.decorateSupplier(rateLimiter, action);
-        guarded = CircuitBreaker.decorateSupplier(circuitBreaker, guarded);
+    /** {@link #callUnrepeatable} under the guards of one partition of the provider. */
+    public <T> T callUnrepeatable(String partition, String operation, Supplier<T> action) {
+        Guards guards = guards(partition);
+        return guarded(operation, action, guards, guards.unrepeatableRetry());
+    }
+
+    private <T> T guarded(String operation, Supplier<T> action, Guards guards, Retry policy) {
+        Supplier<T> guarded = RateLimiter.decorateSupplier(guards.rateLimiter(), action);
+        guarded = CircuitBreaker.decorateSupplier(guards.circuitBreaker(), guarded);
         guarded = Retry.decorateSupplier(policy, guarded);
         try {
             return guarded.get();

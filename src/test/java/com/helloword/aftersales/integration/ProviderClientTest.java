@@ -117,6 +117,23 @@ class ProviderClientTest {
     }
 
     @Test
+    void oneStoreFailingOpensOnlyItsOwnCircuit() {
+        api.stubFor(get(urlEqualTo("/shop-a/orders")).willReturn(aResponse().withStatus(503)));
+        api.stubFor(get(urlEqualTo("/shop-b/orders")).willReturn(okJson("{\"ok\": \"b\"}")));
+
+        for (int i = 0; i < 6; i++) {
+            assertThatThrownBy(() -> client.call("shop-a", "orders", () -> client.json(
+                    client.http().get().uri(api.baseUrl() + "/shop-a/orders")))).isInstanceOf(ProviderFailure.class);
+        }
+        assertThatThrownBy(() -> client.call("shop-a", "orders", () -> client.json(
+                client.http().get().uri(api.baseUrl() + "/shop-a/orders"))))
+                .hasMessageContaining("failed too often lately");
+
+        assertThat(client.call("shop-b", "orders", () -> client.json(client.http().get()
+                .uri(api.baseUrl() + "/shop-b/orders"))).path("ok").asText()).isEqualTo("b");
+    }
+
+    @Test
     void retryAfterIsReadAsSecondsOrAsADate() {
         assertThat(ProviderClient.retryAfter("2")).isEqualTo(Duration.ofSeconds(2));
         assertThat(ProviderClient.retryAfter("0.5")).isEqualTo(Duration.ofMillis(500));

@@ -2,11 +2,15 @@ package com.helloword.aftersales.support;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
+import java.math.BigDecimal;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.helloword.aftersales.platform.MarketplacePort;
 
 /**
  * One WireMock server for the integration tests' providers that call back into the provider while
@@ -31,5 +35,19 @@ public class ProviderStubsConfiguration {
     @Bean
     PublishedEvents publishedEvents() {
         return new PublishedEvents();
+    }
+
+    /**
+     * The step of the test-only {@code providerCallProbeProcess}, shaped like every step that calls out:
+     * ids from variables, one port call, the result's id back into a variable.
+     */
+    @Bean
+    JavaDelegate refundProbeDelegate(MarketplacePort marketplace) {
+        return execution -> {
+            MarketplacePort.RefundResult result = marketplace.refund(new MarketplacePort.RefundCommand(
+                    (String) execution.getVariable("storeId"), (String) execution.getVariable("orderId"),
+                    new BigDecimal("5.00"), "USD", "probe", "probe:" + execution.getProcessInstanceId()));
+            execution.setVariable("refundId", result.platformRefundId());
+        };
     }
 }

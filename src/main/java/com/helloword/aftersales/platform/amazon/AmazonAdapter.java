@@ -346,7 +346,9 @@ class AmazonAdapter implements MarketplaceAdapter {
                 credentials.require(PROVIDER, store.credentialsRef(), "client-secret"),
                 credentials.require(PROVIDER, store.credentialsRef(), "refresh-token"));
         Supplier<T> call = client.authorized(tokens, store.credentialsRef(), () -> accessToken(lwa), action);
-        return repeatable ? client.call(operation, call) : client.callUnrepeatable(operation, call);
+        // SP-API quotas are per selling partner: each seller account has its own guards
+        return repeatable ? client.call(store.credentialsRef(), operation, call)
+                : client.callUnrepeatable(store.credentialsRef(), operation, call);
     }
 
     /** Login with Amazon, refresh-token grant; the answer's {@code expires_in} is in seconds (usually 3600). */

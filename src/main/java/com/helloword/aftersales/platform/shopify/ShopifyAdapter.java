@@ -87,7 +87,7 @@ class ShopifyAdapter implements MarketplaceAdapter {
     public RefundResult refund(StoreConnection store, RefundCommand command) {
         String marker = "[hw:" + command.idempotencyKey() + "]";
         String orderGid = gid("Order", command.platformOrderId());
-        return client.call("refund", () -> {
+        return client.call(store.storeId(), "refund", () -> {
             JsonNode order = graphql(store, REFUNDABLE, Map.of("id", orderGid)).path("order");
             if (order.isMissingNode() || order.isNull()) {
                 throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200,
@@ -169,7 +169,7 @@ class ShopifyAdapter implements MarketplaceAdapter {
     @Override
     public HoldResult holdOrder(StoreConnection store, OrderHoldCommand command) {
         String handle = handle(command.holdKey());
-        return client.call("holdOrder", () -> {
+        return client.call(store.storeId(), "holdOrder", () -> {
             List<String> held = new ArrayList<>();
             List<String> already = new ArrayList<>();
             for (JsonNode fo : fulfillmentOrders(store, command.platformOrderId())) {
@@ -197,7 +197,7 @@ class ShopifyAdapter implements MarketplaceAdapter {
     @Override
     public HoldResult releaseOrder(StoreConnection store, OrderHoldCommand command) {
         String handle = handle(command.holdKey());
-        return client.call("releaseOrder", () -> {
+        return client.call(store.storeId(), "releaseOrder", () -> {
             List<String> released = new ArrayList<>();
             List<String> notHeld = new ArrayList<>();
             for (JsonNode fo : fulfillmentOrders(store, command.platformOrderId())) {
@@ -253,7 +253,7 @@ class ShopifyAdapter implements MarketplaceAdapter {
 
     @Override
     public DelistResult delistSku(StoreConnection store, DelistCommand command) {
-        return client.call("delistSku", () -> {
+        return client.call(store.storeId(), "delistSku", () -> {
             List<JsonNode> variants = new ArrayList<>();
             for (JsonNode variant : graphql(store, VARIANTS_BY_SKU,
                     Map.of("q", "sku:\"" + command.sku().replace("\"", "\\\"") + "\"")).at("/productVariants/nodes")) {
