@@ -1,0 +1,640 @@
+package com.helloword.aftersales.platform.ebay;
+
+import static com.helloword.aftersales.platform.ebay.EbayApi.PROVIDER;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.helloword.aftersales.casefile.Platform;
+import com.helloword.aftersales.integration.CredentialStore;
+import com.helloword.aftersales.integration.PlatformCannotException;
+import com.helloword.aftersales.integration.ProviderClient;
+import com.helloword.aftersales.integration.ProviderClients;
+import com.helloword.aftersales.integration.ProviderFailure;
+import com.helloword.aftersales.integration.ProviderFailure.Kind;
+import com.helloword.aftersales.platform.MarketplaceAdapter;
+import com.helloword.aftersales.platform.MarketplacePort.BuyerMessageCommand;
+import com.helloword.aftersales.platform.MarketplacePort.ClaimRef;
+import com.helloword.aftersales.platform.MarketplacePort.ClaimResponseCommand;
+import com.helloword.aftersales.platform.MarketplacePort.DelistCommand;
+import com.helloword.aftersales.platform.MarketplacePort.DelistResult;
+import com.helloword.aftersales.platform.MarketplacePort.HoldResult;
+import com.helloword.aftersales.platform.MarketplacePort.OrderHoldCommand;
+import com.helloword.aftersales.platform.MarketplacePort.PartialRefundOffer;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformClaim;
+import com.helloword.aftersales.platform.MarketplacePort.RefundCommand;
+import com.helloword.aftersales.platform.MarketplacePort.RefundResult;
+import com.helloword.aftersales.platform.StoreConnection;
+import com.helloword.aftersales.platform.ebay.EbayApi.Family;
+import com.helloword.aftersales.platform.ebay.EbayApi.Session;
+import com.helloword.aftersales.platform.ebay.OrderMoney.IssuedRefund;
+
+/**
+ * eBay through Sell Fulfillment API v1 (getOrder, issueRefund), Sell Inventory API v1 (getInventoryItem,
+ * getOffers, bulkUpdatePriceQuantity), Commerce Message API v1 (getConversations, getConversation, sendMessage)
+ * and Post-Order API v2 (return get and decide; inquiry get, issue_refund and provide_shipment_info; case get and
+ * issue_refund), with OAuth user tokens from Identity API v1 ({@link EbayApi}); calls that move money carry eBay's
+ * digital signature for EU/UK sellers ({@link EbaySigner}).
+ * <p>
+ * Claim ids are {@code case:<id>}, {@code inquiry:<id>} or {@code return:<id>}. A bare id is a case, except in
+ * {@link #offerPartialRefund}, where it is a return, the only claim eBay takes a partial-refund offer on.
+ * <p>
+ * Idempotency: texts eBay keeps (offer comments, messages) end with a short reference derived from the idempotency
+ * key ({@code Ref HW-…}) that a repeated call looks for first. eBay returns no refund comment, so refunds are
+ * recognised through this node's {@link RefundJournal}; a full refund of an order with nothing left to refund is
+ * reported as already done. eBay has no order hold.
+ */
+@Component
+class EbayAdapter implements MarketplaceAdapter {
+
+    static final String PLATFORM = "eBay";
+    static final String DEFAULT_SCOPES = "https://api.ebay.com/oauth/api_scope"
+            + " https://api.ebay.com/oauth/api_scope/sell.fulfillment"
+            + " https://api.ebay.com/oauth/api_scope/sell.inventory"
+            + " https://api.ebay.com/oauth/api_scope/commerce.message";
+    /** Marketplaces whose sellers are EU/UK-domiciled as a rule; their money calls must be signed. */
+    static final String EU_UK_MARKETPLACES =
+            "EBAY_AT,EBAY_BE,EBAY_DE,EBAY_ES,EBAY_FR,EBAY_GB,EBAY_IE,EBAY_IT,EBAY_NL,EBAY_PL";
+
+    /** ReasonForRefundEnum of the Fulfillment API; any other reason text is sent as OTHER_ADJUSTMENT. */
+    private static final Set<String> REFUND_REASONS = Set.of("BUYER_CANCEL", "SELLER_CANCEL", "ITEM_NOT_RECEIVED",
+            "BUYER_RETURN", "ITEM_NOT_AS_DESCRIBED", "OTHER_ADJUSTMENT", "SHIPPING_DISCOUNT");
+    private static final int REFUND_COMMENT_LIMIT = 100;
+    private static final int MESSAGE_LIMIT = 2000;
+    private static final int MESSAGE_PAGE = 50;
+    private static final int MESSAGES_SEARCHED = 200;
+
+    private final EbayApi api;
+    private final ProviderClient client;
+    private final Clock clock;
+    private final RefundJournal journal = new RefundJournal();
+
+    EbayAdapter(ProviderClients clients, CredentialStore credentials, Clock clock,
+            @Value("${aftersales.providers.ebay.api-base-url:https://api.ebay.com}") String apiBaseUrl,
+            @Value("${aftersales.providers.ebay.token-path:/identity/v1/oauth2/token}") String tokenPath,
+            @Value("${aftersales.providers.ebay.oauth-scopes:" + DEFAULT_SCOPES + "}") String scopes,
+            @Value("${aftersales.providers.ebay.signature-marketplaces:" + EU_UK_MARKETPLACES + "}")
+            String signatureMarketplaces) {
+        Set<String> signing = Arrays.stream(signatureMarketplaces.split(",")).map(String::strip)
+                .filter(marketplace -> !marketplace.isEmpty()).collect(Collectors.toUnmodifiableSet());
+        String base = apiBaseUrl.endsWith("/") ? apiBaseUrl.substring(0, apiBaseUrl.length() - 1) : apiBaseUrl;
+        this.api = new EbayApi(clients.forProvider(PROVIDER), credentials, clock,
+                new EbayApi.Settings(base, tokenPath, scopes, signing));
+        this.client = api.client();
+        this.clock = clock;
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.EBAY;
+    }
+
+    // --- refunds ------------------------------------------------------------------------------
+
+    @Override
+    public RefundResult refund(StoreConnection store, RefundCommand command) {
+        String key = store.storeId() + "|" + command.idempotencyKey();
+        String reason = refundReason(command.reason());
+        String comment = refundComment(command.reason(), reason, reference(command.idempotencyKey()));
+        return api.call("refund", store, true, session -> {
+            Map<String, String> order = Map.of("orderId", command.platformOrderId());
+            OrderMoney money = OrderMoney.of(session.get(Family.REST,
+                    session.uri("/sell/fulfillment/v1/order/{orderId}", order)), client);
+            Optional<RefundResult> earlier = earlierRefund(key, money);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            if (command.currency() != null && !command.currency().equalsIgnoreCase(money.currency())) {
+                throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "order " + command.platformOrderId()
+                        + " is settled in " + money.currency() + ", not " + command.currency());
+            }
+            BigDecimal refundable = money.refundable();
+            Optional<IssuedRefund> latest = money.latest();
+            if (command.amount() == null && refundable.signum() == 0 && latest.isPresent()) {
+                return new RefundResult(latest.get().id(), money.refunded(), money.currency(), true);
+            }
+            BigDecimal wanted = command.amount() == null ? refundable : command.amount();
+            if (wanted.signum() <= 0 || wanted.compareTo(refundable) > 0) {
+                throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "cannot refund " + wanted.toPlainString()
+                        + " " + money.currency() + " on order " + command.platformOrderId() + "; refundable now: "
+                        + refundable.toPlainString());
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("reasonForRefund", reason);
+            body.put("comment", comment);
+            body.put("orderLevelRefundAmount", Map.of("value", wanted.toPlainString(), "currency", money.currency()));
+            journal.attempted(key, money.refundIds());
+            JsonNode answer;
+            try {
+                answer = session.postSigned(Family.REST,
+                        session.uri("/sell/fulfillment/v1/order/{orderId}/issue_refund", order), body);
+            } catch (ProviderFailure failure) {
+                if (failure.kind() == Kind.REJECTED) {
+                    journal.forget(key);
+                }
+                throw failure;
+            }
+            if ("FAILED".equals(answer.path("refundStatus").asText())) {
+                journal.forget(key);
+                throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "eBay could not refund order "
+                        + command.platformOrderId() + " (refundStatus FAILED); check the seller's payment option"
+                        + " in Seller Hub");
+            }
+            RefundResult result = new RefundResult(client.require(answer, "/refundId").asText(), wanted,
+                    money.currency(), false);
+            journal.issued(key, result);
+            return result;
+        });
+    }
+
+    /** This key's refund if it was made before: journaled as issued, or appeared since an unanswered attempt. */
+    private Optional<RefundResult> earlierRefund(String key, OrderMoney money) {
+        RefundJournal.Entry entry = journal.find(key);
+        if (entry instanceof RefundJournal.Issued issued) {
+            RefundResult result = issued.result();
+            return Optional.of(new RefundResult(result.platformRefundId(), result.amount(), result.currency(), true));
+        }
+        if (entry instanceof RefundJournal.Attempt attempt) {
+            Optional<IssuedRefund> landed = money.newSince(attempt.refundIdsBefore());
+            if (landed.isPresent()) {
+                RefundResult result = new RefundResult(landed.get().id(), landed.get().amount(), money.currency(),
+                        true);
+                journal.issued(key, result);
+                return Optional.of(result);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public RefundResult offerPartialRefund(StoreConnection store, PartialRefundOffer offer) {
+        if (offer.claimId() == null || offer.claimId().isBlank()) {
+            throw new PlatformCannotException(PLATFORM, "offer a partial refund", "eBay takes a partial-refund"
+                    + " offer only on a return request, and this claim has no return id; agree the amount with the"
+                    + " buyer by message, then refund it on the order");
+        }
+        EbayClaimId id = EbayClaimId.parse(offer.claimId(), EbayClaimId.Kind.RETURN);
+        if (id.kind() != EbayClaimId.Kind.RETURN) {
+            throw partialRefundOnlyOnReturns();
+        }
+        return offerOnReturn(store, id.id(), offer.amount(), offer.currency(), offer.message(),
+                offer.idempotencyKey());
+    }
+
+    private RefundResult offerOnReturn(StoreConnection store, String returnId, BigDecimal amount, String currency,
+            String message, String idempotencyKey) {
+        if (amount == null || amount.signum() <= 0) {
+            throw new IllegalArgumentException("a partial refund offer needs a positive amount, not " + amount);
+        }
+        String offerCurrency = currency != null ? currency : store.currency();
+        if (offerCurrency == null) {
+            throw new IllegalArgumentException("a partial refund offer needs a currency; store " + store.storeId()
+                    + " has none");
+        }
+        String ref = reference(idempotencyKey);
+        return api.call("offerPartialRefund", store, true, session -> {
+            Map<String, String> ret = Map.of("returnId", returnId);
+            JsonNode detail = session.get(Family.POST_ORDER, session.uri("/post-order/v2/return/{returnId}", ret));
+            if (hasActivity(detail, "SELLER_OFFER_PARTIAL_REFUND", ref)) {
+                return new RefundResult("return:" + returnId, amount, offerCurrency, true);
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("decision", "OFFER_PARTIAL_REFUND");
+            body.put("partialRefundAmount", Map.of("value", amount, "currency", offerCurrency));
+            body.put("comments", Map.of("content", withReference(message, ref)));
+            session.postSigned(Family.POST_ORDER, session.uri("/post-order/v2/return/{returnId}/decide", ret), body);
+            return new RefundResult("return:" + returnId, amount, offerCurrency, false);
+        });
+    }
+
+    // --- holds --------------------------------------------------------------------------------
+
+    @Override
+    public HoldResult holdOrder(StoreConnection store, OrderHoldCommand command) {
+        throw new PlatformCannotException(PLATFORM, "hold an order", "eBay has no order hold; keep the order from"
+                + " being shipped (no label, a note on the order in Seller Hub), or cancel it in Seller Hub if it"
+                + " must not ship at all");
+    }
+
+    @Override
+    public HoldResult releaseOrder(StoreConnection store, OrderHoldCommand command) {
+        throw new PlatformCannotException(PLATFORM, "release an order", "eBay has no order hold, so this system"
+                + " never placed one; ship the order as usual");
+    }
+
+    // --- delisting ----------------------------------------------------------------------------
+
+    @Override
+    public DelistResult delistSku(StoreConnection store, DelistCommand command) {
+        String sku = command.sku();
+        return api.call("delistSku", store, false, session -> {
+            Map<String, String> skuVariable = Map.of("sku", sku);
+            JsonNode item;
+            try {
+                item = inventoryGet(session, session.uri("/sell/inventory/v1/inventory_item/{sku}", skuVariable));
+            } catch (ProviderFailure failure) {
+                if (failure.httpStatus() == 404) {
+                    throw new ProviderFailure(PROVIDER, Kind.REJECTED, 404, "SKU " + sku + " is not in eBay's"
+                            + " Inventory API for store " + store.storeId() + " (" + EbayApi.detail(failure) + ");"
+                            + " a listing created in Seller Hub or through the Trading API can only be ended there:"
+                            + " end it in Seller Hub", null, failure);
+                }
+                throw failure;
+            }
+            List<String> offerIds = new ArrayList<>();
+            for (JsonNode offer : offers(session, skuVariable).path("offers")) {
+                if ("PUBLISHED".equals(offer.path("status").asText())
+                        && offer.path("availableQuantity").asInt(-1) != 0) {
+                    offerIds.add(client.require(offer, "/offerId").asText());
+                }
+            }
+            int quantity = item.at("/availability/shipToLocationAvailability/quantity").asInt(0);
+            if (quantity == 0 && offerIds.isEmpty()) {
+                return new DelistResult(List.of("SKU " + sku + " already has no stock on eBay"));
+            }
+            Map<String, Object> request = new LinkedHashMap<>();
+            request.put("sku", sku);
+            request.put("shipToLocationAvailability", Map.of("quantity", 0));
+            if (!offerIds.isEmpty()) {
+                request.put("offers", offerIds.stream()
+                        .map(offerId -> Map.of("offerId", offerId, "availableQuantity", 0)).toList());
+            }
+            JsonNode answer = session.post(Family.REST,
+                    session.uri("/sell/inventory/v1/bulk_update_price_quantity", Map.of()),
+                    Map.of("requests", List.of(request)));
+            List<String> refusals = new ArrayList<>();
+            for (JsonNode response : answer.path("responses")) {
+                int status = response.path("statusCode").asInt(0);
+                if (status != 200) {
+                    String errors = EbayErrorBodies.describeErrors(response.path("errors"));
+                    refusals.add(response.path("offerId").asText(sku) + ": HTTP " + status
+                            + (errors == null ? "" : " " + errors));
+                }
+            }
+            if (!refusals.isEmpty()) {
+                throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "bulkUpdatePriceQuantity refused for SKU "
+                        + sku + ": " + String.join("; ", refusals));
+            }
+            return new DelistResult(List.of("stock of SKU " + sku + " set to 0 on eBay"
+                    + (offerIds.isEmpty() ? "" : ", and on published offer(s) " + String.join(", ", offerIds))));
+        });
+    }
+
+    /** Offers of a SKU; a SKU without offers is answered with 404. */
+    private JsonNode offers(Session session, Map<String, String> skuVariable) {
+        try {
+            return inventoryGet(session, session.uri("/sell/inventory/v1/offer?sku={sku}", skuVariable));
+        } catch (ProviderFailure failure) {
+            if (failure.httpStatus() == 404) {
+                return client.parse("{\"offers\": []}");
+            }
+            throw failure;
+        }
+    }
+
+    /** The Inventory API answers an expired token with 403 errorId 1100 instead of 401; it gets the same refresh. */
+    private JsonNode inventoryGet(Session session, URI uri) {
+        try {
+            return session.get(Family.REST, uri);
+        } catch (ProviderFailure failure) {
+            if (failure.httpStatus() == 403 && failure.getMessage().contains("eBay error 1100:")) {
+                throw new ProviderFailure(PROVIDER, Kind.UNAUTHORIZED, 403, EbayApi.detail(failure)
+                        + " (the Inventory API says so for an expired token and for a token without the"
+                        + " sell.inventory scope)", null, failure);
+            }
+            throw failure;
+        }
+    }
+
+    // --- buyer messages -----------------------------------------------------------------------
+
+    @Override
+    public void sendBuyerMessage(StoreConnection store, BuyerMessageCommand command) {
+        String ref = reference(command.idempotencyKey());
+        String text = withReference(command.text(), ref);
+        if (text.length() > MESSAGE_LIMIT) {
+            throw new IllegalArgumentException("eBay messages have at most " + MESSAGE_LIMIT + " characters, this"
+                    + " one " + text.length());
+        }
+        api.call("sendBuyerMessage", store, false, session -> {
+            JsonNode order = session.get(Family.REST, session.uri("/sell/fulfillment/v1/order/{orderId}",
+                    Map.of("orderId", command.platformOrderId())));
+            String buyer = client.require(order, "/buyer/username").asText();
+            String itemId = client.require(order, "/lineItems/0/legacyItemId").asText();
+            URI search = session.uri("/commerce/message/v1/conversation?conversation_type=FROM_MEMBERS"
+                    + "&other_party_username={buyer}&reference_type=LISTING&reference_id={itemId}&limit={limit}",
+                    Map.of("buyer", buyer, "itemId", itemId, "limit", MESSAGE_PAGE));
+            String conversationId = null;
+            for (JsonNode conversation : session.get(Family.REST, search).path("conversations")) {
+                if (sentBefore(session, conversation, ref)) {
+                    return null;
+                }
+                if (conversationId == null) {
+                    conversationId = client.require(conversation, "/conversationId").asText();
+                }
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            if (conversationId != null) {
+                body.put("conversationId", conversationId);
+            } else {
+                body.put("otherPartyUsername", buyer);
+                body.put("reference", Map.of("referenceType", "LISTING", "referenceId", itemId));
+            }
+            body.put("messageText", text);
+            client.require(session.post(Family.REST, session.uri("/commerce/message/v1/send_message", Map.of()),
+                    body), "/messageId");
+            return null;
+        });
+    }
+
+    private boolean sentBefore(Session session, JsonNode conversation, String ref) {
+        if (conversation.at("/latestMessage/messageBody").asText("").contains(ref)) {
+            return true;
+        }
+        String conversationId = client.require(conversation, "/conversationId").asText();
+        for (int offset = 0; offset < MESSAGES_SEARCHED; offset += MESSAGE_PAGE) {
+            JsonNode page = session.get(Family.REST, session.uri("/commerce/message/v1/conversation/{id}"
+                    + "?conversation_type=FROM_MEMBERS&limit={limit}&offset={offset}",
+                    Map.of("id", conversationId, "limit", MESSAGE_PAGE, "offset", offset)));
+            for (JsonNode message : page.path("messages")) {
+                if (message.path("messageBody").asText("").contains(ref)) {
+                    return true;
+                }
+            }
+            if (!page.hasNonNull("next")) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    // --- claims -------------------------------------------------------------------------------
+
+    @Override
+    public PlatformClaim getClaim(StoreConnection store, ClaimRef ref) {
+        EbayClaimId id = EbayClaimId.parse(ref.claimId(), EbayClaimId.Kind.CASE);
+        return api.call("getClaim", store, false, session -> {
+            Map<String, String> variables = Map.of("id", id.id());
+            return switch (id.kind()) {
+                case CASE -> caseClaim(ref.claimId(), session.get(Family.POST_ORDER,
+                        session.uri("/post-order/v2/casemanagement/{id}", variables)));
+                case INQUIRY -> inquiryClaim(ref.claimId(), session.get(Family.POST_ORDER,
+                        session.uri("/post-order/v2/inquiry/{id}", variables)));
+                case RETURN -> returnClaim(ref.claimId(), client.require(session.get(Family.POST_ORDER,
+                        session.uri("/post-order/v2/return/{id}?fieldgroups=SUMMARY", variables)), "/summary"));
+            };
+        });
+    }
+
+    private PlatformClaim caseClaim(String claimId, JsonNode found) {
+        JsonNode amount = found.path("claimAmount");
+        Instant respondBy = instant(found.at("/caseDetails/expirationDate"));
+        JsonNode days = found.at("/actionDeadlines/daysToExpireWithoutResponse");
+        if (respondBy == null && days.canConvertToInt()) {
+            respondBy = clock.instant().plus(Duration.ofDays(days.asInt()));
+        }
+        return new PlatformClaim(claimId, "CASE_" + found.path("caseType").asText("UNKNOWN"),
+                requireText(found, "status", "caseStatusEnum"), firstText(found, "escalateReason"),
+                money(amount), firstText(amount, "currency"), respondBy, firstText(found, "orderId"));
+    }
+
+    private PlatformClaim inquiryClaim(String claimId, JsonNode found) {
+        JsonNode amount = found.path("claimAmount");
+        Instant respondBy = instant(found.path("sellerMakeItRightByDate"));
+        if (respondBy == null) {
+            respondBy = instant(found.at("/inquiryDetails/expirationDate"));
+        }
+        return new PlatformClaim(claimId, "INQUIRY_ITEM_NOT_RECEIVED",
+                requireText(found, "status", "inquiryStatusEnum"), firstText(found, "creationReason"),
+                money(amount), firstText(amount, "currency"), respondBy, firstText(found, "orderId"));
+    }
+
+    private PlatformClaim returnClaim(String claimId, JsonNode summary) {
+        JsonNode amount = summary.at("/sellerTotalRefund/estimatedRefundAmount");
+        String type = firstText(summary, "currentType");
+        return new PlatformClaim(claimId, "RETURN_" + (type == null ? "UNKNOWN" : type),
+                requireText(summary, "status", "state"), firstText(summary.path("creationInfo"), "reason"),
+                money(amount), firstText(amount, "currency"),
+                instant(summary.at("/sellerResponseDue/respondByDate")), firstText(summary, "orderId"));
+    }
+
+    @Override
+    public void respondToClaim(StoreConnection store, ClaimResponseCommand command) {
+        EbayClaimId id = EbayClaimId.parse(command.claimId(), EbayClaimId.Kind.CASE);
+        switch (command.action()) {
+            case ACCEPT -> accept(store, id, command);
+            case OFFER_PARTIAL_REFUND -> {
+                if (id.kind() != EbayClaimId.Kind.RETURN) {
+                    throw partialRefundOnlyOnReturns();
+                }
+                offerOnReturn(store, id.id(), command.amount(), command.currency(), command.note(),
+                        command.idempotencyKey());
+            }
+            case PROVIDE_TRACKING -> {
+                if (id.kind() != EbayClaimId.Kind.INQUIRY) {
+                    throw new PlatformCannotException(PLATFORM, "add tracking to a " + kindName(id), "eBay's API"
+                            + " takes the seller's tracking only on an item-not-received inquiry (on cases and"
+                            + " returns the shipment info is the buyer's return parcel); add it to the case in"
+                            + " Seller Hub");
+                }
+                provideTracking(store, id.id(), command);
+            }
+        }
+    }
+
+    /** A return is approved; an inquiry or case is refunded in full, as eBay refunds them. */
+    private void accept(StoreConnection store, EbayClaimId id, ClaimResponseCommand command) {
+        String key = store.storeId() + "|" + command.idempotencyKey();
+        String text = withReference(command.note(), reference(command.idempotencyKey()));
+        api.call("respondToClaim", store, true, session -> {
+            if (id.kind() == EbayClaimId.Kind.RETURN) {
+                approveReturn(session, id.id(), text);
+            } else {
+                refundClaim(session, id, text, key);
+            }
+            return null;
+        });
+    }
+
+    private void approveReturn(Session session, String returnId, String text) {
+        Map<String, String> ret = Map.of("returnId", returnId);
+        JsonNode detail = session.get(Family.POST_ORDER, session.uri("/post-order/v2/return/{returnId}", ret));
+        if (hasActivity(detail, "SELLER_APPROVE_REQUEST", null)) {
+            return;
+        }
+        session.postSigned(Family.POST_ORDER, session.uri("/post-order/v2/return/{returnId}/decide", ret),
+                Map.of("decision", "APPROVE", "comments", Map.of("content", text)));
+    }
+
+    private void refundClaim(Session session, EbayClaimId id, String text, String key) {
+        if (journal.find(key) instanceof RefundJournal.Issued) {
+            return;
+        }
+        boolean isCase = id.kind() == EbayClaimId.Kind.CASE;
+        String path = isCase ? "/post-order/v2/casemanagement/{id}" : "/post-order/v2/inquiry/{id}";
+        Map<String, String> variables = Map.of("id", id.id());
+        JsonNode claim = session.get(Family.POST_ORDER, session.uri(path, variables));
+        String status = requireText(claim, "status", isCase ? "caseStatusEnum" : "inquiryStatusEnum");
+        if ("CLOSED".equals(status) || "CS_CLOSED".equals(status)) {
+            return;
+        }
+        if ("CLOSED_WITH_ESCALATION".equals(status)) {
+            throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "inquiry " + id.id() + " was escalated to a"
+                    + " case; answer the case instead");
+        }
+        JsonNode answer = session.postSigned(Family.POST_ORDER, session.uri(path + "/issue_refund", variables),
+                Map.of("comments", Map.of("content", text)));
+        if ("FAILED".equals(answer.at("/refundResult/refundStatus").asText())) {
+            throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "eBay could not refund " + kindName(id) + " "
+                    + id.id() + " (refundStatus FAILED); check the seller's payment option in Seller Hub");
+        }
+        JsonNode amount = claim.path("claimAmount");
+        journal.issued(key, new RefundResult(kindName(id) + ":" + id.id(), money(amount),
+                firstText(amount, "currency"), false));
+    }
+
+    private void provideTracking(StoreConnection store, String inquiryId, ClaimResponseCommand command) {
+        if (command.carrier() == null || command.carrier().isBlank() || command.trackingNumber() == null
+                || command.trackingNumber().isBlank()) {
+            throw new IllegalArgumentException("tracking for inquiry " + inquiryId + " needs carrier and number");
+        }
+        api.call("respondToClaim", store, false, session -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("shippingCarrierName", command.carrier());
+            body.put("trackingNumber", command.trackingNumber().replaceAll("[\\s-]", ""));
+            body.put("shippedWithTracking", true);
+            if (command.note() != null && !command.note().isBlank()) {
+                body.put("sellerComments", Map.of("content", command.note().strip()));
+            }
+            session.post(Family.POST_ORDER, session.uri("/post-order/v2/inquiry/{id}/provide_shipment_info",
+                    Map.of("id", inquiryId)), body);
+            return null;
+        });
+    }
+
+    private static PlatformCannotException partialRefundOnlyOnReturns() {
+        return new PlatformCannotException(PLATFORM, "offer a partial refund", "eBay takes a partial-refund offer"
+                + " only on a return request, not on an item-not-received inquiry or a case; refund in full, or"
+                + " agree an amount with the buyer by message and refund it on the order");
+    }
+
+    private static String kindName(EbayClaimId id) {
+        return id.kind().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether a return's response history has the activity, with the reference in its notes if one is given. */
+    private static boolean hasActivity(JsonNode returnAnswer, String activity, String ref) {
+        JsonNode history = returnAnswer.at("/detail/responseHistory");
+        if (history.isMissingNode()) {
+            history = returnAnswer.path("responseHistory");
+        }
+        for (JsonNode entry : history) {
+            if (activity.equals(entry.path("activity").asText())
+                    && (ref == null || entry.path("notes").asText("").contains(ref))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // --- values -------------------------------------------------------------------------------
+
+    /** A short, stable reference to an idempotency key that can stand in texts eBay keeps. */
+    static String reference(String idempotencyKey) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
+            return "Ref HW-" + HexFormat.of().formatHex(hash, 0, 5);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String withReference(String text, String ref) {
+        return text == null || text.isBlank() ? ref : text.strip() + "\n\n" + ref;
+    }
+
+    private static String refundReason(String reason) {
+        String upper = reason == null ? "" : reason.strip().toUpperCase(Locale.ROOT);
+        return REFUND_REASONS.contains(upper) ? upper : "OTHER_ADJUSTMENT";
+    }
+
+    /** eBay's refund comment holds 100 characters: the reason text, cut if need be, then the reference. */
+    private static String refundComment(String reason, String enumReason, String ref) {
+        if (reason == null || reason.isBlank() || reason.strip().equalsIgnoreCase(enumReason)) {
+            return ref;
+        }
+        String text = reason.strip();
+        int room = REFUND_COMMENT_LIMIT - ref.length() - 1;
+        return (text.length() > room ? text.substring(0, room - 1) + "…" : text) + " " + ref;
+    }
+
+    /** The amount of an eBay Amount: a string in the RESTful APIs, a number in Post-Order. */
+    private static BigDecimal money(JsonNode amount) {
+        JsonNode value = amount.path("value");
+        return value.isMissingNode() || value.isNull() || value.asText().isBlank() ? null
+                : OrderMoney.decimal(value);
+    }
+
+    /** A Post-Order DateTime ({@code {"value": "…"}}) or a plain ISO-8601 string; null when absent. */
+    private static Instant instant(JsonNode date) {
+        String text = (date.isObject() ? date.path("value") : date).asText("");
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException notUtc) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException unreadable) {
+                throw new ProviderFailure(PROVIDER, Kind.MALFORMED, 200, "unreadable date " + text, null,
+                        unreadable);
+            }
+        }
+    }
+
+    private static String firstText(JsonNode node, String... fields) {
+        for (String field : fields) {
+            String value = node.path(field).asText("");
+            if (!value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private static String requireText(JsonNode node, String... fields) {
+        String value = firstText(node, fields);
+        if (value == null) {
+            throw new ProviderFailure(PROVIDER, Kind.MALFORMED, 200, "answer lacks " + String.join(" and ", fields)
+                    + ": " + abbreviate(node.toString()));
+        }
+        return value;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 300 ? text : text.substring(0, 300) + "…";
+    }
+}
