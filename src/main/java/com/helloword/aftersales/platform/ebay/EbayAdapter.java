@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helloword.aftersales.casefile.Platform;
 import com.helloword.aftersales.integration.CredentialStore;
+import com.helloword.aftersales.integration.OperationJournal;
 import com.helloword.aftersales.integration.PlatformCannotException;
 import com.helloword.aftersales.integration.ProviderClient;
 import com.helloword.aftersales.integration.ProviderClients;
@@ -63,7 +64,7 @@ import com.helloword.aftersales.platform.ebay.OrderMoney.IssuedRefund;
  * <p>
  * Idempotency: texts eBay keeps (offer comments, messages) end with a short reference derived from the idempotency
  * key ({@code Ref HW-…}) that a repeated call looks for first. eBay returns no refund comment, so refunds are
- * recognised through this node's {@link RefundJournal}; a full refund of an order with nothing left to refund is
+ * recognised through the shared {@link RefundJournal}; a full refund of an order with nothing left to refund is
  * reported as already done. eBay has no order hold.
  */
 @Component
@@ -89,9 +90,9 @@ class EbayAdapter implements MarketplaceAdapter {
     private final EbayApi api;
     private final ProviderClient client;
     private final Clock clock;
-    private final RefundJournal journal = new RefundJournal();
+    private final RefundJournal journal;
 
-    EbayAdapter(ProviderClients clients, CredentialStore credentials, Clock clock,
+    EbayAdapter(ProviderClients clients, CredentialStore credentials, Clock clock, OperationJournal operations,
             @Value("${aftersales.providers.ebay.api-base-url:https://api.ebay.com}") String apiBaseUrl,
             @Value("${aftersales.providers.ebay.token-path:/identity/v1/oauth2/token}") String tokenPath,
             @Value("${aftersales.providers.ebay.oauth-scopes:" + DEFAULT_SCOPES + "}") String scopes,
@@ -104,6 +105,7 @@ class EbayAdapter implements MarketplaceAdapter {
                 new EbayApi.Settings(base, tokenPath, scopes, signing));
         this.client = api.client();
         this.clock = clock;
+        this.journal = new RefundJournal(operations);
     }
 
     @Override

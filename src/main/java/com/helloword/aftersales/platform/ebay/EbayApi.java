@@ -98,9 +98,10 @@ final class EbayApi {
                 credentials.require(PROVIDER, store.credentialsRef(), "client-secret"),
                 credentials.require(PROVIDER, store.credentialsRef(), "refresh-token"));
         EbaySigner signer = signs ? signer(store, marketplace) : null;
-        return client.callWithToken(operation, tokens, store.credentialsRef() + "@" + base,
-                () -> fetchToken(base, oauth, store), token -> action.apply(new Session(base, marketplace, token,
-                        signer)));
+        // eBay's call limits are per application and seller: each seller account has its own guards
+        return client.call(store.credentialsRef(), operation, client.authorized(tokens,
+                store.credentialsRef() + "@" + base, () -> fetchToken(base, oauth, store),
+                token -> action.apply(new Session(base, marketplace, token, signer))));
     }
 
     private EbaySigner signer(StoreConnection store, String marketplace) {

@@ -26,6 +26,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.helloword.aftersales.casefile.Platform;
 import com.helloword.aftersales.integration.CredentialStore;
 import com.helloword.aftersales.platform.StoreConnection;
+import com.helloword.aftersales.support.InMemoryOperationJournal;
 import com.helloword.aftersales.support.ProviderTestSupport;
 
 /** Stores, credentials, fixtures and eBay's test signing keys for the eBay adapter tests. */
@@ -72,7 +73,7 @@ final class EbayTestSupport {
 
     static EbayAdapter adapter(MockEnvironment environment, Clock clock) {
         return new EbayAdapter(ProviderTestSupport.clients(environment), new CredentialStore(environment), clock,
-                "https://api.ebay.com", TOKEN_PATH, EbayAdapter.DEFAULT_SCOPES, EbayAdapter.EU_UK_MARKETPLACES);
+                new InMemoryOperationJournal(), "https://api.ebay.com", TOKEN_PATH, EbayAdapter.DEFAULT_SCOPES, EbayAdapter.EU_UK_MARKETPLACES);
     }
 
     static StoreConnection usStore(String baseUrl) {
