@@ -48,6 +48,8 @@ public class AfterSalesCase extends CaseFileEntity {
     private Instant resolutionDueAt;
     private Instant closedAt;
     private String processInstanceId;
+    private String gradedBy;
+    private String candidateGroup;
     @Column(updatable = false)
     private Instant createdAt;
     private Instant updatedAt;
@@ -90,6 +92,24 @@ public class AfterSalesCase extends CaseFileEntity {
         this.severity = severity;
         this.language = language;
         touch();
+    }
+
+    /** The grade and the team, with the ids of the decision table versions that decided them. */
+    public void grade(String category, Severity severity, String language, String candidateGroup, String gradedBy) {
+        grade(category, severity, language);
+        this.candidateGroup = candidateGroup;
+        this.gradedBy = gradedBy;
+    }
+
+    /** A later message made the case more urgent. */
+    public void raiseSeverity(Severity severity, String gradedBy) {
+        this.severity = severity;
+        this.gradedBy = gradedBy;
+        touch();
+    }
+
+    public boolean isOpen() {
+        return status != CaseStatus.RESOLVED && status != CaseStatus.CLOSED;
     }
 
     public void scheduleSla(Instant claimDueAt, Instant firstReplyDueAt, Instant resolutionDueAt) {
@@ -136,5 +156,7 @@ public class AfterSalesCase extends CaseFileEntity {
     public Instant getResolutionDueAt() { return resolutionDueAt; }
     public Instant getClosedAt() { return closedAt; }
     public String getProcessInstanceId() { return processInstanceId; }
+    public String getGradedBy() { return gradedBy; }
+    public String getCandidateGroup() { return candidateGroup; }
     public List<CaseMessage> getMessages() { return Collections.unmodifiableList(messages); }
 }

@@ -1,5 +1,6 @@
 package com.helloword.aftersales.casefile;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,4 +10,12 @@ public interface AfterSalesCaseRepository extends JpaRepository<AfterSalesCase, 
 
     @Query("select distinct c from AfterSalesCase c left join fetch c.messages where c.businessKey = :businessKey")
     Optional<AfterSalesCase> findWithMessages(String businessKey);
+
+    Optional<AfterSalesCase> findByBusinessKey(String businessKey);
+
+    /** The buyer's open cases about this order, newest first. */
+    @Query("select c from AfterSalesCase c where c.buyer.id = :buyerId and c.order.id = :orderId"
+            + " and c.status not in (com.helloword.aftersales.casefile.CaseStatus.RESOLVED,"
+            + " com.helloword.aftersales.casefile.CaseStatus.CLOSED) order by c.id desc")
+    List<AfterSalesCase> findOpen(Long buyerId, Long orderId);
 }

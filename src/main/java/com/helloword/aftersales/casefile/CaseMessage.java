@@ -47,6 +47,7 @@ public class CaseMessage extends CaseFileEntity {
         this.createdAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
 
+    public AfterSalesCase getAfterSalesCase() { return afterSalesCase; }
     public MessageDirection getDirection() { return direction; }
     public String getChannel() { return channel; }
     public String getExternalMessageId() { return externalMessageId; }

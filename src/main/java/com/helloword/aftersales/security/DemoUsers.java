@@ -20,6 +20,7 @@ public final class DemoUsers {
             new DemoUser("walt", "Walt", "Warehouse", List.of(Groups.WAREHOUSE)),
             new DemoUser("pam", "Pam", "Purchasing", List.of(Groups.PURCHASING)),
             new DemoUser("lou", "Lou", "Logistics", List.of(Groups.LOGISTICS)),
+            new DemoUser("relay", "Mail", "Relay", List.of(Groups.INTEGRATIONS)),
             new DemoUser("eva", "Eva", "Specialist EU", List.of(Groups.disputeSpecialists("eu"))),
             new DemoUser("nick", "Nick", "Specialist NA", List.of(Groups.disputeSpecialists("na"))),
             new DemoUser("ana", "Ana", "Specialist APAC", List.of(Groups.disputeSpecialists("apac"))),

@@ -19,6 +19,8 @@ public final class Groups {
     public static final String WAREHOUSE = "warehouse";
     public static final String PURCHASING = "purchasing";
     public static final String LOGISTICS = "logistics";
+    /** Technical users of systems that feed the intake (mail relays, platform connectors). */
+    public static final String INTEGRATIONS = "integrations";
 
     /** The 12 languages that have an agent team, ISO 639-1. */
     public static final List<String> TEAM_LANGUAGES = List.of("en", "de", "fr", "es", "it", "nl", "pl", "sv", "pt",
@@ -51,6 +53,7 @@ public final class Groups {
         groups.add(new GroupSpec(WAREHOUSE, "Warehouse", true));
         groups.add(new GroupSpec(PURCHASING, "Purchasing", true));
         groups.add(new GroupSpec(LOGISTICS, "Logistics", true));
+        groups.add(new GroupSpec(INTEGRATIONS, "Integrations", false));
         for (String region : DISPUTE_REGIONS) {
             groups.add(new GroupSpec(disputeSpecialists(region),
                     "Dispute specialists " + region.toUpperCase(Locale.ROOT), true));

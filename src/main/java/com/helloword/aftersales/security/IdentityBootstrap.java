@@ -3,12 +3,14 @@ package com.helloword.aftersales.security;
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.ALL;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.DELETE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
 import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
+import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.UPDATE_TASK;
 
 import java.util.ArrayList;
@@ -105,6 +107,11 @@ class IdentityBootstrap implements ApplicationRunner {
         grants.add(new Grant(Groups.TEAM_LEADS, Resources.TASK, ANY, READ, UPDATE));
         grants.add(new Grant(Groups.TEAM_LEADS, Resources.PROCESS_DEFINITION, ANY, READ, READ_HISTORY,
                 READ_INSTANCE, READ_TASK, UPDATE_TASK));
+        // systems that feed the intake start and message case processes and evaluate the grading tables
+        grants.add(new Grant(Groups.INTEGRATIONS, Resources.PROCESS_DEFINITION, ANY, READ, CREATE_INSTANCE,
+                READ_INSTANCE, UPDATE_INSTANCE));
+        grants.add(new Grant(Groups.INTEGRATIONS, Resources.PROCESS_INSTANCE, ANY, CREATE, READ, UPDATE));
+        grants.add(new Grant(Groups.INTEGRATIONS, Resources.DECISION_DEFINITION, ANY, READ, CREATE_INSTANCE));
         // designers deploy BPMN and DMN from Camunda Modeler
         grants.add(new Grant(Groups.PROCESS_DESIGNERS, Resources.DEPLOYMENT, ANY, READ, CREATE, DELETE));
         grants.add(new Grant(Groups.PROCESS_DESIGNERS, Resources.PROCESS_DEFINITION, ANY, ALL));

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import com.helloword.aftersales.casefile.importing.OrderImportRejectedException;
+import com.helloword.aftersales.intake.IntakeRejectedException;
 
 /** Errors of {@code /api} as RFC 7807 problem details that say what to do. */
 @RestControllerAdvice(basePackages = "com.helloword.aftersales")
@@ -18,6 +19,14 @@ class ApiExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Import rejected");
         problem.setProperty("totalProblems", e.getTotalProblems());
+        problem.setProperty("problems", e.getProblems());
+        return problem;
+    }
+
+    @ExceptionHandler(IntakeRejectedException.class)
+    ProblemDetail intakeRejected(IntakeRejectedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Message rejected");
         problem.setProperty("problems", e.getProblems());
         return problem;
     }

@@ -1,0 +1,24 @@
+package com.helloword.aftersales.escalation;
+
+/** Names in {@code bpmn/emergency-after-sales.bpmn}, in one place for the Java side. */
+public final class EmergencyAfterSales {
+
+    public static final String PROCESS_KEY = "emergencyAfterSalesProcess";
+    public static final String USER_TASK_ANSWER_BUYER = "userTask_answerBuyer";
+    public static final String TIMER_CLAIM_DUE = "timer_claimDue";
+    public static final String SERVICE_TASK_ESCALATE_UNCLAIMED = "serviceTask_escalateUnclaimed";
+    public static final String MESSAGE_BUYER_FOLLOW_UP = "aftersales.buyerFollowUp";
+
+    /** Process variables: ids and small decision results only, never personal data. */
+    public static final String VAR_CASE_ID = "caseId";
+    public static final String VAR_CASE_KEY = "caseKey";
+    public static final String VAR_SEVERITY = "severity";
+    public static final String VAR_CATEGORY = "category";
+    public static final String VAR_CANDIDATE_GROUP = "candidateGroup";
+    public static final String VAR_CLAIM_DURATION = "claimDuration";
+    public static final String VAR_FIRST_REPLY_DUE = "firstReplyDue";
+    public static final String VAR_TASK_PRIORITY = "taskPriority";
+
+    private EmergencyAfterSales() {
+    }
+}
