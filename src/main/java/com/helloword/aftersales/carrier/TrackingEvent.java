@@ -35,8 +35,8 @@ public class TrackingEvent extends CaseFileEntity {
     TrackingEvent(Long orderId, String trackingNumber, String carrier, TrackingPort.TrackedEvent event, String source,
             String eventKey, Instant now) {
         this.orderId = orderId;
-        this.trackingNumber = trackingNumber;
-        this.carrier = carrier;
+        this.trackingNumber = cut(trackingNumber, 100);
+        this.carrier = cut(carrier, 64);
         this.status = event.status();
         this.subStatus = cut(event.subStatus(), 64);
         this.description = cut(event.description(), 1000);

@@ -12,15 +12,18 @@ import org.springframework.web.server.ResponseStatusException;
 import com.helloword.aftersales.casefile.CaseFileViews.CaseView;
 import com.helloword.aftersales.casefile.CaseFileViews.OrderView;
 import com.helloword.aftersales.casefile.CaseFileViews.StoreView;
+import com.helloword.aftersales.security.ApiAccess;
 
 @RestController
 @RequestMapping("/api")
 class CaseFileController {
 
     private final CaseFileQueries queries;
+    private final ApiAccess access;
 
-    CaseFileController(CaseFileQueries queries) {
+    CaseFileController(CaseFileQueries queries, ApiAccess access) {
         this.queries = queries;
+        this.access = access;
     }
 
     @GetMapping("/stores")
@@ -36,6 +39,7 @@ class CaseFileController {
 
     @GetMapping("/cases/{businessKey}")
     CaseView afterSalesCase(@PathVariable String businessKey) {
+        access.requireCaseReader();
         return queries.afterSalesCase(businessKey).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND, "No case " + businessKey));
     }

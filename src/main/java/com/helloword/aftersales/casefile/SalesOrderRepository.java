@@ -21,6 +21,10 @@ public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
 
     List<SalesOrder> findByTrackingNumber(String trackingNumber);
 
+    Optional<SalesOrder> findFirstByBuyerIdOrderByOrderedAtDesc(Long buyerId);
+
+    Optional<SalesOrder> findFirstByPlatformOrderId(String platformOrderId);
+
     @Query("select count(l) > 0 from OrderLine l where l.order.store.id = :storeId and l.sku = :sku")
     boolean storeHasSoldSku(String storeId, String sku);
 }

@@ -34,7 +34,12 @@ class JpaOperationJournal implements OperationJournal {
 
     @Override
     public void attempted(String provider, String key, String before) {
-        write(provider, key, row -> row.attempted(cut(before), clock.instant()));
+        write(provider, key, row -> {
+            if (row.entry().state() == State.DONE) {
+                throw new IllegalStateException(provider + " operation " + key + " is done already");
+            }
+            row.attempted(cut(before), clock.instant());
+        });
     }
 
     @Override

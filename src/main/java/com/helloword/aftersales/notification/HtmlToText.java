@@ -8,9 +8,10 @@ import java.util.regex.Pattern;
  * list items dashes, links "text (url)", every other tag goes, entities are decoded. Meant for the
  * simple markup of {@code templates/mail}, not for arbitrary web pages.
  */
-final class HtmlToText {
+public final class HtmlToText {
 
-    private static final Pattern HEAD = Pattern.compile("(?is)<head.*?</head>|<style.*?</style>|<!--.*?-->");
+    private static final Pattern HEAD = Pattern.compile(
+            "(?is)<head.*?</head>|<style.*?</style>|<script.*?</script>|<!--.*?-->");
     private static final Pattern LINK = Pattern.compile("(?is)<a\\s[^>]*href=\"([^\"]*)\"[^>]*>(.*?)</a>");
     private static final Pattern BLOCK_END = Pattern.compile("(?i)</(p|div|h[1-6]|table|ul|ol)>");
     private static final Pattern LINE_END = Pattern.compile("(?i)</tr>|<br\\s*/?>");
@@ -21,7 +22,7 @@ final class HtmlToText {
     private HtmlToText() {
     }
 
-    static String convert(String html) {
+    public static String convert(String html) {
         String text = HEAD.matcher(html).replaceAll("");
         Matcher links = LINK.matcher(text);
         StringBuilder withLinks = new StringBuilder();

@@ -9,7 +9,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -71,7 +70,7 @@ public class OutboxRelay {
         MimeMessage mime;
         try {
             mime = composer.compose(claimed);
-        } catch (MailTemplateException | RecipientUnavailableException | MailException e) {
+        } catch (RuntimeException e) { // a broken template, an erased buyer, bad model data: no retry helps
             giveUp(id, claimed, "cannot compose: " + e.getMessage());
             return false;
         }

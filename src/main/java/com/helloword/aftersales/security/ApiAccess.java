@@ -22,6 +22,18 @@ public class ApiAccess {
         return apiCaller;
     }
 
+    /** Reading buyers' messages: agents, dispute specialists, team leads, managers, recall managers, admins. */
+    public void requireCaseReader() {
+        ApiCaller caller = caller();
+        boolean reader = caller.groupIds().stream().anyMatch(g -> g.startsWith("agents-")
+                || g.startsWith("dispute-specialists-") || g.equals(Groups.TEAM_LEADS) || g.equals(Groups.MANAGERS)
+                || g.equals(Groups.RECALL_MANAGERS) || g.equals(Groups.CAMUNDA_ADMIN));
+        if (!reader) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+                    "User " + caller.userId() + " does not work buyer cases");
+        }
+    }
+
     public void requireAnyGroup(String... groupIds) {
         ApiCaller caller = caller();
         if (Arrays.stream(groupIds).noneMatch(caller.groupIds()::contains)) {

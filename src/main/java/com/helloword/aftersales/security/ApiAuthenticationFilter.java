@@ -34,7 +34,8 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length()).startsWith(WEBHOOK_PREFIX);
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        return path.startsWith(WEBHOOK_PREFIX) && !path.contains("..") && !path.contains(";");
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -62,6 +63,15 @@ class TaskFilterBootstrap implements ApplicationRunner {
     }
 
     private Filter ensureFilter(String name, TaskQuery query, String description, int priority) {
+        try {
+            return saveFilter(name, query, description, priority);
+        } catch (ProcessEngineException raced) { // another node starting at the same moment saved it first
+            return filterService.createFilterQuery().filterName(name).list().stream().findFirst()
+                    .orElseThrow(() -> raced);
+        }
+    }
+
+    private Filter saveFilter(String name, TaskQuery query, String description, int priority) {
         Filter filter = filterService.createFilterQuery().filterName(name).list().stream().findFirst()
                 .orElseGet(() -> filterService.newTaskFilter(name));
         Map<String, Object> properties = new LinkedHashMap<>();

@@ -43,7 +43,9 @@ class CaseFileApiTest {
             cases.save(afterSalesCase);
         });
 
-        JsonNode shown = Http.json(new Http(port).get("/api/cases/" + key, "chloe"));
+        Http http = new Http(port);
+        assertThat(http.get("/api/cases/" + key, "walt").statusCode()).isEqualTo(403); // warehouse
+        JsonNode shown = Http.json(http.get("/api/cases/" + key, "chloe"));
 
         assertThat(shown.get("businessKey").asText()).isEqualTo(key);
         assertThat(shown.get("storeId").asText()).isEqualTo("amazon-fr");

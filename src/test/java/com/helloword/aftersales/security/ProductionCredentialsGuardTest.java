@@ -73,6 +73,7 @@ class ProductionCredentialsGuardTest {
         assertThat(environment.getActiveProfiles()).isEmpty();
     }
 
+
     private static MockEnvironment prodEnvironment(String user, String password) {
         MockEnvironment environment = new MockEnvironment();
         environment.setActiveProfiles("prod");

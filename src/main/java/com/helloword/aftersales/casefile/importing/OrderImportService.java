@@ -96,11 +96,15 @@ public class OrderImportService {
         Set<String> wanted = valid.stream().map(ImportedOrder::storeId).collect(Collectors.toSet());
         Map<String, Store> known = stores.findAllById(wanted).stream()
                 .collect(Collectors.toMap(Store::getId, Function.identity()));
+        String knownIds = null;
         for (ImportedOrder order : valid) {
             Store store = known.get(order.storeId());
             if (store == null) {
+                if (knownIds == null) {
+                    knownIds = new TreeSet<>(stores.findAll().stream().map(Store::getId).toList()).toString();
+                }
                 problems.add(order.line(), field, "unknown store '" + order.storeId() + "'; known stores: "
-                        + new TreeSet<>(stores.findAll().stream().map(Store::getId).toList()));
+                        + knownIds);
             } else if (!store.isActive()) {
                 problems.add(order.line(), field, "store '" + order.storeId() + "' is not active");
             }

@@ -14,9 +14,11 @@ class ImapPollSchedule {
     private static final Logger LOG = LoggerFactory.getLogger(ImapPollSchedule.class);
 
     private final ImapPoller poller;
+    private final InboundMailFiling filing;
 
-    ImapPollSchedule(ImapPoller poller) {
+    ImapPollSchedule(ImapPoller poller, InboundMailFiling filing) {
         this.poller = poller;
+        this.filing = filing;
     }
 
     @Scheduled(fixedDelayString = "${aftersales.mail.inbound.poll-interval:30s}",
@@ -30,5 +32,6 @@ class ImapPollSchedule {
         } catch (IllegalStateException e) {
             LOG.warn("{}", e.getMessage());
         }
+        filing.filePending();
     }
 }

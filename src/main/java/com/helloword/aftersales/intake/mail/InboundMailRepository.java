@@ -10,4 +10,6 @@ public interface InboundMailRepository extends JpaRepository<InboundMail, Long> 
     Optional<InboundMail> findByMessageId(String messageId);
 
     List<InboundMail> findByFromAddressOrderByIdAsc(String fromAddress);
+
+    List<InboundMail> findTop50ByStatusOrderByIdAsc(String status);
 }

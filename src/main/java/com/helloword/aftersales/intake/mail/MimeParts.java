@@ -12,6 +12,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import com.helloword.aftersales.integration.webhook.WebhookSignatures;
+import com.helloword.aftersales.notification.HtmlToText;
 
 /**
  * Reads a MIME message into a {@link ParsedMail}: the plain-text part (or the HTML part reduced to
@@ -52,7 +53,7 @@ final class MimeParts {
             return part.getContent().toString();
         }
         if (part.isMimeType("text/html")) {
-            return htmlToText(part.getContent().toString());
+            return HtmlToText.convert(part.getContent().toString());
         }
         if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
@@ -73,14 +74,6 @@ final class MimeParts {
             return html;
         }
         return null;
-    }
-
-    private static String htmlToText(String html) {
-        return html.replaceAll("(?is)<(script|style)[^>]*>.*?</\\1>", "")
-                .replaceAll("(?i)<br\\s*/?>|</p>|</div>", "\n")
-                .replaceAll("<[^>]+>", "")
-                .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&#39;", "'").replace("&amp;", "&");
     }
 
     private static String cut(String value, int max) {

@@ -34,8 +34,4 @@ class WebhookEvent extends CaseFileEntity {
     void processed(String outcome) {
         this.outcome = outcome == null ? null : outcome.length() > 500 ? outcome.substring(0, 500) : outcome;
     }
-
-    String getOutcome() {
-        return outcome;
-    }
 }

@@ -45,8 +45,12 @@ public class WebhookInbox {
                 event.processed(detail);
                 return new Receipt(Outcome.PROCESSED, detail);
             });
-        } catch (DataIntegrityViolationException raced) {
-            return new Receipt(Outcome.DUPLICATE, "event " + eventId + " arrived twice at once");
+        } catch (DataIntegrityViolationException conflict) {
+            // a copy of this event processed at the same moment; anything else failed and must come again
+            if (events.countByProviderAndEventId(provider, eventId) > 0) {
+                return new Receipt(Outcome.DUPLICATE, "event " + eventId + " arrived twice at once");
+            }
+            throw conflict;
         }
     }
 }

@@ -72,7 +72,7 @@ class ShopifyAdapter implements MarketplaceAdapter {
 
     private static final String REFUNDABLE = """
             query Refundable($id: ID!) { order(id: $id) { id name
-              refunds(first: 50) { id note totalRefundedSet { presentmentMoney { amount currencyCode } } }
+              refunds(first: 250) { id note totalRefundedSet { presentmentMoney { amount currencyCode } } }
               suggestedRefund(suggestFullRefund: true) {
                 amountSet { presentmentMoney { amount currencyCode } }
                 suggestedTransactions { gateway parentTransaction { id }
@@ -87,7 +87,9 @@ class ShopifyAdapter implements MarketplaceAdapter {
     public RefundResult refund(StoreConnection store, RefundCommand command) {
         String marker = "[hw:" + command.idempotencyKey() + "]";
         String orderGid = gid("Order", command.platformOrderId());
-        return client.call(store.storeId(), "refund", () -> {
+        // refundCreate has no idempotency before API 2026-01: after a timeout or 5xx the job retries later,
+        // and by then the refund (if it happened) carries our marker
+        return client.callUnrepeatable(store.storeId(), "refund", () -> {
             JsonNode order = graphql(store, REFUNDABLE, Map.of("id", orderGid)).path("order");
             if (order.isMissingNode() || order.isNull()) {
                 throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200,

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.helloword.aftersales.casefile.AfterSalesCaseRepository;
+import com.helloword.aftersales.casefile.importing.OrderImportService;
 import com.helloword.aftersales.support.IntegrationTest;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
@@ -87,6 +89,27 @@ class ImapPollerTest {
         assertThat(mail.getMessageId()).isEqualTo(message.getMessageID());
         assertThat(mail.getStatus()).isEqualTo(InboundMail.Status.RECEIVED);
         assertThat(unseenInMailbox()).isZero();
+    }
+
+    @Test
+    void aKnownBuyersMailIsFiledIntoACaseOfTheirOrder(@Autowired OrderImportService importService,
+            @Autowired AfterSalesCaseRepository cases) throws Exception {
+        String from = "known." + run + "@example.de";
+        importService.importCsv(new java.io.StringReader("store_id,platform_order_id,buyer_email,buyer_name,"
+                + "buyer_language,destination_country,currency,ordered_at,shipped_at,delivered_at,carrier,"
+                + "tracking_number,status,sku,batch,quantity,unit_price\namazon-de,302-" + run.hashCode() % 1000
+                + "-1,"+ from + ",Known,de,DE,EUR,2026-10-01T10:00:00Z,,,,,PLACED,SKU-1,,1,10\n"));
+        MimeMessage message = mail(from, "Wo bleibt meine Bestellung?", true);
+        message.setText("Mein Paket ist nicht angekommen.");
+        deliver(message);
+
+        poller.pollOnce();
+
+        InboundMail mail = mails.findByFromAddressOrderByIdAsc(from).get(0);
+        assertThat(mail.getStatus()).isEqualTo(InboundMail.Status.FILED);
+        var filed = cases.findById(mail.getCaseId()).orElseThrow();
+        assertThat(filed.getCategory()).isEqualTo("NOT_RECEIVED");
+        assertThat(filed.getLanguage()).isEqualTo("de");
     }
 
     @Test

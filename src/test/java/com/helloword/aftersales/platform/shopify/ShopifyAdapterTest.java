@@ -136,7 +136,7 @@ class ShopifyAdapterTest {
     }
 
     @Test
-    void aRefundWhoseAnswerTimedOutIsFoundOnRetryAndNotMadeTwice() {
+    void aRefundWhoseAnswerTimedOutIsNotRepeatedAndTheJobsRetryFindsIt() {
         shopify.stubFor(operation("query Refundable").inScenario("refund").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(okJson(refundable("[]"))));
         shopify.stubFor(operation("mutation RefundCreate").inScenario("refund").whenScenarioStateIs(Scenario.STARTED)
@@ -147,9 +147,11 @@ class ShopifyAdapterTest {
                           "totalRefundedSet": {"presentmentMoney": {"amount": "41.94", "currencyCode": "USD"}}}]"""
                         .formatted(KEY)))));
 
-        RefundResult result = refund(null);
+        assertThatThrownBy(() -> refund(null)).isInstanceOf(ProviderFailure.class)
+                .extracting(e -> ((ProviderFailure) e).kind()).isEqualTo(ProviderFailure.Kind.TIMEOUT);
+        RefundResult retriedByTheJob = refund(null);
 
-        assertThat(result.alreadyDone()).isTrue();
+        assertThat(retriedByTheJob.alreadyDone()).isTrue();
         shopify.verify(1, postRequestedFor(urlEqualTo(GRAPHQL))
                 .withRequestBody(matchingJsonPath("$.query", containing("mutation RefundCreate"))));
     }
@@ -203,21 +205,37 @@ class ShopifyAdapterTest {
 
     @Test
     void aServerErrorIsRetriedUntilItWorks() {
-        shopify.stubFor(operation("query Refundable").inScenario("5xx").whenScenarioStateIs(Scenario.STARTED)
+        shopify.stubFor(operation("query FulfillmentOrders").inScenario("5xx").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503).withBody("upstream unavailable")).willSetStateTo("ok"));
-        shopify.stubFor(operation("query Refundable").inScenario("5xx").whenScenarioStateIs("ok")
-                .willReturn(okJson(refundable("[]"))));
-        shopify.stubFor(operation("mutation RefundCreate").willReturn(okJson(REFUND_CREATED)));
+        shopify.stubFor(operation("query FulfillmentOrders").inScenario("5xx").whenScenarioStateIs("ok")
+                .willReturn(okJson(FULFILLMENT_ORDERS.formatted("[]"))));
+        shopify.stubFor(operation("mutation Hold").willReturn(okJson("""
+                {"data": {"fulfillmentOrderHold": {"fulfillmentHold": {"id": "gid://shopify/FulfillmentHold/9",
+                  "handle": "dispute:AS-7"}, "userErrors": []}}}""")));
 
-        assertThat(refund(null).platformRefundId()).isEqualTo("gid://shopify/Refund/929361464");
+        assertThat(adapter.holdOrder(store, new OrderHoldCommand("shopify-us", "450789469", "dispute", "dispute:AS-7"))
+                .changed()).hasSize(1);
+    }
+
+    @Test
+    void aRefundAnsweredWithAServerErrorIsLeftToTheJobNotRepeatedHere() {
+        shopify.stubFor(operation("query Refundable").willReturn(okJson(refundable("[]"))));
+        shopify.stubFor(operation("mutation RefundCreate").willReturn(aResponse().withStatus(502)));
+
+        assertThatThrownBy(() -> refund(null)).isInstanceOf(ProviderFailure.class)
+                .extracting(e -> ((ProviderFailure) e).kind()).isEqualTo(ProviderFailure.Kind.UNAVAILABLE);
+        shopify.verify(1, postRequestedFor(urlEqualTo(GRAPHQL))
+                .withRequestBody(matchingJsonPath("$.query", containing("mutation RefundCreate"))));
     }
 
     @Test
     void noAnswerInTimeIsATimeoutAfterTheLastAttempt() {
-        shopify.stubFor(post(urlEqualTo(GRAPHQL)).willReturn(okJson(refundable("[]")).withFixedDelay(1500)));
+        shopify.stubFor(post(urlEqualTo(GRAPHQL)).willReturn(okJson(FULFILLMENT_ORDERS.formatted("[]"))
+                .withFixedDelay(1500)));
 
-        assertThatThrownBy(() -> refund(null)).isInstanceOf(ProviderFailure.class)
-                .hasMessageContaining("no answer within")
+        assertThatThrownBy(() -> adapter.holdOrder(store,
+                new OrderHoldCommand("shopify-us", "450789469", "dispute", "dispute:AS-7")))
+                .isInstanceOf(ProviderFailure.class).hasMessageContaining("no answer within")
                 .extracting(e -> ((ProviderFailure) e).kind()).isEqualTo(ProviderFailure.Kind.TIMEOUT);
         shopify.verify(3, postRequestedFor(urlEqualTo(GRAPHQL)));
     }
