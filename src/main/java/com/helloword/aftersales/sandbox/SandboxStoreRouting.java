@@ -22,7 +22,7 @@ import com.helloword.aftersales.casefile.StoreRepository;
 class SandboxStoreRouting implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxStoreRouting.class);
-    static final Set<Platform> SERVED = Set.of(Platform.SHOPIFY);
+    static final Set<Platform> SERVED = Set.of(Platform.SHOPIFY, Platform.AMAZON, Platform.EBAY);
 
     private final StoreRepository stores;
     private final TransactionTemplate transaction;
