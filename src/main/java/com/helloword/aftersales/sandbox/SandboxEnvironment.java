@@ -7,11 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -22,11 +19,8 @@ import org.springframework.core.env.Profiles;
  * With the sandbox on (the embedded default), providers without configured endpoints or
  * credentials get the local sandbox's, so the demo runs every adapter for real against endpoints
  * that answer in the provider's own format. Anything configured explicitly wins. Never under prod.
- * <p>
- * "Configured" means set anywhere (environment, system property, a config file), except a
- * {@code ${VARIABLE:default}} placeholder whose variable is not set: that is the shipped default
- * (e.g. {@code aftersales.providers.paypal.base-url: ${PAYPAL_BASE_URL:https://api-m.paypal.com}}
- * in {@code application.yaml}), which the sandbox replaces; setting the variable keeps it.
+ * "Configured" means set anywhere (environment, system property, a config file); production
+ * endpoints are the adapters' own defaults, so they are not set in {@code application.yaml}.
  * <p>
  * Some adapters fix their endpoint when they are built (Amazon's token URL, PayPal, DHL), before
  * the web server has a port. With {@code server.port} 0 (any free port, as in the tests) the
@@ -80,7 +74,6 @@ public class SandboxEnvironment implements EnvironmentPostProcessor {
             entry("aftersales.credentials.dhl-returns.returns-user", "sandbox-dhl-returns-user"),
             entry("aftersales.credentials.dhl-returns.returns-password", "sandbox-dhl-returns-password"));
 
-    private static final Pattern SHIPPED_DEFAULT = Pattern.compile("^\\$\\{([^:${}]+):[^${}]*}$");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -91,56 +84,16 @@ public class SandboxEnvironment implements EnvironmentPostProcessor {
             throw new IllegalStateException("The sandbox cannot run under the prod profile; set SANDBOX_ENABLED=false");
         }
         Map<String, Object> missing = new LinkedHashMap<>();
-        String replacedIn = null;
         for (Map.Entry<String, String> property : DEFAULTS.entrySet()) {
-            PropertySource<?> holder = holder(environment, property.getKey());
-            if (holder == null) {
+            if (!environment.containsProperty(property.getKey())) {
                 missing.put(property.getKey(), property.getValue());
-            } else if (shippedDefault(environment, holder.getProperty(property.getKey()))) {
-                missing.put(property.getKey(), property.getValue());
-                replacedIn = highest(environment, holder.getName(), replacedIn);
             }
         }
-        MapPropertySource sandbox = new MapPropertySource("aftersales-sandbox", missing);
-        if (replacedIn == null) {
-            environment.getPropertySources().addLast(sandbox);
-        } else {
-            environment.getPropertySources().addBefore(replacedIn, sandbox);
-        }
+        environment.getPropertySources().addLast(new MapPropertySource("aftersales-sandbox", missing));
         if (environment.getProperty("server.port", Integer.class, 8080) == 0) {
             environment.getPropertySources().addFirst(new MapPropertySource("aftersales-sandbox-port",
                     Map.of("server.port", freePort())));
         }
-    }
-
-    /** The property source that decides the property's value (the first that has it), or null. */
-    private static PropertySource<?> holder(ConfigurableEnvironment environment, String name) {
-        for (PropertySource<?> source : environment.getPropertySources()) {
-            if (!ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)
-                    && source.containsProperty(name)) {
-                return source;
-            }
-        }
-        return null;
-    }
-
-    /** A {@code ${VARIABLE:default}} whose variable is set nowhere: the value nobody chose. */
-    private static boolean shippedDefault(ConfigurableEnvironment environment, Object raw) {
-        Matcher placeholder = SHIPPED_DEFAULT.matcher(String.valueOf(raw).strip());
-        return placeholder.matches() && !environment.containsProperty(placeholder.group(1));
-    }
-
-    /** Of two property source names, the one that comes first (wins); {@code other} may be null. */
-    private static String highest(ConfigurableEnvironment environment, String name, String other) {
-        if (other == null) {
-            return name;
-        }
-        for (PropertySource<?> source : environment.getPropertySources()) {
-            if (source.getName().equals(name) || source.getName().equals(other)) {
-                return source.getName();
-            }
-        }
-        return name;
     }
 
     private static int freePort() {

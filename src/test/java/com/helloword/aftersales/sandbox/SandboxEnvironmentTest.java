@@ -21,10 +21,9 @@ class SandboxEnvironmentTest {
     }
 
     @Test
-    void missingSettingsAndShippedDefaultsGetTheSandboxButConfiguredOnesStay() {
+    void missingSettingsGetTheSandboxButConfiguredOnesStay() {
         StandardEnvironment environment = environment(Map.of(SandboxEnvironment.ENABLED, "true", "server.port",
-                "9090", "aftersales.providers.paypal.base-url", SHIPPED,
-                "aftersales.credentials.ebay.client-id", "real-ebay-client-id"));
+                "9090", "aftersales.credentials.ebay.client-id", "real-ebay-client-id"));
 
         new SandboxEnvironment().postProcessEnvironment(environment, null);
 
@@ -38,7 +37,7 @@ class SandboxEnvironmentTest {
     }
 
     @Test
-    void aShippedDefaultWhoseVariableIsSetStays() {
+    void aConfiguredEndpointStaysEvenAsAPlaceholder() {
         StandardEnvironment environment = environment(Map.of(SandboxEnvironment.ENABLED, "true",
                 "aftersales.providers.paypal.base-url", SHIPPED));
         environment.getPropertySources().addFirst(new MapPropertySource("deployment",
