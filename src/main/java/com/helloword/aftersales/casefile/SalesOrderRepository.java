@@ -1,5 +1,6 @@
 package com.helloword.aftersales.casefile;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,8 @@ public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
     List<SalesOrder> findByTrackingNumber(String trackingNumber);
 
     Optional<SalesOrder> findFirstByBuyerIdOrderByOrderedAtDesc(Long buyerId);
+
+    long countByBuyerIdAndStatusAndOrderedAtAfter(Long buyerId, OrderStatus status, Instant since);
 
     Optional<SalesOrder> findFirstByPlatformOrderId(String platformOrderId);
 

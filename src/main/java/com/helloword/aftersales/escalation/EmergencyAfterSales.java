@@ -18,6 +18,11 @@ public final class EmergencyAfterSales {
     public static final String VAR_CLAIM_DURATION = "claimDuration";
     public static final String VAR_FIRST_REPLY_DUE = "firstReplyDue";
     public static final String VAR_TASK_PRIORITY = "taskPriority";
+    public static final String VAR_ORDER_VALUE_EUR = "orderValueEur";
+    public static final String VAR_BUYER_TIER = "buyerTier";
+    public static final String VAR_RETURN_COUNT = "returnCount";
+    /** The compensationTier table's suggestion: remedy, percent, couponEur, approval, note. */
+    public static final String VAR_COMPENSATION = "compensation";
 
     private EmergencyAfterSales() {
     }

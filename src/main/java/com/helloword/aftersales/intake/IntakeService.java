@@ -32,6 +32,7 @@ import com.helloword.aftersales.casefile.BuyerRepository;
 import com.helloword.aftersales.casefile.CaseMessage;
 import com.helloword.aftersales.casefile.CaseMessageRepository;
 import com.helloword.aftersales.casefile.MessageDirection;
+import com.helloword.aftersales.casefile.OrderStatus;
 import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
 import com.helloword.aftersales.casefile.Severity;
@@ -133,6 +134,10 @@ public class IntakeService {
         variables.put(EmergencyAfterSales.VAR_CLAIM_DURATION, "PT" + grade.claimMinutes() + "M");
         variables.put(EmergencyAfterSales.VAR_FIRST_REPLY_DUE, Date.from(firstReplyDue));
         variables.put(EmergencyAfterSales.VAR_TASK_PRIORITY, grade.taskPriority());
+        variables.put(EmergencyAfterSales.VAR_ORDER_VALUE_EUR, orderValueEur(order).doubleValue());
+        variables.put(EmergencyAfterSales.VAR_BUYER_TIER, buyer.getTier().name());
+        variables.put(EmergencyAfterSales.VAR_RETURN_COUNT, (int) orders.countByBuyerIdAndStatusAndOrderedAtAfter(
+                buyer.getId(), OrderStatus.RETURNED, now.minus(Duration.ofDays(365))));
         ProcessInstance process = runtime.startProcessInstanceByKey(EmergencyAfterSales.PROCESS_KEY,
                 afterSalesCase.getBusinessKey(), variables);
         afterSalesCase.attachProcess(process.getId());

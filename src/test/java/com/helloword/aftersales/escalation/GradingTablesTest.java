@@ -21,6 +21,7 @@ class GradingTablesTest {
     static DmnDecision urgency;
     static DmnDecision severity;
     static DmnDecision routing;
+    static DmnDecision compensation;
 
     @BeforeAll
     static void parse() throws Exception {
@@ -29,6 +30,7 @@ class GradingTablesTest {
         urgency = decision("dmn/urgency-detection.dmn", "urgencyDetection");
         severity = decision("dmn/severity-grading.dmn", "severityGrading");
         routing = decision("dmn/team-routing.dmn", "teamRouting");
+        compensation = decision("dmn/compensation-tier.dmn", "compensationTier");
     }
 
     private static DmnDecision decision(String resource, String key) throws Exception {
@@ -145,5 +147,40 @@ class GradingTablesTest {
         }
         assertThat((String) dmn.evaluateDecisionTable(routing, Map.of("language", "ko")).getSingleResult()
                 .getEntry("candidateGroup")).isEqualTo("agents-en");
+    }
+
+    private static Map<String, Object> compensate(String category, double eur, String tier, int returns) {
+        return dmn.evaluateDecisionTable(compensation, Map.of("category", category, "severity", "YELLOW",
+                "orderValueEur", eur, "buyerTier", tier, "returnCount", returns)).getSingleResult().getEntryMap();
+    }
+
+    @Test
+    void minorFaultsGetACouponAndMaterialComplaintsThirtyPercentToKeepTheItem() {
+        assertThat(compensate("CARE_QUESTION", 30, "NEW", 0)).containsEntry("remedy", "COUPON")
+                .containsEntry("couponEur", 5).containsEntry("approval", "AGENT");
+        assertThat(compensate("REFUND_REQUEST", 30, "NEW", 0)).containsEntry("remedy", "PARTIAL_REFUND_KEEP_ITEM")
+                .containsEntry("percent", 30);
+    }
+
+    @Test
+    void sizeMeansExchangeAndLoyalBuyersDoNotPayPostage() {
+        assertThat(compensate("SIZE_FIT", 40, "NEW", 0)).containsEntry("remedy", "FREE_EXCHANGE")
+                .extractingByKey("note").asString().contains("buyer pays");
+        assertThat(compensate("SIZE_FIT", 40, "LOYAL", 0)).extractingByKey("note").asString().contains("prepaid");
+    }
+
+    @Test
+    void defectsAreReshippedButValuableOnesReturnedAndRefundedWithATeamLead() {
+        assertThat(compensate("DAMAGED", 40, "NEW", 0)).containsEntry("remedy", "RESHIP")
+                .containsEntry("approval", "AGENT");
+        assertThat(compensate("DEFECTIVE", 250, "NEW", 0)).containsEntry("remedy", "RETURN_AND_REFUND")
+                .containsEntry("approval", "TEAM_LEAD");
+    }
+
+    @Test
+    void legalThreatsGoToASpecialistAndSerialReturnersToATeamLead() {
+        assertThat(compensate("LEGAL_THREAT", 40, "NEW", 0)).containsEntry("approval", "DISPUTE_SPECIALIST");
+        assertThat(compensate("SIZE_FIT", 40, "DIAMOND", 3)).containsEntry("approval", "TEAM_LEAD");
+        assertThat(compensate("GENERAL", 40, "NEW", 0)).containsEntry("remedy", "NONE");
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -16,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -49,6 +51,8 @@ class IntakeApiTest {
     TaskService taskService;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    RuntimeService runtimeService;
     @Autowired
     OutboxRepository outbox;
     @Autowired
@@ -118,6 +122,10 @@ class IntakeApiTest {
         assertThat(afterSalesCase.getFirstReplyDueAt()).isNotNull();
         Task task = answerTask(key);
         assertThat(task.getPriority()).isEqualTo(50);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> compensation = (Map<String, Object>) runtimeService.getVariable(
+                afterSalesCase.getProcessInstanceId(), "compensation");
+        assertThat(compensation).containsEntry("remedy", "RESHIP").containsEntry("approval", "AGENT");
         assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
                 .containsExactly("agents-de");
         assertThat(Http.json(http.get("/engine-rest/task?processInstanceBusinessKey=" + key, "lena")))
@@ -224,6 +232,8 @@ class IntakeApiTest {
                 "The power bank started to smoke and burned my hand"))).get("businessKey").asText();
         AfterSalesCase red = caseOf(key);
         assertThat(red.getSeverity().name()).isEqualTo("RED");
+        assertThat(runtimeService.getVariable(red.getProcessInstanceId(), "compensation").toString())
+                .contains("RETURN_AND_REFUND", "TEAM_LEAD");
         Job timer = managementService.createJobQuery().processInstanceId(red.getProcessInstanceId()).timers()
                 .singleResult();
         // the engine's timers run on real time (the tests' clock may have been moved by others)
