@@ -2,6 +2,8 @@ package com.helloword.aftersales.escalation;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -22,11 +24,16 @@ public class CaseEscalation {
     static final String ANSWER_TASK = EmergencyAfterSales.USER_TASK_ANSWER_BUYER;
 
     private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final RepositoryService repository;
     private final AfterSalesCaseRepository cases;
     private final OutboxService outbox;
 
-    CaseEscalation(TaskService tasks, AfterSalesCaseRepository cases, OutboxService outbox) {
+    CaseEscalation(TaskService tasks, RuntimeService runtime, RepositoryService repository,
+            AfterSalesCaseRepository cases, OutboxService outbox) {
         this.tasks = tasks;
+        this.runtime = runtime;
+        this.repository = repository;
         this.cases = cases;
         this.outbox = outbox;
     }
@@ -52,6 +59,25 @@ public class CaseEscalation {
                         "category", String.valueOf(escalated.getCategory()),
                         "team", String.valueOf(escalated.getCandidateGroup()))));
         return true;
+    }
+
+    /**
+     * The case is not resolved in time: it goes to dispute arbitration by the message
+     * {@code aftersales.arbitrationRequested}. Returns whether a process took it; when none does (no
+     * arbitration process deployed yet), the emergency process gives it to the team leads.
+     */
+    @Transactional
+    public boolean requestArbitration(String businessKey, long caseId) {
+        cases.findById(caseId).ifPresent(c -> c.changeStatus(CaseStatus.ESCALATED));
+        // asked first: a failed correlation would mark the whole transaction for rollback
+        boolean subscribed = repository.createProcessDefinitionQuery()
+                .messageEventSubscriptionName(EmergencyAfterSales.MESSAGE_ARBITRATION_REQUESTED).count() > 0;
+        if (subscribed) {
+            runtime.createMessageCorrelation(EmergencyAfterSales.MESSAGE_ARBITRATION_REQUESTED)
+                    .processInstanceBusinessKey(businessKey).setVariable(EmergencyAfterSales.VAR_CASE_ID, caseId)
+                    .correlateStartMessage();
+        }
+        return subscribed;
     }
 
     /** A later message changed the case's grade: the open task's priority follows. */

@@ -8,6 +8,11 @@ public final class EmergencyAfterSales {
     public static final String TIMER_CLAIM_DUE = "timer_claimDue";
     public static final String SERVICE_TASK_ESCALATE_UNCLAIMED = "serviceTask_escalateUnclaimed";
     public static final String MESSAGE_BUYER_FOLLOW_UP = "aftersales.buyerFollowUp";
+    /** Sent (start message, business key = case) for the dispute-arbitration process. */
+    public static final String MESSAGE_ARBITRATION_REQUESTED = "aftersales.arbitrationRequested";
+    public static final String USER_TASK_REVIEW_UNRESOLVED = "userTask_reviewUnresolvedCase";
+    public static final String VAR_RESOLUTION_DUE = "resolutionDue";
+    public static final String VAR_ARBITRATION_STARTED = "arbitrationStarted";
 
     /** Process variables: ids and small decision results only, never personal data. */
     public static final String VAR_CASE_ID = "caseId";

@@ -17,11 +17,11 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,7 +55,6 @@ public class IntakeService {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2}$");
     static final int MAX_BODY = 20_000;
-    static final Duration RESOLUTION_TIME = Duration.ofHours(72);
 
     private final StoreRepository stores;
     private final BuyerRepository buyers;
@@ -66,10 +65,12 @@ public class IntakeService {
     private final RuntimeService runtime;
     private final EurRates rates;
     private final Clock clock;
+    private final Duration resolutionTime;
 
     IntakeService(StoreRepository stores, BuyerRepository buyers, SalesOrderRepository orders,
             AfterSalesCaseRepository cases, CaseMessageRepository messages, CaseGrading grading, RuntimeService runtime,
-            EurRates rates, Clock clock) {
+            EurRates rates, Clock clock,
+            @Value("${aftersales.escalation.resolution-time:PT72H}") Duration resolutionTime) {
         this.stores = stores;
         this.buyers = buyers;
         this.orders = orders;
@@ -79,6 +80,7 @@ public class IntakeService {
         this.runtime = runtime;
         this.rates = rates;
         this.clock = clock;
+        this.resolutionTime = resolutionTime;
     }
 
     /** The case a message already went into, if it did. */
@@ -123,7 +125,7 @@ public class IntakeService {
                 grade.decisionIds());
         Instant firstReplyDue = now.plus(Duration.ofMinutes(grade.firstReplyMinutes()));
         afterSalesCase.scheduleSla(now.plus(Duration.ofMinutes(grade.claimMinutes())), firstReplyDue,
-                now.plus(RESOLUTION_TIME));
+                now.plus(resolutionTime));
         cases.saveAndFlush(afterSalesCase); // a copy of this message taken in at the same moment fails here
         Map<String, Object> variables = new HashMap<>();
         variables.put(EmergencyAfterSales.VAR_CASE_ID, afterSalesCase.getId());
@@ -133,6 +135,7 @@ public class IntakeService {
         variables.put(EmergencyAfterSales.VAR_CANDIDATE_GROUP, grade.candidateGroup());
         variables.put(EmergencyAfterSales.VAR_CLAIM_DURATION, "PT" + grade.claimMinutes() + "M");
         variables.put(EmergencyAfterSales.VAR_FIRST_REPLY_DUE, Date.from(firstReplyDue));
+        variables.put(EmergencyAfterSales.VAR_RESOLUTION_DUE, Date.from(now.plus(resolutionTime)));
         variables.put(EmergencyAfterSales.VAR_TASK_PRIORITY, grade.taskPriority());
         variables.put(EmergencyAfterSales.VAR_ORDER_VALUE_EUR, orderValueEur(order).doubleValue());
         variables.put(EmergencyAfterSales.VAR_BUYER_TIER, buyer.getTier().name());
@@ -158,10 +161,14 @@ public class IntakeService {
             variables.put(EmergencyAfterSales.VAR_SEVERITY, grade.severity());
             variables.put(EmergencyAfterSales.VAR_TASK_PRIORITY, grade.taskPriority());
         }
-        try {
+        // asked first: a failed correlation would mark the whole intake transaction for rollback
+        boolean waiting = afterSalesCase.getProcessInstanceId() != null && runtime.createEventSubscriptionQuery()
+                .processInstanceId(afterSalesCase.getProcessInstanceId()).eventType("message")
+                .eventName(EmergencyAfterSales.MESSAGE_BUYER_FOLLOW_UP).count() > 0;
+        if (waiting) {
             runtime.createMessageCorrelation(EmergencyAfterSales.MESSAGE_BUYER_FOLLOW_UP)
-                    .processInstanceBusinessKey(afterSalesCase.getBusinessKey()).setVariables(variables).correlate();
-        } catch (MismatchingMessageCorrelationException noProcessWaiting) {
+                    .processInstanceId(afterSalesCase.getProcessInstanceId()).setVariables(variables).correlate();
+        } else {
             LOG.warn("Follow-up on case {} stored; its process no longer waits for follow-ups",
                     afterSalesCase.getBusinessKey());
         }

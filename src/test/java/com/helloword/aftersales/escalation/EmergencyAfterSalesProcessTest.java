@@ -38,6 +38,7 @@ class EmergencyAfterSalesProcessTest {
 
     final List<String> escalated = new ArrayList<>();
     final List<Object> priorities = new ArrayList<>();
+    boolean arbitrationProcessDeployed;
 
     @BeforeEach
     void mockSteps() {
@@ -47,6 +48,8 @@ class EmergencyAfterSalesProcessTest {
                 (JavaDelegate) execution -> escalated.add(execution.getProcessBusinessKey()));
         Mocks.register("applyNewGradeDelegate",
                 (JavaDelegate) execution -> priorities.add(execution.getVariable("taskPriority")));
+        Mocks.register("requestArbitrationDelegate",
+                (JavaDelegate) execution -> execution.setVariable("arbitrationStarted", arbitrationProcessDeployed));
     }
 
     @AfterEach
@@ -64,6 +67,7 @@ class EmergencyAfterSalesProcessTest {
         variables.put("candidateGroup", team);
         variables.put("claimDuration", "PT" + claimMinutes + "M");
         variables.put("firstReplyDue", new Date(System.currentTimeMillis() + 2 * 3600_000L));
+        variables.put("resolutionDue", new Date(System.currentTimeMillis() + 72 * 3600_000L));
         variables.put("taskPriority", 50);
         variables.put("orderValueEur", 29.90);
         variables.put("buyerTier", "NEW");
@@ -101,6 +105,32 @@ class EmergencyAfterSalesProcessTest {
         assertThat(escalated).containsExactly("AS-TEST");
         assertThat(runtimeService().getVariable(pi.getId(), "compensation").toString())
                 .contains("RETURN_AND_REFUND", "TEAM_LEAD");
+    }
+
+    @Test
+    void anUnresolvedCaseGoesToArbitrationWhenAProcessTakesIt() {
+        arbitrationProcessDeployed = true;
+        ProcessInstance pi = start("DAMAGED", "YELLOW", "agents-fr", 120);
+
+        execute(job("timer_resolutionDue", pi));
+        execute(job("serviceTask_requestArbitration", pi));
+
+        assertThat(pi).hasPassed("gateway_arbitrationTaken", "endEvent_arbitrationStarted")
+                .isWaitingAt("userTask_answerBuyer");
+    }
+
+    @Test
+    void anUnresolvedCaseGoesToTheTeamLeadsWhileNoArbitrationProcessTakesIt() {
+        arbitrationProcessDeployed = false;
+        ProcessInstance pi = start("DAMAGED", "YELLOW", "agents-fr", 120);
+
+        execute(job("timer_resolutionDue", pi));
+        execute(job("serviceTask_requestArbitration", pi));
+        assertThat(pi).isWaitingAt("userTask_reviewUnresolvedCase", "userTask_answerBuyer");
+        assertThat(task("userTask_reviewUnresolvedCase", pi)).hasCandidateGroup("team-leads");
+        complete(task("userTask_reviewUnresolvedCase", pi));
+
+        assertThat(pi).hasPassed("endEvent_unresolvedReviewed").isWaitingAt("userTask_answerBuyer");
     }
 
     @Test

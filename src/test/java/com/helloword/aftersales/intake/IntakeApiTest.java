@@ -215,14 +215,17 @@ class IntakeApiTest {
         assertThat(cases.count()).isEqualTo(before);
     }
 
-    private void runJobs(String processInstanceId) {
-        for (int i = 0; i < 5; i++) {
-            List<Job> due = managementService.createJobQuery().processInstanceId(processInstanceId).list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> managementService.executeJob(job.getId()));
+    /** Runs the jobs of these activities as the job executor would when they are due. */
+    private void runJobs(String processInstanceId, String... activityIds) {
+        for (String activityId : activityIds) {
+            managementService.createJobQuery().processInstanceId(processInstanceId).activityId(activityId).list()
+                    .forEach(job -> managementService.executeJob(job.getId()));
         }
+    }
+
+    private void runClaimTimer(String processInstanceId) {
+        runJobs(processInstanceId, EmergencyAfterSales.TIMER_CLAIM_DUE,
+                EmergencyAfterSales.SERVICE_TASK_ESCALATE_UNCLAIMED);
     }
 
     @Test
@@ -235,12 +238,12 @@ class IntakeApiTest {
         assertThat(runtimeService.getVariable(red.getProcessInstanceId(), "compensation").toString())
                 .contains("RETURN_AND_REFUND", "TEAM_LEAD");
         Job timer = managementService.createJobQuery().processInstanceId(red.getProcessInstanceId()).timers()
-                .singleResult();
+                .activityId(EmergencyAfterSales.TIMER_CLAIM_DUE).singleResult();
         // the engine's timers run on real time (the tests' clock may have been moved by others)
         assertThat(timer.getDuedate().toInstant()).isBetween(Instant.now().plusSeconds(14 * 60),
                 Instant.now().plusSeconds(16 * 60));
 
-        runJobs(red.getProcessInstanceId());
+        runClaimTimer(red.getProcessInstanceId());
 
         Task task = answerTask(key);
         assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
@@ -253,13 +256,34 @@ class IntakeApiTest {
     }
 
     @Test
+    void aCaseStillOpenAfterItsResolutionTimeGoesToTheTeamLeadsWhileNoArbitrationProcessExists() {
+        String key = Http.json(send(message("amazon-us", "<u1-" + run + "@mail>", null, "slow." + run + "@example.com",
+                "Help", "The lamp arrived broken"))).get("businessKey").asText();
+        AfterSalesCase open = caseOf(key);
+        Job resolution = managementService.createJobQuery().processInstanceId(open.getProcessInstanceId())
+                .activityId("timer_resolutionDue").singleResult();
+        assertThat(resolution.getDuedate().toInstant()).isAfter(Instant.now().plusSeconds(71 * 3600));
+
+        runJobs(open.getProcessInstanceId(), "timer_resolutionDue", "serviceTask_requestArbitration");
+
+        Task review = taskService.createTaskQuery().processInstanceBusinessKey(key)
+                .taskDefinitionKey(EmergencyAfterSales.USER_TASK_REVIEW_UNRESOLVED).singleResult();
+        assertThat(review).isNotNull();
+        assertThat(taskService.getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getGroupId)
+                .containsExactly("team-leads");
+        assertThat(review.getDescription()).contains("/api/cases/" + key);
+        assertThat(caseOf(key).getStatus()).isEqualTo(CaseStatus.ESCALATED);
+        assertThat(answerTask(key)).isNotNull(); // the agents keep working the case
+    }
+
+    @Test
     void aRedCaseClaimedInTimeIsNotEscalated() throws Exception {
         String email = "claimed." + run + "@example.com";
         String key = Http.json(send(message("amazon-us", "<r2-" + run + "@mail>", null, email, "Lawyer",
                 "My lawyer will contact you about this chargeback"))).get("businessKey").asText();
         taskService.claim(answerTask(key).getId(), "emma");
 
-        runJobs(caseOf(key).getProcessInstanceId());
+        runClaimTimer(caseOf(key).getProcessInstanceId());
 
         assertThat(taskService.getIdentityLinksForTask(answerTask(key).getId())).extracting(IdentityLink::getGroupId)
                 .doesNotContain("team-leads");
