@@ -1,5 +1,7 @@
 package com.helloword.aftersales.escalation;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
@@ -78,6 +80,34 @@ public class CaseEscalation {
                     .correlateStartMessage();
         }
         return subscribed;
+    }
+
+    /**
+     * The automatic first reply (outside the team's hours): the acknowledgement in the case's
+     * language with the case number and the time to the agent's answer. Queued once per case.
+     */
+    @Transactional
+    public void sendAutomaticFirstReply(long caseId) {
+        AfterSalesCase afterSalesCase = cases.findById(caseId).orElseThrow(
+                () -> new IllegalStateException("No case " + caseId));
+        if (afterSalesCase.getBuyer() == null) {
+            return;
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("caseKey", afterSalesCase.getBusinessKey());
+        if (afterSalesCase.getOrder() != null) {
+            model.put("orderId", afterSalesCase.getOrder().getPlatformOrderId());
+        }
+        if (afterSalesCase.getStore() != null) {
+            model.put("storeName", afterSalesCase.getStore().getName());
+        }
+        if (afterSalesCase.getFirstReplyDueAt() != null) {
+            model.put("replyWithinHours", Math.max(1, Duration.between(afterSalesCase.getOpenedAt(),
+                    afterSalesCase.getFirstReplyDueAt()).toHours()));
+        }
+        outbox.queue(new MailRequest("case:" + afterSalesCase.getBusinessKey() + ":automaticFirstReply", caseId,
+                "case-received", afterSalesCase.getLanguage(), RecipientType.BUYER,
+                afterSalesCase.getBuyer().getId().toString(), model));
     }
 
     /** A later message changed the case's grade: the open task's priority follows. */

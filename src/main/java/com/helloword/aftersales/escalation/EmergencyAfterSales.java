@@ -13,6 +13,8 @@ public final class EmergencyAfterSales {
     public static final String USER_TASK_REVIEW_UNRESOLVED = "userTask_reviewUnresolvedCase";
     public static final String VAR_RESOLUTION_DUE = "resolutionDue";
     public static final String VAR_ARBITRATION_STARTED = "arbitrationStarted";
+    /** Whether the case's team works at the moment the case opened (TeamHours). */
+    public static final String VAR_TEAM_OPEN = "teamOpen";
 
     /** Process variables: ids and small decision results only, never personal data. */
     public static final String VAR_CASE_ID = "caseId";

@@ -41,6 +41,7 @@ import com.helloword.aftersales.casefile.StoreRepository;
 import com.helloword.aftersales.escalation.CaseGrading;
 import com.helloword.aftersales.escalation.EmergencyAfterSales;
 import com.helloword.aftersales.escalation.PreparedText;
+import com.helloword.aftersales.escalation.TeamHours;
 
 /**
  * Takes a buyer's message in: once per (channel, external message id); into the buyer's open case
@@ -66,11 +67,12 @@ public class IntakeService {
     private final EurRates rates;
     private final Clock clock;
     private final Duration resolutionTime;
+    private final TeamHours teamHours;
 
     IntakeService(StoreRepository stores, BuyerRepository buyers, SalesOrderRepository orders,
             AfterSalesCaseRepository cases, CaseMessageRepository messages, CaseGrading grading, RuntimeService runtime,
             EurRates rates, Clock clock,
-            @Value("${aftersales.escalation.resolution-time:PT72H}") Duration resolutionTime) {
+            @Value("${aftersales.escalation.resolution-time:PT72H}") Duration resolutionTime, TeamHours teamHours) {
         this.stores = stores;
         this.buyers = buyers;
         this.orders = orders;
@@ -81,6 +83,7 @@ public class IntakeService {
         this.rates = rates;
         this.clock = clock;
         this.resolutionTime = resolutionTime;
+        this.teamHours = teamHours;
     }
 
     /** The case a message already went into, if it did. */
@@ -136,6 +139,7 @@ public class IntakeService {
         variables.put(EmergencyAfterSales.VAR_CLAIM_DURATION, "PT" + grade.claimMinutes() + "M");
         variables.put(EmergencyAfterSales.VAR_FIRST_REPLY_DUE, Date.from(firstReplyDue));
         variables.put(EmergencyAfterSales.VAR_RESOLUTION_DUE, Date.from(now.plus(resolutionTime)));
+        variables.put(EmergencyAfterSales.VAR_TEAM_OPEN, teamHours.isOpen(grade.candidateGroup(), now));
         variables.put(EmergencyAfterSales.VAR_TASK_PRIORITY, grade.taskPriority());
         variables.put(EmergencyAfterSales.VAR_ORDER_VALUE_EUR, orderValueEur(order).doubleValue());
         variables.put(EmergencyAfterSales.VAR_BUYER_TIER, buyer.getTier().name());

@@ -39,6 +39,7 @@ class EmergencyAfterSalesProcessTest {
     final List<String> escalated = new ArrayList<>();
     final List<Object> priorities = new ArrayList<>();
     boolean arbitrationProcessDeployed;
+    final List<String> autoReplies = new ArrayList<>();
 
     @BeforeEach
     void mockSteps() {
@@ -48,6 +49,8 @@ class EmergencyAfterSalesProcessTest {
                 (JavaDelegate) execution -> escalated.add(execution.getProcessBusinessKey()));
         Mocks.register("applyNewGradeDelegate",
                 (JavaDelegate) execution -> priorities.add(execution.getVariable("taskPriority")));
+        Mocks.register("sendFirstReplyDelegate",
+                (JavaDelegate) execution -> autoReplies.add(execution.getProcessBusinessKey()));
         Mocks.register("requestArbitrationDelegate",
                 (JavaDelegate) execution -> execution.setVariable("arbitrationStarted", arbitrationProcessDeployed));
     }
@@ -59,7 +62,12 @@ class EmergencyAfterSalesProcessTest {
     }
 
     private ProcessInstance start(String category, String severity, String team, int claimMinutes) {
+        return start(category, severity, team, claimMinutes, true);
+    }
+
+    private ProcessInstance start(String category, String severity, String team, int claimMinutes, boolean open) {
         Map<String, Object> variables = new HashMap<>();
+        variables.put("teamOpen", open);
         variables.put("caseId", 42L);
         variables.put("caseKey", "AS-TEST");
         variables.put("category", category);
@@ -91,6 +99,25 @@ class EmergencyAfterSalesProcessTest {
 
         assertThat(pi).hasPassed("endEvent_buyerAnswered").isEnded();
         assertThat(escalated).isEmpty();
+    }
+
+    @Test
+    void aRedCaseOutsideTheTeamsHoursGetsAnAutomaticFirstReplyAtOnce() {
+        ProcessInstance pi = start("SAFETY_HAZARD", "RED", "agents-ja", 15, false);
+
+        assertThat(pi).isWaitingAt("serviceTask_sendAutomaticFirstReply");
+        execute(job("serviceTask_sendAutomaticFirstReply", pi));
+
+        assertThat(pi).hasPassed("gateway_toAnswer").isWaitingAt("userTask_answerBuyer");
+        assertThat(autoReplies).containsExactly("AS-TEST");
+    }
+
+    @Test
+    void aYellowCaseOutsideTheTeamsHoursWaitsForTheTeam() {
+        ProcessInstance pi = start("DAMAGED", "YELLOW", "agents-ja", 120, false);
+
+        assertThat(pi).isWaitingAt("userTask_answerBuyer").hasNotPassed("serviceTask_sendAutomaticFirstReply");
+        assertThat(autoReplies).isEmpty();
     }
 
     @Test

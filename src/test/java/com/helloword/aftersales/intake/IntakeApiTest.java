@@ -37,6 +37,7 @@ import com.helloword.aftersales.escalation.EmergencyAfterSales;
 import com.helloword.aftersales.notification.OutboxRepository;
 import com.helloword.aftersales.support.Http;
 import com.helloword.aftersales.support.IntegrationTest;
+import com.helloword.aftersales.support.MutableClock;
 
 @IntegrationTest
 class IntakeApiTest {
@@ -57,6 +58,8 @@ class IntakeApiTest {
     OutboxRepository outbox;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    MutableClock clock;
 
     Http http;
     String run;
@@ -274,6 +277,32 @@ class IntakeApiTest {
         assertThat(review.getDescription()).contains("/api/cases/" + key);
         assertThat(caseOf(key).getStatus()).isEqualTo(CaseStatus.ESCALATED);
         assertThat(answerTask(key)).isNotNull(); // the agents keep working the case
+    }
+
+    @Test
+    void aRedCaseAtNightGetsAnAutomaticFirstReplyInTheBuyersLanguage() throws Exception {
+        clock.set(Instant.parse("2026-11-22T19:00:00Z")); // Monday 03:00 in Shanghai: agents-en is not at work
+        try {
+            String key = Http.json(send(message("amazon-us", "<n1-" + run + "@mail>", null, "night." + run
+                    + "@example.com", "Fire", "The charger caught fire and there was smoke everywhere")))
+                    .get("businessKey").asText();
+            runJobs(caseOf(key).getProcessInstanceId(), "serviceTask_sendAutomaticFirstReply");
+
+            assertThat(outbox.findByIdempotencyKey("case:" + key + ":automaticFirstReply")).hasValueSatisfying(m -> {
+                assertThat(m.getTemplate()).isEqualTo("case-received");
+                assertThat(m.getLanguage()).isEqualTo("en");
+                assertThat(m.getRecipientType()).isEqualTo("BUYER");
+            });
+
+            clock.set(Instant.parse("2026-11-23T02:00:00Z")); // Monday 10:00 in Shanghai
+            String day = Http.json(send(message("amazon-us", "<n2-" + run + "@mail>", null, "day." + run
+                    + "@example.com", "Fire", "The charger caught fire and there was smoke everywhere")))
+                    .get("businessKey").asText();
+            runJobs(caseOf(day).getProcessInstanceId(), "serviceTask_sendAutomaticFirstReply");
+            assertThat(outbox.findByIdempotencyKey("case:" + day + ":automaticFirstReply")).isEmpty();
+        } finally {
+            clock.set(Instant.now());
+        }
     }
 
     @Test
