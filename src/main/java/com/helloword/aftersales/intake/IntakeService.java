@@ -42,6 +42,7 @@ import com.helloword.aftersales.escalation.CaseGrading;
 import com.helloword.aftersales.escalation.EmergencyAfterSales;
 import com.helloword.aftersales.escalation.PreparedText;
 import com.helloword.aftersales.escalation.TeamHours;
+import com.helloword.aftersales.recall.RecallSignals;
 
 /**
  * Takes a buyer's message in: once per (channel, external message id); into the buyer's open case
@@ -56,6 +57,8 @@ public class IntakeService {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2}$");
     static final int MAX_BODY = 20_000;
+    /** The category the grading table gives safety hazards; such cases count towards the SKU's recall signal. */
+    static final String SAFETY_HAZARD = "SAFETY_HAZARD";
 
     private final StoreRepository stores;
     private final BuyerRepository buyers;
@@ -68,11 +71,13 @@ public class IntakeService {
     private final Clock clock;
     private final Duration resolutionTime;
     private final TeamHours teamHours;
+    private final RecallSignals recallSignals;
 
     IntakeService(StoreRepository stores, BuyerRepository buyers, SalesOrderRepository orders,
             AfterSalesCaseRepository cases, CaseMessageRepository messages, CaseGrading grading, RuntimeService runtime,
             EurRates rates, Clock clock,
-            @Value("${aftersales.escalation.resolution-time:PT72H}") Duration resolutionTime, TeamHours teamHours) {
+            @Value("${aftersales.escalation.resolution-time:PT72H}") Duration resolutionTime, TeamHours teamHours,
+            RecallSignals recallSignals) {
         this.stores = stores;
         this.buyers = buyers;
         this.orders = orders;
@@ -84,6 +89,7 @@ public class IntakeService {
         this.clock = clock;
         this.resolutionTime = resolutionTime;
         this.teamHours = teamHours;
+        this.recallSignals = recallSignals;
     }
 
     /** The case a message already went into, if it did. */
@@ -130,6 +136,9 @@ public class IntakeService {
         afterSalesCase.scheduleSla(now.plus(Duration.ofMinutes(grade.claimMinutes())), firstReplyDue,
                 now.plus(resolutionTime));
         cases.saveAndFlush(afterSalesCase); // a copy of this message taken in at the same moment fails here
+        if (SAFETY_HAZARD.equals(grade.category())) {
+            recallSignals.safetyCase(afterSalesCase.getBusinessKey(), order, now);
+        }
         Map<String, Object> variables = new HashMap<>();
         variables.put(EmergencyAfterSales.VAR_CASE_ID, afterSalesCase.getId());
         variables.put(EmergencyAfterSales.VAR_CASE_KEY, afterSalesCase.getBusinessKey());

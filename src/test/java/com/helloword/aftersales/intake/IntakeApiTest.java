@@ -306,6 +306,29 @@ class IntakeApiTest {
     }
 
     @Test
+    void safetyCasesCountTowardsTheRecallSignalOfTheOrdersSkuAndBatch() throws Exception {
+        String email = "burnt." + run + "@example.de";
+        String orderId = order("amazon-de", "EUR", "29.90", email);
+        String sku = "POWERBANK-20K";
+        int before = signal(sku);
+
+        send(message("amazon-de", "<s1-" + run + "@mail>", orderId, email, "Gefahr",
+                "Die Powerbank hat beim Laden Feuer gefangen und Rauch entwickelt"));
+
+        assertThat(signal(sku)).isEqualTo(before + 1);
+        assertThat(http.get("/api/recall-signals", "lena").statusCode()).isEqualTo(403);
+    }
+
+    private int signal(String sku) {
+        for (JsonNode signal : Http.json(http.get("/api/recall-signals", "rita"))) {
+            if (signal.get("sku").asText().equals(sku) && signal.get("batch").asText().equals("-")) {
+                return signal.get("safetyCases").asInt();
+            }
+        }
+        return 0;
+    }
+
+    @Test
     void aRedCaseClaimedInTimeIsNotEscalated() throws Exception {
         String email = "claimed." + run + "@example.com";
         String key = Http.json(send(message("amazon-us", "<r2-" + run + "@mail>", null, email, "Lawyer",
