@@ -2,19 +2,19 @@ package com.helloword.aftersales.integration;
 
 /**
  * The platform offers no API for this operation (or this adapter does not drive it). Not a failure
- * to retry: the process gives the work to a person, with {@link #whatToDoInstead()}.
+ * to retry: the process gives the work to a person, with {@link #insteadAdvice()}.
  */
 public class PlatformCannotException extends RuntimeException {
 
     private final String platform;
     private final String operation;
-    private final String whatToDoInstead;
+    private final String insteadAdvice;
 
-    public PlatformCannotException(String platform, String operation, String whatToDoInstead) {
-        super(platform + " cannot " + operation + " through its API: " + whatToDoInstead);
+    public PlatformCannotException(String platform, String operation, String insteadAdvice) {
+        super(platform + " cannot " + operation + " through its API: " + insteadAdvice);
         this.platform = platform;
         this.operation = operation;
-        this.whatToDoInstead = whatToDoInstead;
+        this.insteadAdvice = insteadAdvice;
     }
 
     public String platform() {
@@ -25,7 +25,7 @@ public class PlatformCannotException extends RuntimeException {
         return operation;
     }
 
-    public String whatToDoInstead() {
-        return whatToDoInstead;
+    public String insteadAdvice() {
+        return insteadAdvice;
     }
 }
