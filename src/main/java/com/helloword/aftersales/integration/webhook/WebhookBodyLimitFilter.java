@@ -82,9 +82,17 @@ class WebhookBodyLimitFilter extends OncePerRequestFilter {
                     return true;
                 }
 
+                /** The body is already in memory: all of it is available at once. */
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("synchronous reads only");
+                    try {
+                        if (in.available() > 0) {
+                            listener.onDataAvailable();
+                        }
+                        listener.onAllDataRead();
+                    } catch (IOException e) {
+                        listener.onError(e);
+                    }
                 }
             };
         }
