@@ -50,6 +50,9 @@ public class AfterSalesCase extends CaseFileEntity {
     private String processInstanceId;
     private String gradedBy;
     private String candidateGroup;
+    private String resolution;
+    private Integer rating;
+    private Instant ratedAt;
     @Column(updatable = false)
     private Instant createdAt;
     private Instant updatedAt;
@@ -132,6 +135,42 @@ public class AfterSalesCase extends CaseFileEntity {
         touch();
     }
 
+    /** The remedy went out: the case waits for the buyer to confirm or to write again. */
+    public void awaitBuyer() {
+        changeStatus(CaseStatus.WAITING_FOR_BUYER);
+    }
+
+    /** The buyer wrote again after our answer: the case is back with the team. */
+    public void reopen() {
+        if (status == CaseStatus.WAITING_FOR_BUYER) {
+            changeStatus(CaseStatus.OPEN);
+        }
+    }
+
+    /** Settled: confirmed by the buyer, closed by the agent, or no word from the buyer in the quiet period. */
+    public void close(String resolution, Instant at) {
+        this.resolution = resolution;
+        this.status = CaseStatus.CLOSED;
+        if (closedAt == null) {
+            closedAt = at.truncatedTo(ChronoUnit.SECONDS);
+        }
+        touch();
+    }
+
+    /** The buyer's 1-5 rating of how the case was handled; the first one counts. */
+    public boolean rate(int stars, Instant at) {
+        if (stars < 1 || stars > 5) {
+            throw new IllegalArgumentException("A rating is 1 to 5 stars, not " + stars);
+        }
+        if (rating != null) {
+            return false;
+        }
+        rating = stars;
+        ratedAt = at.truncatedTo(ChronoUnit.SECONDS);
+        touch();
+        return true;
+    }
+
     private static Instant truncate(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS);
     }
@@ -158,5 +197,8 @@ public class AfterSalesCase extends CaseFileEntity {
     public String getProcessInstanceId() { return processInstanceId; }
     public String getGradedBy() { return gradedBy; }
     public String getCandidateGroup() { return candidateGroup; }
+    public String getResolution() { return resolution; }
+    public Integer getRating() { return rating; }
+    public Instant getRatedAt() { return ratedAt; }
     public List<CaseMessage> getMessages() { return Collections.unmodifiableList(messages); }
 }

@@ -18,4 +18,7 @@ public interface AfterSalesCaseRepository extends JpaRepository<AfterSalesCase, 
             + " and c.status not in (com.helloword.aftersales.casefile.CaseStatus.RESOLVED,"
             + " com.helloword.aftersales.casefile.CaseStatus.CLOSED) order by c.id desc")
     List<AfterSalesCase> findOpen(Long buyerId, Long orderId);
+
+    /** The buyer's cases, newest first (the agent's view of the buyer's history). */
+    List<AfterSalesCase> findTop10ByBuyerIdOrderByIdDesc(Long buyerId);
 }
