@@ -31,6 +31,60 @@ public final class EmergencyAfterSales {
     /** The compensationTier table's suggestion: remedy, percent, couponEur, approval, note. */
     public static final String VAR_COMPENSATION = "compensation";
 
+    /** How the case was settled after "Answer buyer" (CaseResolution). */
+    public static final String USER_TASK_APPROVE_REMEDY = "userTask_approveRemedy";
+    public static final String USER_TASK_ASK_TEAM = "userTask_answerTeamQuestion";
+    public static final String USER_TASK_MANUAL_STEP = "userTask_manualRemedyStep";
+    public static final String USER_TASK_LOW_RATING = "userTask_followUpLowRating";
+    public static final String SERVICE_TASK_EXECUTE_REMEDY = "serviceTask_executeRemedy";
+    public static final String SERVICE_TASK_SEND_REPLY = "serviceTask_sendReply";
+    public static final String SERVICE_TASK_REQUEST_RATING = "serviceTask_requestRating";
+    public static final String EVENT_WAIT_FOR_BUYER = "gateway_waitForBuyer";
+    public static final String TIMER_QUIET_PERIOD = "timer_quietPeriod";
+    public static final String TIMER_RATING_WAIT = "timer_ratingWait";
+    public static final String MESSAGE_BUYER_REPLIED = "aftersales.buyerReplied";
+    public static final String MESSAGE_BUYER_CONFIRMED = "aftersales.buyerConfirmed";
+    public static final String MESSAGE_RATING_RECEIVED = "aftersales.ratingReceived";
+
+    /** The agent's form ("Answer buyer"): action, remedy and its size, a personal note, a question to another team. */
+    public static final String VAR_AGENT_ACTION = "agentAction";
+    public static final String ACTION_REPLY = "REPLY";
+    public static final String ACTION_ASK_TEAM = "ASK_TEAM";
+    public static final String ACTION_CLOSE = "CLOSE";
+    public static final String VAR_REMEDY = "remedy";
+    public static final String VAR_REMEDY_PERCENT = "remedyPercent";
+    public static final String VAR_REMEDY_COUPON_EUR = "remedyCouponEur";
+    public static final String VAR_REPLY_NOTE = "replyNote";
+    public static final String VAR_INTERNAL_GROUP = "internalGroup";
+    public static final String VAR_INTERNAL_QUESTION = "internalQuestion";
+    public static final String VAR_INTERNAL_DUE_HOURS = "internalDueHours";
+    public static final String VAR_INTERNAL_DUE = "internalDue";
+    public static final String VAR_INTERNAL_ANSWER = "internalAnswer";
+    public static final String VAR_ANSWERING_AGENT = "answeringAgent";
+    /** Set from the agent's choice: the recorded remedy, the approval it needs and the group that gives it. */
+    public static final String VAR_REMEDY_ID = "remedyId";
+    public static final String VAR_APPROVAL = "approval";
+    public static final String VAR_APPROVER_GROUP = "approverGroup";
+    /** The approver's form: APPROVE or REFUSE; the listener turns it into the boolean remedyApproved. */
+    public static final String VAR_APPROVAL_DECISION = "approvalDecision";
+    public static final String VAR_REMEDY_APPROVED = "remedyApproved";
+    public static final String VAR_APPROVAL_NOTE = "approvalNote";
+    /** Left for people after the automatic part of a remedy (RemedyExecution.Outcome). */
+    public static final String VAR_MANUAL_GROUP = "manualStepGroup";
+    public static final String VAR_MANUAL_INSTRUCTION = "manualStepInstruction";
+    public static final String VAR_MANUAL_NOTE = "manualStepNote";
+    public static final String VAR_TRACKING_NUMBER = "trackingNumber";
+    public static final String VAR_RESOLUTION = "resolution";
+    public static final String VAR_RATING = "rating";
+    public static final String VAR_FOLLOW_UP_NOTE = "followUpNote";
+    /** Configured waits (ISO-8601 durations): no word from the buyer, no rating. */
+    public static final String VAR_QUIET_PERIOD = "quietPeriod";
+    public static final String VAR_RATING_WAIT = "ratingWait";
+    /** Task-local: the case as the person working the task sees it (CaseView), and the suggestion. */
+    public static final String VAR_CASE_VIEW = "caseView";
+    public static final String VAR_SUGGESTION = "suggestion";
+    public static final String VAR_REPLY_PREVIEW = "replyPreview";
+
     private EmergencyAfterSales() {
     }
 }

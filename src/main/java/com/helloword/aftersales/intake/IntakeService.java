@@ -38,7 +38,9 @@ import com.helloword.aftersales.casefile.SalesOrderRepository;
 import com.helloword.aftersales.casefile.Severity;
 import com.helloword.aftersales.casefile.Store;
 import com.helloword.aftersales.casefile.StoreRepository;
+import com.helloword.aftersales.casefile.CaseStatus;
 import com.helloword.aftersales.escalation.CaseGrading;
+import com.helloword.aftersales.escalation.CaseResolution;
 import com.helloword.aftersales.escalation.EmergencyAfterSales;
 import com.helloword.aftersales.escalation.PreparedText;
 import com.helloword.aftersales.escalation.TeamHours;
@@ -72,12 +74,17 @@ public class IntakeService {
     private final Duration resolutionTime;
     private final TeamHours teamHours;
     private final RecallSignals recallSignals;
+    private final CaseResolution resolution;
+    private final Duration quietPeriod;
+    private final Duration ratingWait;
 
     IntakeService(StoreRepository stores, BuyerRepository buyers, SalesOrderRepository orders,
             AfterSalesCaseRepository cases, CaseMessageRepository messages, CaseGrading grading, RuntimeService runtime,
             EurRates rates, Clock clock,
             @Value("${aftersales.escalation.resolution-time:PT72H}") Duration resolutionTime, TeamHours teamHours,
-            RecallSignals recallSignals) {
+            RecallSignals recallSignals, CaseResolution resolution,
+            @Value("${aftersales.escalation.quiet-period:P3D}") Duration quietPeriod,
+            @Value("${aftersales.escalation.rating-wait:P14D}") Duration ratingWait) {
         this.stores = stores;
         this.buyers = buyers;
         this.orders = orders;
@@ -90,6 +97,9 @@ public class IntakeService {
         this.resolutionTime = resolutionTime;
         this.teamHours = teamHours;
         this.recallSignals = recallSignals;
+        this.resolution = resolution;
+        this.quietPeriod = quietPeriod;
+        this.ratingWait = ratingWait;
     }
 
     /** The case a message already went into, if it did. */
@@ -132,7 +142,9 @@ public class IntakeService {
                 message.subject(), message.body(), language, receivedAt);
         afterSalesCase.grade(grade.category(), Severity.valueOf(grade.severity()), language, grade.candidateGroup(),
                 grade.decisionIds());
-        Instant firstReplyDue = now.plus(Duration.ofMinutes(grade.firstReplyMinutes()));
+        // the first reply is due in the team's working time: 8 h asked on Friday evening is Monday afternoon
+        Instant firstReplyDue = teamHours.addWorkingTime(grade.candidateGroup(), now,
+                Duration.ofMinutes(grade.firstReplyMinutes()));
         afterSalesCase.scheduleSla(now.plus(Duration.ofMinutes(grade.claimMinutes())), firstReplyDue,
                 now.plus(resolutionTime));
         cases.saveAndFlush(afterSalesCase); // a copy of this message taken in at the same moment fails here
@@ -150,6 +162,8 @@ public class IntakeService {
         variables.put(EmergencyAfterSales.VAR_RESOLUTION_DUE, Date.from(now.plus(resolutionTime)));
         variables.put(EmergencyAfterSales.VAR_TEAM_OPEN, teamHours.isOpen(grade.candidateGroup(), now));
         variables.put(EmergencyAfterSales.VAR_TASK_PRIORITY, grade.taskPriority());
+        variables.put(EmergencyAfterSales.VAR_QUIET_PERIOD, quietPeriod.toString());
+        variables.put(EmergencyAfterSales.VAR_RATING_WAIT, ratingWait.toString());
         variables.put(EmergencyAfterSales.VAR_ORDER_VALUE_EUR, orderValueEur(order).doubleValue());
         variables.put(EmergencyAfterSales.VAR_BUYER_TIER, buyer.getTier().name());
         variables.put(EmergencyAfterSales.VAR_RETURN_COUNT, (int) orders.countByBuyerIdAndStatusAndOrderedAtAfter(
@@ -174,14 +188,14 @@ public class IntakeService {
             variables.put(EmergencyAfterSales.VAR_SEVERITY, grade.severity());
             variables.put(EmergencyAfterSales.VAR_TASK_PRIORITY, grade.taskPriority());
         }
-        // asked first: a failed correlation would mark the whole intake transaction for rollback
-        boolean waiting = afterSalesCase.getProcessInstanceId() != null && runtime.createEventSubscriptionQuery()
-                .processInstanceId(afterSalesCase.getProcessInstanceId()).eventType("message")
-                .eventName(EmergencyAfterSales.MESSAGE_BUYER_FOLLOW_UP).count() > 0;
-        if (waiting) {
-            runtime.createMessageCorrelation(EmergencyAfterSales.MESSAGE_BUYER_FOLLOW_UP)
-                    .processInstanceId(afterSalesCase.getProcessInstanceId()).setVariables(variables).correlate();
-        } else {
+        // after our reply the case waits for the buyer: a new message brings it back to the team;
+        // while the team works on it, the message may raise the grade of the open task
+        String processId = afterSalesCase.getProcessInstanceId();
+        if (afterSalesCase.getStatus() == CaseStatus.WAITING_FOR_BUYER) {
+            afterSalesCase.reopen();
+        }
+        if (!resolution.correlateIfWaiting(processId, EmergencyAfterSales.MESSAGE_BUYER_REPLIED, variables)
+                && !resolution.correlateIfWaiting(processId, EmergencyAfterSales.MESSAGE_BUYER_FOLLOW_UP, variables)) {
             LOG.warn("Follow-up on case {} stored; its process no longer waits for follow-ups",
                     afterSalesCase.getBusinessKey());
         }

@@ -30,6 +30,8 @@ import freemarker.template.TemplateScalarModel;
 public class MailTemplates {
 
     static final String FALLBACK_LANGUAGE = "en";
+    private static final String MAIL = "mail";
+    private static final String PAGES = "pages";
     private static final Logger LOG = LoggerFactory.getLogger(MailTemplates.class);
 
     private final Configuration freemarker;
@@ -49,8 +51,21 @@ public class MailTemplates {
     }
 
     public RenderedMail render(String template, String language, Map<String, Object> model) {
-        String wanted = language == null || language.isBlank() ? FALLBACK_LANGUAGE : language;
-        Found found = find(template, wanted);
+        return render(MAIL, template, language, model);
+    }
+
+    /**
+     * A small page a buyer reaches from a link in our mail ({@code templates/pages/<name>/<language>.ftlh}),
+     * with the same escaping, restrictions and English fallback as mail; its {@code subject} is the title.
+     */
+    public RenderedMail renderPage(String page, String language, Map<String, Object> model) {
+        return render(PAGES, page, language, model);
+    }
+
+    private RenderedMail render(String root, String template, String language, Map<String, Object> model) {
+        String wanted = language == null || language.isBlank() || !language.matches("[a-z]{2}") ? FALLBACK_LANGUAGE
+                : language;
+        Found found = find(root, template, wanted);
         Template source = found.template();
         String used = found.language();
         StringWriter html = new StringWriter();
@@ -72,30 +87,30 @@ public class MailTemplates {
 
     /** Fails at once (when a step decides to send) if the template has no English version to fall back on. */
     public void requireTemplate(String template) {
-        find(template, FALLBACK_LANGUAGE);
+        find(MAIL, template, FALLBACK_LANGUAGE);
     }
 
     private record Found(Template template, String language) {
     }
 
-    private Found find(String template, String language) {
+    private Found find(String root, String template, String language) {
         try {
-            return new Found(freemarker.getTemplate(path(template, language)), language);
+            return new Found(freemarker.getTemplate(path(root, template, language)), language);
         } catch (TemplateNotFoundException missing) {
             if (language.equals(FALLBACK_LANGUAGE)) {
-                throw new MailTemplateException("No mail template " + path(template, language), missing);
+                throw new MailTemplateException("No template " + path(root, template, language), missing);
             }
-            LOG.warn("Mail template {} has no {} version; sending the English one", template, language);
-            return find(template, FALLBACK_LANGUAGE);
+            LOG.warn("Template {}/{} has no {} version; using the English one", root, template, language);
+            return find(root, template, FALLBACK_LANGUAGE);
         } catch (IOException e) {
-            throw new MailTemplateException("Cannot read mail template " + path(template, language), e);
+            throw new MailTemplateException("Cannot read template " + path(root, template, language), e);
         }
     }
 
-    private static String path(String template, String language) {
+    private static String path(String root, String template, String language) {
         if (!template.matches("[a-z0-9-]+") || !language.matches("[a-z]{2}")) {
             throw new MailTemplateException("Invalid template or language: " + template + "/" + language, null);
         }
-        return "mail/" + template + "/" + language + ".ftlh";
+        return root + "/" + template + "/" + language + ".ftlh";
     }
 }

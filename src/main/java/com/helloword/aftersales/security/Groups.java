@@ -43,6 +43,22 @@ public final class Groups {
         return "dispute-specialists-" + region;
     }
 
+    /**
+     * The dispute region of a marketplace country (ISO 3166-1 alpha-2): EU/EEA, UK and Switzerland
+     * are eu; US, CA, MX na; Gulf and North Africa mena; everything else apac.
+     */
+    public static String disputeRegion(String country) {
+        if (country == null) {
+            return "eu";
+        }
+        return switch (country.toUpperCase(Locale.ROOT)) {
+            case "US", "CA", "MX" -> "na";
+            case "AE", "SA", "QA", "KW", "BH", "OM", "EG", "MA", "TR", "JO", "IL" -> "mena";
+            case "JP", "CN", "HK", "TW", "KR", "SG", "MY", "TH", "VN", "PH", "ID", "IN", "AU", "NZ" -> "apac";
+            default -> "eu";
+        };
+    }
+
     public static List<GroupSpec> all() {
         List<GroupSpec> groups = new ArrayList<>();
         groups.add(new GroupSpec(MANAGERS, "Managers", false));

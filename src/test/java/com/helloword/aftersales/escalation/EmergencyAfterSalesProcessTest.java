@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.util.ArrayList;
 import java.util.Date;
@@ -14,7 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -27,9 +30,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code emergencyAfterSalesProcess} on the engine alone, one test per path, with the real
- * compensation table and the steps' delegates mocked. Coverage of the flow nodes must stay ≥ 90 %.
+ * compensation table and the steps' delegates and task listener mocked (the mocks set the
+ * variables the real ones set). Coverage of the flow nodes must stay ≥ 90 %.
  */
-@Deployment(resources = {"bpmn/emergency-after-sales.bpmn", "dmn/compensation-tier.dmn"})
+@Deployment(resources = {"bpmn/emergency-after-sales.bpmn", "dmn/compensation-tier.dmn",
+        "bpmn/forms/answer-buyer.form", "bpmn/forms/approve-remedy.form", "bpmn/forms/answer-team-question.form",
+        "bpmn/forms/manual-remedy-step.form", "bpmn/forms/follow-up-low-rating.form",
+        "bpmn/forms/review-unresolved-case.form"})
 class EmergencyAfterSalesProcessTest {
 
     @RegisterExtension
@@ -40,6 +47,13 @@ class EmergencyAfterSalesProcessTest {
     final List<Object> priorities = new ArrayList<>();
     boolean arbitrationProcessDeployed;
     final List<String> autoReplies = new ArrayList<>();
+    final List<String> steps = new ArrayList<>();
+    /** What the (mocked) remedyApproval table answers for the agent's choice. */
+    String approvalOfChoice = "AGENT";
+    /** What the (mocked) remedy execution leaves for people: a group, or null. */
+    String manualGroup;
+    /** The (mocked) knowledge base's article for a BLUE question, or null. */
+    String article;
 
     @BeforeEach
     void mockSteps() {
@@ -53,6 +67,45 @@ class EmergencyAfterSalesProcessTest {
                 (JavaDelegate) execution -> autoReplies.add(execution.getProcessBusinessKey()));
         Mocks.register("requestArbitrationDelegate",
                 (JavaDelegate) execution -> execution.setVariable("arbitrationStarted", arbitrationProcessDeployed));
+        Mocks.register("knowledgeBaseAnswerDelegate", (JavaDelegate) execution -> {
+            steps.add("knowledgeBase");
+            execution.setVariable("kbArticle", article);
+        });
+        Mocks.register("executeRemedyDelegate", (JavaDelegate) execution -> {
+            steps.add("execute:" + execution.getVariable("remedyId"));
+            execution.setVariable("manualStepGroup", manualGroup);
+            execution.setVariable("manualStepInstruction", manualGroup == null ? null : "Ship a replacement");
+        });
+        Mocks.register("sendReplyDelegate", (JavaDelegate) execution -> steps.add("reply"));
+        Mocks.register("closeCaseDelegate",
+                (JavaDelegate) execution -> steps.add("close:" + execution.getVariable("resolution")));
+        Mocks.register("requestRatingDelegate", (JavaDelegate) execution -> steps.add("rating"));
+        Mocks.register("caseTaskListener", (TaskListener) this::caseTask);
+    }
+
+    /** Stands in for CaseTaskListener: what it sets for the next steps after each form. */
+    private void caseTask(DelegateTask task) {
+        if (!TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            return;
+        }
+        switch (task.getTaskDefinitionKey()) {
+            case "userTask_answerBuyer" -> {
+                if ("REPLY".equals(task.getVariable("agentAction"))) {
+                    task.setVariable("remedyId", 7L);
+                    task.setVariable("approval", approvalOfChoice);
+                    task.setVariable("approverGroup", "TEAM_LEAD".equals(approvalOfChoice) ? "team-leads"
+                            : "dispute-specialists-eu");
+                } else if ("ASK_TEAM".equals(task.getVariable("agentAction"))) {
+                    task.setVariable("internalDue", new Date(System.currentTimeMillis() + 8 * 3600_000L));
+                } else if ("CLOSE".equals(task.getVariable("agentAction"))) {
+                    task.setVariable("resolution", "AGENT_CLOSED");
+                }
+            }
+            case "userTask_approveRemedy" ->
+                    task.setVariable("remedyApproved", "APPROVE".equals(task.getVariable("approvalDecision")));
+            default -> {
+            }
+        }
     }
 
     @AfterEach
@@ -80,25 +133,129 @@ class EmergencyAfterSalesProcessTest {
         variables.put("orderValueEur", 29.90);
         variables.put("buyerTier", "NEW");
         variables.put("returnCount", 0);
+        variables.put("quietPeriod", "P3D");
+        variables.put("ratingWait", "P14D");
         return runtimeService().startProcessInstanceByKey("emergencyAfterSalesProcess", "AS-TEST", variables);
     }
 
+    /** The Camunda Form Tasklist shows for the open task (formRef resolved against the deployment). */
+    private String deployedForm(ProcessInstance pi) {
+        try (var form = BpmnAwareTests.formService().getDeployedTaskForm(task(pi).getId())) {
+            return new String(form.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void correlate(String message, Map<String, Object> variables) {
+        runtimeService().createMessageCorrelation(message).processInstanceBusinessKey("AS-TEST")
+                .setVariables(variables).correlate();
+    }
+
     @Test
-    void theTeamAnswersTheBuyerWithTheSuggestedRemedyAtHand() {
+    void theAgentRepliesWithinTheirLimitAndTheBuyerConfirmsAndRatesWell() {
         ProcessInstance pi = start("NOT_RECEIVED", "YELLOW", "agents-de", 120);
 
         assertThat(pi).hasPassed("businessRuleTask_suggestCompensation").isWaitingAt("userTask_answerBuyer");
-        assertThat(task()).hasCandidateGroup("agents-de").hasDueDate(
+        assertThat(task(pi)).hasCandidateGroup("agents-de").hasDueDate(
                 (Date) runtimeService().getVariable(pi.getId(), "firstReplyDue"));
-        assertThat(task().getPriority()).isEqualTo(50);
-        assertThat(pi).variables().containsKey("compensation");
+        assertThat(deployedForm(pi)).contains("\"id\": \"answerBuyerForm\"", "\"key\": \"agentAction\"");
+        assertThat(task(pi).getPriority()).isEqualTo(50);
         assertThat(runtimeService().getVariable(pi.getId(), "compensation").toString())
                 .contains("RESHIP", "AGENT");
 
-        complete(task());
+        complete(task(pi), withVariables("agentAction", "REPLY", "remedy", "RESHIP"));
+        assertThat(pi).hasPassed("gateway_approvalNeeded", "gateway_toExecute").isWaitingAt("serviceTask_executeRemedy");
+        execute(job("serviceTask_executeRemedy", pi));
+        execute(job("serviceTask_sendReply", pi));
 
-        assertThat(pi).hasPassed("endEvent_buyerAnswered").isEnded();
+        assertThat(pi).hasPassed("endEvent_caseHandled").hasNotPassed("userTask_manualRemedyStep")
+                .isWaitingAt("gateway_waitForBuyer");
+        correlate("aftersales.buyerConfirmed", Map.of("resolution", "CONFIRMED"));
+        execute(job("serviceTask_requestRating", pi));
+        correlate("aftersales.ratingReceived", Map.of("rating", 5));
+
+        assertThat(pi).hasPassed("endEvent_caseClosed").hasNotPassed("userTask_followUpLowRating").isEnded();
+        assertThat(steps).containsExactly("execute:7", "reply", "close:CONFIRMED", "rating");
         assertThat(escalated).isEmpty();
+    }
+
+    @Test
+    void aRemedyBeyondTheAgentsLimitIsRefusedThenApprovedAndTheWarehouseShipsIt() {
+        approvalOfChoice = "TEAM_LEAD";
+        manualGroup = "warehouse";
+        ProcessInstance pi = start("DAMAGED", "YELLOW", "agents-fr", 120);
+
+        complete(task(pi), withVariables("agentAction", "REPLY", "remedy", "REFUND"));
+        assertThat(pi).isWaitingAt("userTask_approveRemedy");
+        assertThat(task(pi)).hasCandidateGroup("team-leads");
+        complete(task(pi), withVariables("approvalDecision", "REFUSE", "approvalNote", "Offer 30 % first"));
+
+        assertThat(pi).hasPassed("gateway_approved").isWaitingAt("userTask_answerBuyer");
+        complete(task(pi), withVariables("agentAction", "REPLY", "remedy", "RESHIP"));
+        complete(task("userTask_approveRemedy", pi), withVariables("approvalDecision", "APPROVE"));
+        execute(job("serviceTask_executeRemedy", pi));
+        execute(job("serviceTask_sendReply", pi));
+
+        assertThat(pi).isWaitingAt("userTask_manualRemedyStep");
+        assertThat(task(pi)).hasCandidateGroup("warehouse");
+        complete(task(pi), withVariables("trackingNumber", "00340434161094042557"));
+        assertThat(pi).hasPassed("endEvent_caseHandled").isWaitingAt("gateway_waitForBuyer");
+
+        execute(job("timer_quietPeriod", pi));
+        execute(job("serviceTask_requestRating", pi));
+        correlate("aftersales.ratingReceived", Map.of("rating", 2));
+
+        assertThat(pi).isWaitingAt("userTask_followUpLowRating");
+        assertThat(task(pi)).hasCandidateGroup("team-leads");
+        complete(task(pi), withVariables("followUpNote", "Called the buyer, sent a coupon"));
+        assertThat(pi).hasPassed("endEvent_ratingFollowedUp").isEnded();
+        assertThat(steps).containsExactly("execute:7", "reply", "close:null", "rating");
+    }
+
+    @Test
+    void theAgentAsksTheWarehouseThenClosesAndNoRatingComes() {
+        ProcessInstance pi = start("MISSING_PARTS", "YELLOW", "agents-en", 120);
+
+        complete(task(pi), withVariables("agentAction", "ASK_TEAM", "internalGroup", "warehouse",
+                "internalQuestion", "Was the screw bag packed?"));
+        assertThat(pi).isWaitingAt("userTask_answerTeamQuestion");
+        assertThat(task(pi)).hasCandidateGroup("warehouse").hasDueDate(
+                (Date) runtimeService().getVariable(pi.getId(), "internalDue"));
+        complete(task(pi), withVariables("internalAnswer", "No, the packing line missed it"));
+
+        assertThat(pi).isWaitingAt("userTask_answerBuyer");
+        complete(task(pi), withVariables("agentAction", "CLOSE"));
+        assertThat(pi).hasPassed("endEvent_agentClosed", "gateway_closedByAgent").hasNotPassed("gateway_waitForBuyer");
+        execute(job("serviceTask_requestRating", pi));
+        execute(job("timer_ratingWait", pi));
+
+        assertThat(pi).hasPassed("endEvent_noRating").isEnded();
+        assertThat(steps).containsExactly("close:AGENT_CLOSED", "rating");
+    }
+
+    @Test
+    void aBlueQuestionWithAnArticleIsAnsweredAtOnceAndComesBackWhenTheBuyerWrites() {
+        article = "knitwear-care";
+        ProcessInstance pi = start("CARE_QUESTION", "BLUE", "agents-de", 240);
+
+        execute(job("serviceTask_answerFromKnowledgeBase", pi));
+        assertThat(pi).hasPassed("gateway_kbAnswered").hasNotPassed("userTask_answerBuyer")
+                .isWaitingAt("gateway_waitForBuyer");
+
+        correlate("aftersales.buyerReplied", Map.of());
+        assertThat(pi).isWaitingAt("userTask_answerBuyer");
+        assertThat(task(pi)).hasCandidateGroup("agents-de");
+        assertThat(steps).containsExactly("knowledgeBase");
+    }
+
+    @Test
+    void aBlueQuestionWithoutAnArticleGoesToTheTeam() {
+        article = null;
+        ProcessInstance pi = start("GENERAL", "BLUE", "agents-en", 240);
+
+        execute(job("serviceTask_answerFromKnowledgeBase", pi));
+        assertThat(pi).hasPassed("gateway_kbAnswered").isWaitingAt("userTask_answerBuyer");
     }
 
     @Test

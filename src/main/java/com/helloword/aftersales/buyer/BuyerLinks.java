@@ -1,0 +1,105 @@
+package com.helloword.aftersales.buyer;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Links in buyer mail that act without a login: "my problem is solved" and the 1-5 rating. Each
+ * carries an HMAC-SHA256 over (case, action, expiry) with the server's secret, so a buyer can act
+ * on their own case only and a link cannot be altered or reused for another case. The page a link
+ * opens asks for one click (a POST) before anything happens, because mail scanners open links.
+ */
+@Component
+public class BuyerLinks {
+
+    /** What a link may do. */
+    public enum Action {
+        CONFIRM, RATE
+    }
+
+    static final String DEMO_SECRET = "demo-only-buyer-link-secret-change-me";
+    private static final int MIN_SECRET_LENGTH = 32;
+
+    private final byte[] secret;
+    private final String baseUrl;
+    private final Duration validFor;
+    private final Clock clock;
+
+    BuyerLinks(@Value("${aftersales.buyer-links.secret:" + DEMO_SECRET + "}") String secret,
+            @Value("${aftersales.buyer-links.base-url:http://localhost:8080}") String baseUrl,
+            @Value("${aftersales.buyer-links.valid-for:P60D}") Duration validFor, Clock clock, Environment environment) {
+        if (environment.acceptsProfiles(Profiles.of("prod"))
+                && (secret.length() < MIN_SECRET_LENGTH || DEMO_SECRET.equals(secret))) {
+            throw new IllegalStateException("The prod profile needs BUYER_LINK_SECRET: at least "
+                    + MIN_SECRET_LENGTH + " random characters, not the demo secret");
+        }
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.validFor = validFor;
+        this.clock = clock;
+    }
+
+    /** The page where the buyer says the case is settled. */
+    public String confirmUrl(String caseKey) {
+        return UriComponentsBuilder.fromUriString(baseUrl).path("/buyer/cases/{case}/confirm")
+                .queryParam("t", token(caseKey, Action.CONFIRM)).buildAndExpand(caseKey).toUriString();
+    }
+
+    /** The page where the buyer gives the case {@code stars} (pre-selected; they may change it there). */
+    public String ratingUrl(String caseKey, int stars) {
+        return UriComponentsBuilder.fromUriString(baseUrl).path("/buyer/cases/{case}/rating")
+                .queryParam("stars", stars).queryParam("t", token(caseKey, Action.RATE))
+                .buildAndExpand(caseKey).toUriString();
+    }
+
+    String token(String caseKey, Action action) {
+        long expires = clock.instant().plus(validFor).getEpochSecond();
+        return expires + "." + signature(caseKey, action, expires);
+    }
+
+    /** Whether the token is this server's, for this case and action, and not expired. */
+    public boolean verify(String caseKey, Action action, String token) {
+        if (caseKey == null || token == null) {
+            return false;
+        }
+        int dot = token.indexOf('.');
+        if (dot <= 0) {
+            return false;
+        }
+        long expires;
+        try {
+            expires = Long.parseLong(token.substring(0, dot));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        byte[] expected = signature(caseKey, action, expires).getBytes(StandardCharsets.US_ASCII);
+        byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, given) && clock.instant().getEpochSecond() <= expires;
+    }
+
+    private String signature(String caseKey, Action action, long expires) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            byte[] digest = mac.doFinal((caseKey + "|" + action + "|" + expires).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 24));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+}

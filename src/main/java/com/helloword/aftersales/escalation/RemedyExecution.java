@@ -1,0 +1,107 @@
+package com.helloword.aftersales.escalation;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.helloword.aftersales.casefile.AfterSalesCase;
+import com.helloword.aftersales.casefile.CaseRemedy;
+import com.helloword.aftersales.casefile.CaseRemedyRepository;
+import com.helloword.aftersales.casefile.Remedy;
+import com.helloword.aftersales.casefile.SalesOrder;
+import com.helloword.aftersales.integration.PlatformCannotException;
+import com.helloword.aftersales.platform.MarketplacePort;
+import com.helloword.aftersales.security.Groups;
+
+/**
+ * Carries out an approved remedy: money back through the store's marketplace (idempotency key =
+ * case + remedy, so a retried step refunds once), a coupon code for coupons and goodwill, and for
+ * reship, exchange and return a step for the warehouse. Where the platform has no API for it (an
+ * Amazon refund), the agent's team gets a step with the platform's own instructions instead.
+ */
+@Service
+public class RemedyExecution {
+
+    /** Work left for people after the automatic part: who, and what to do. Null group = none. */
+    public record Outcome(String manualGroup, String manualInstruction) {
+        static final Outcome NONE = new Outcome(null, null);
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final CaseRemedyRepository remedies;
+    private final MarketplacePort marketplace;
+    private final Clock clock;
+
+    RemedyExecution(CaseRemedyRepository remedies, MarketplacePort marketplace, Clock clock) {
+        this.remedies = remedies;
+        this.marketplace = marketplace;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Outcome execute(long remedyId) {
+        CaseRemedy remedy = remedies.findById(remedyId)
+                .orElseThrow(() -> new IllegalStateException("No remedy " + remedyId));
+        AfterSalesCase c = remedy.getAfterSalesCase();
+        if (remedy.getStatus() == CaseRemedy.Status.EXECUTED) {
+            return manualStep(remedy, c, null);
+        }
+        if (remedy.getStatus() != CaseRemedy.Status.APPROVED) {
+            throw new IllegalStateException("Remedy " + remedyId + " of case " + c.getBusinessKey() + " is "
+                    + remedy.getStatus() + ", not approved");
+        }
+        String idempotencyKey = "case:" + c.getBusinessKey() + ":remedy:" + remedyId;
+        switch (remedy.getRemedy()) {
+            case REFUND, PARTIAL_REFUND_KEEP_ITEM -> {
+                SalesOrder order = c.getOrder();
+                try {
+                    MarketplacePort.RefundResult result = marketplace.refund(new MarketplacePort.RefundCommand(
+                            c.getStore().getId(), order.getPlatformOrderId(),
+                            remedy.getRemedy() == Remedy.REFUND ? null : remedy.getAmount(), remedy.getCurrency(),
+                            "After-sales case " + c.getBusinessKey() + ": " + remedy.getRemedy(), idempotencyKey));
+                    remedy.executed(result.platformRefundId(), null, result.amount(), clock.instant());
+                    return Outcome.NONE;
+                } catch (PlatformCannotException cannot) {
+                    remedy.executed(null, null, remedy.getAmount(), clock.instant());
+                    return manualStep(remedy, c, cannot);
+                }
+            }
+            case COUPON, GOODWILL_DISCOUNT -> {
+                remedy.executed(null, couponCode(), remedy.getAmount(), clock.instant());
+                return Outcome.NONE;
+            }
+            default -> {
+                remedy.executed(null, null, remedy.getAmount(), clock.instant());
+                return manualStep(remedy, c, null);
+            }
+        }
+    }
+
+    private static Outcome manualStep(CaseRemedy remedy, AfterSalesCase c, PlatformCannotException cannot) {
+        String order = c.getOrder() == null ? "" : " of order " + c.getOrder().getPlatformOrderId();
+        if (cannot != null) {
+            return new Outcome(c.getCandidateGroup(), "Refund " + CaseView.money(remedy.getAmount()) + " "
+                    + remedy.getCurrency() + order + " by hand: " + cannot.insteadAdvice());
+        }
+        return switch (remedy.getRemedy()) {
+            case RESHIP -> new Outcome(Groups.WAREHOUSE, "Ship a replacement" + order
+                    + " to the buyer by express and enter the tracking number.");
+            case FREE_EXCHANGE -> new Outcome(Groups.WAREHOUSE, "Send the buyer a prepaid return label" + order
+                    + " and ship the exchange item when the return is scanned; enter the tracking numbers.");
+            case RETURN_AND_REFUND -> new Outcome(Groups.WAREHOUSE, "Send the buyer a prepaid return label" + order
+                    + "; when the item is back and inspected, tell the agent so the refund can go out.");
+            default -> Outcome.NONE;
+        };
+    }
+
+    /** A coupon code nobody can guess; issued once per remedy (an executed remedy keeps its code). */
+    static String couponCode() {
+        byte[] random = new byte[5];
+        RANDOM.nextBytes(random);
+        return "HW-" + HexFormat.of().withUpperCase().formatHex(random);
+    }
+}
