@@ -233,8 +233,8 @@ class LabelledSetTest {
     }
 
     @Test
-    void categoryAgreesWithTheLabelsInAtLeast90Percent() {
+    void categoryAgreesWithTheLabelsInAtLeast95Percent() {
         assertThat(percent(graded, Graded::categoryAgrees)).as("category agreement; disagreements:%s",
-                mismatches(Graded::categoryAgrees)).isGreaterThanOrEqualTo(90.0);
+                mismatches(Graded::categoryAgrees)).isGreaterThanOrEqualTo(95.0);
     }
 }
