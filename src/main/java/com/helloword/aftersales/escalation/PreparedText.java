@@ -21,16 +21,24 @@ public record PreparedText(String text, String affirmed) {
     private static final int NEGATION_REACH = 3;
     private static final Set<String> NEGATIONS = Set.of(
             "no", "not", "never", "without", "none", "nothing", "isn't", "wasn't", "aren't", "doesn't", "didn't",
-            "kein", "keine", "keinen", "keinerlei", "nicht", "nie", "ohne",
-            "pas", "sans", "aucun", "aucune", "jamais", "ni",
-            "sin", "ningún", "ninguna", "nunca",
-            "non", "senza", "nessun", "nessuna", "mai",
-            "geen", "niet", "zonder", "nooit",
-            "bez", "żadnego", "żadnych",
-            "inte", "ingen", "inga", "utan", "aldrig",
+            "kein", "keine", "keinen", "keinerlei", "nicht", "nie", "ohne", "nichts",
+            "pas", "sans", "aucun", "aucune", "jamais", "ni", "rien",
+            "sin", "ningún", "ninguna", "nunca", "nada",
+            "non", "senza", "nessun", "nessuna", "mai", "niente", "nulla",
+            "geen", "niet", "zonder", "nooit", "niets", "niks",
+            "bez", "nic", "żadnego", "żadnych", "żadnej",
+            "inte", "ingen", "inga", "inget", "ingenting", "utan", "aldrig",
             "não", "sem", "nenhum", "nenhuma",
             "لا", "ليس", "غير", "بدون", "لم");
     private static final Set<Character> CJK_NEGATIONS = Set.of('不', '没', '未', '无', '無');
+    /** Words between a Chinese negation and what it denies: 没有任何破损 (no damage whatsoever). */
+    private static final Pattern CJK_QUANTIFIERS = Pattern.compile("任何|一点|什么|一丝|丝毫");
+    /**
+     * In Japanese the denial follows what it denies: 破損もなく, 傷なし, 破損はありません (no damage). A run of
+     * kanji or katakana (the noun) followed by such an ending loses the noun; verb forms like 動かない keep theirs.
+     */
+    private static final Pattern JAPANESE_DENIAL = Pattern.compile(
+            "[\\p{IsHan}\\p{IsKatakana}ー]+(?=[もはが]?(?:なく|なし|無し|無く)|[もは](?:ない|ありません))");
 
     public static PreparedText of(String subject, String body) {
         String raw = ((subject == null ? "" : subject) + "\n" + (body == null ? "" : body));
@@ -53,7 +61,7 @@ public record PreparedText(String text, String affirmed) {
                     skip = NEGATION_REACH;
                     affirmed.append(word).append(' ');
                 } else {
-                    affirmed.append(withoutCjkNegations(word)).append(' ');
+                    affirmed.append(withoutCjkNegations(JAPANESE_DENIAL.matcher(word).replaceAll(" "))).append(' ');
                 }
             }
         }
@@ -66,7 +74,12 @@ public record PreparedText(String text, String affirmed) {
         for (int i = 0; i < word.length(); i++) {
             if (CJK_NEGATIONS.contains(word.charAt(i))) {
                 kept.append(' ');
-                i += word.startsWith("有", i + 1) ? 3 : 2; // 没有/不 + the two characters denied
+                int next = word.startsWith("有", i + 1) ? i + 2 : i + 1; // after 没有 or 不
+                var quantifier = CJK_QUANTIFIERS.matcher(word).region(next, word.length());
+                if (quantifier.lookingAt()) {
+                    next = quantifier.end();
+                }
+                i = next + 1; // the two characters denied (the loop adds one)
                 continue;
             }
             kept.append(word.charAt(i));

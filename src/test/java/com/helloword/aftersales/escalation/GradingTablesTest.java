@@ -65,6 +65,10 @@ class GradingTablesTest {
             zh | 收到的时候杯子破损了                                 | DAMAGED
             en | It stopped working after two days                   | DEFECTIVE
             nl | Het apparaat werkt niet                             | DEFECTIVE
+            es | La cafetera no funciona                             | DEFECTIVE
+            en | The kettle isn't working anymore                    | DEFECTIVE
+            ar | الخلاط لا يعمل                                       | DEFECTIVE
+            sv | Kartongen var skadad vid leveransen                 | DAMAGED
             sv | Det saknas en del, förpackningen är ofullständig    | MISSING_PARTS
             pt | Quero o reembolso do meu dinheiro                   | REFUND_REQUEST
             en | The sweater is too small                            | SIZE_FIT
@@ -85,6 +89,12 @@ class GradingTablesTest {
             The box was fine but the mug inside is broken     | DAMAGED
             I love this brand, great quality                   | GENERAL
             I was shocked how fast it came                     | GENERAL
+            Rien n'est cassé, merci beaucoup                   | GENERAL
+            外箱の破損はありませんでした                          | GENERAL
+            包裹没有一点损坏                                    | GENERAL
+            The new firewall works, I'm fired up               | GENERAL
+            Do the smoke alarms need a hub?                    | GENERAL
+            Ist die Feuerschale wetterfest?                    | GENERAL
             """)
     void negationsAndOrdinaryWordsDoNotTripIt(String body, String expected) {
         assertThat(categoryOf("", body)).isEqualTo(expected);
