@@ -26,3 +26,6 @@ CREATE INDEX ix_case_remedies_case ON case_remedies (case_id);
 ALTER TABLE after_sales_cases ADD COLUMN resolution VARCHAR(16);
 ALTER TABLE after_sales_cases ADD COLUMN rating INT;
 ALTER TABLE after_sales_cases ADD COLUMN rated_at ${timestamp};
+
+-- WAITING_FOR_BUYER (17 characters) is the first status longer than 16
+ALTER TABLE after_sales_cases ${modifyColumn} status VARCHAR(24) NOT NULL;

@@ -10,9 +10,13 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "com.helloword.aftersales", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /** Only the engine's public API, so a move to a maintained Camunda 7 fork stays a rename. */
+    /**
+     * Only the engine's public API, so a move to a maintained Camunda 7 fork stays a rename. The one
+     * exception names the form validation exception Camunda documents for custom validation.
+     */
     @ArchTest
-    static final ArchRule noEngineInternals = noClasses().should()
+    static final ArchRule noEngineInternals = noClasses().that()
+            .doNotHaveFullyQualifiedName("com.helloword.aftersales.escalation.TaskFormRejection").should()
             .dependOnClassesThat().resideInAnyPackage("org.camunda..impl..", "org.camunda.bpm.engine.impl..");
 
     /** The case file is the core: it knows no web layer, security, demo or notification code. */

@@ -12,8 +12,8 @@ import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomiz
 import org.springframework.stereotype.Component;
 
 /**
- * Lets one set of migrations serve H2 and MySQL/MariaDB: the two column types whose spelling
- * differs are placeholders, chosen from the database Flyway actually connects to (not from a
+ * Lets one set of migrations serve H2 and MySQL/MariaDB: the column types whose spelling differs,
+ * and the words that change a column's type ({@code ALTER TABLE t ${modifyColumn} c ...}), are placeholders, chosen from the database Flyway actually connects to (not from a
  * profile, so a MySQL URL without the mysql profile still gets MySQL types).
  */
 @Component
@@ -22,10 +22,10 @@ class FlywayVendorPlaceholders implements FlywayConfigurationCustomizer {
     static Map<String, String> forProduct(String databaseProductName) {
         String product = databaseProductName.toLowerCase(Locale.ROOT);
         if (product.contains("mysql") || product.contains("mariadb")) {
-            return Map.of("timestamp", "DATETIME", "text", "LONGTEXT");
+            return Map.of("timestamp", "DATETIME", "text", "LONGTEXT", "modifyColumn", "MODIFY COLUMN");
         }
         if (product.contains("h2")) {
-            return Map.of("timestamp", "TIMESTAMP(0)", "text", "CLOB");
+            return Map.of("timestamp", "TIMESTAMP(0)", "text", "CLOB", "modifyColumn", "ALTER COLUMN");
         }
         throw new IllegalStateException("Unsupported database for the case file: " + databaseProductName
                 + " (supported: H2, MySQL 8, MariaDB 10.11)");

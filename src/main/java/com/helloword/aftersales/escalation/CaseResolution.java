@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -96,8 +95,8 @@ public class CaseResolution {
 
     /**
      * The agent completed "Answer buyer". Returns the process variables the next steps read
-     * (approval, approverGroup, remedyId; internalGroup and internalDue; resolution). Throws
-     * {@link BadUserRequestException} with the reason when the choice cannot be taken.
+     * (approval, approverGroup, remedyId; internalGroup and internalDue; resolution). Refuses a
+     * choice that cannot be taken with the reason ({@link TaskFormRejection}).
      */
     @Transactional
     public Map<String, Object> agentDecided(long caseId, AgentChoice choice, String agent) {
@@ -109,15 +108,15 @@ public class CaseResolution {
             case EmergencyAfterSales.ACTION_ASK_TEAM -> {
                 String group = choice.internalGroup() == null ? "" : choice.internalGroup().trim();
                 if (!INTERNAL_TEAMS.contains(group)) {
-                    throw new BadUserRequestException("Choose the team to ask: one of " + INTERNAL_TEAMS);
+                    throw TaskFormRejection.because("Choose the team to ask: one of " + INTERNAL_TEAMS);
                 }
                 String question = note(choice.internalQuestion());
                 if (question.isBlank()) {
-                    throw new BadUserRequestException("Write the question for " + group);
+                    throw TaskFormRejection.because("Write the question for " + group);
                 }
                 int hours = choice.internalDueHours() == null ? 8 : choice.internalDueHours();
                 if (hours < 1 || hours > 240) {
-                    throw new BadUserRequestException("The answer is due in 1 to 240 working hours, not " + hours);
+                    throw TaskFormRejection.because("The answer is due in 1 to 240 working hours, not " + hours);
                 }
                 c.addMessage(MessageDirection.INTERNAL, group, null, "Question from " + agent, question, null,
                         clock.instant());
@@ -127,7 +126,7 @@ public class CaseResolution {
             }
             case EmergencyAfterSales.ACTION_CLOSE -> next.put(EmergencyAfterSales.VAR_RESOLUTION, AGENT_CLOSED);
             case EmergencyAfterSales.ACTION_REPLY -> next.putAll(chooseRemedy(c, choice, agent));
-            default -> throw new BadUserRequestException("Unknown action '" + choice.action()
+            default -> throw TaskFormRejection.because("Unknown action '" + choice.action()
                     + "': REPLY, ASK_TEAM or CLOSE");
         }
         next.put(EmergencyAfterSales.VAR_AGENT_ACTION, action);
@@ -139,7 +138,7 @@ public class CaseResolution {
         try {
             remedy = Remedy.valueOf(choice.remedy() == null ? "NONE" : choice.remedy().trim());
         } catch (IllegalArgumentException e) {
-            throw new BadUserRequestException("Unknown remedy '" + choice.remedy() + "'");
+            throw TaskFormRejection.because("Unknown remedy '" + choice.remedy() + "'");
         }
         BigDecimal orderValue = c.getOrder() == null ? BigDecimal.ZERO : c.getOrder().total();
         double orderValueEur = choice.orderValueEur();
@@ -148,7 +147,7 @@ public class CaseResolution {
         String currency = c.getOrder() == null ? null : c.getOrder().getCurrency();
         double couponEur = 0;
         if ((remedy.refundsMoney() || remedy.needsWarehouse()) && c.getOrder() == null) {
-            throw new BadUserRequestException(remedy + " needs the order: this case names none of the store's orders");
+            throw TaskFormRejection.because(remedy + " needs the order: this case names none of the store's orders");
         }
         switch (remedy) {
             case PARTIAL_REFUND_KEEP_ITEM -> {
@@ -164,7 +163,7 @@ public class CaseResolution {
             case COUPON -> {
                 couponEur = choice.couponEur() == null ? 0 : choice.couponEur();
                 if (couponEur < 1 || couponEur > 500) {
-                    throw new BadUserRequestException("A coupon is worth 1 to 500 EUR, not " + choice.couponEur());
+                    throw TaskFormRejection.because("A coupon is worth 1 to 500 EUR, not " + choice.couponEur());
                 }
                 amount = BigDecimal.valueOf(couponEur).setScale(2, RoundingMode.HALF_UP);
                 currency = "EUR";
@@ -174,7 +173,7 @@ public class CaseResolution {
         }
         String approval = approval(remedy, percent, couponEur, orderValueEur);
         if ("NOT_ALLOWED".equals(approval)) {
-            throw new BadUserRequestException(remedy + (percent == null ? "" : " of " + percent + " %")
+            throw TaskFormRejection.because(remedy + (percent == null ? "" : " of " + percent + " %")
                     + " is beyond what anyone may approve for this order (up to 150 % of its value with a dispute"
                     + " specialist); choose a smaller remedy");
         }
@@ -211,7 +210,7 @@ public class CaseResolution {
 
     private static int requirePercent(Integer percent, int min, int max, String what) {
         if (percent == null || percent < min || percent > max) {
-            throw new BadUserRequestException(what + " is " + min + " to " + max + " %, not " + percent);
+            throw TaskFormRejection.because(what + " is " + min + " to " + max + " %, not " + percent);
         }
         return percent;
     }
@@ -222,7 +221,7 @@ public class CaseResolution {
         CaseRemedy remedy = remedies.findById(remedyId)
                 .orElseThrow(() -> new IllegalStateException("No remedy " + remedyId));
         if (!approved && note(note).isBlank()) {
-            throw new BadUserRequestException("Say why, so the agent can choose again");
+            throw TaskFormRejection.because("Say why, so the agent can choose again");
         }
         remedy.decide(approved, approver);
         if (!note(note).isBlank()) {
@@ -235,7 +234,7 @@ public class CaseResolution {
     @Transactional
     public void teamAnswered(long caseId, String group, String answer, String who) {
         if (note(answer).isBlank()) {
-            throw new BadUserRequestException("Write the answer for the agent");
+            throw TaskFormRejection.because("Write the answer for the agent");
         }
         caseOf(caseId).addMessage(MessageDirection.INTERNAL, group == null ? "team" : group, null,
                 "Answer from " + who, note(answer), null, clock.instant());
@@ -247,7 +246,7 @@ public class CaseResolution {
         String text = note(note) + (trackingNumber == null || trackingNumber.isBlank() ? ""
                 : (note(note).isBlank() ? "" : "\n") + "Tracking number: " + trackingNumber.trim());
         if (text.isBlank()) {
-            throw new BadUserRequestException("Say what was done (and the tracking number when something was shipped)");
+            throw TaskFormRejection.because("Say what was done (and the tracking number when something was shipped)");
         }
         caseOf(caseId).addMessage(MessageDirection.INTERNAL, group == null ? "team" : group, null,
                 "Done by " + who, text, null, clock.instant());
@@ -257,7 +256,7 @@ public class CaseResolution {
     @Transactional
     public void followUpDone(long caseId, String note, String who) {
         if (note(note).isBlank()) {
-            throw new BadUserRequestException("Note what was done after the low rating");
+            throw TaskFormRejection.because("Note what was done after the low rating");
         }
         caseOf(caseId).addMessage(MessageDirection.INTERNAL, Groups.TEAM_LEADS, null, "Rating follow-up by " + who,
                 note(note), null, clock.instant());

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -112,7 +111,7 @@ class CaseTaskListener implements TaskListener {
             case USER_TASK_APPROVE_REMEDY -> {
                 String decision = string(task, VAR_APPROVAL_DECISION);
                 if (!"APPROVE".equals(decision) && !"REFUSE".equals(decision)) {
-                    throw new BadUserRequestException("Approve or refuse the remedy");
+                    throw TaskFormRejection.because("Approve or refuse the remedy");
                 }
                 resolution.approvalDecided(((Number) task.getVariable(VAR_REMEDY_ID)).longValue(),
                         "APPROVE".equals(decision), who, string(task, VAR_APPROVAL_NOTE));
@@ -162,7 +161,7 @@ class CaseTaskListener implements TaskListener {
             try {
                 return Integer.valueOf(s.trim());
             } catch (NumberFormatException e) {
-                throw new BadUserRequestException(name + " must be a whole number, not " + s);
+                throw TaskFormRejection.because(name + " must be a whole number, not " + s);
             }
         }
         return null;
@@ -177,7 +176,7 @@ class CaseTaskListener implements TaskListener {
             try {
                 return Double.valueOf(s.trim());
             } catch (NumberFormatException e) {
-                throw new BadUserRequestException(name + " must be a number, not " + s);
+                throw TaskFormRejection.because(name + " must be a number, not " + s);
             }
         }
         return null;

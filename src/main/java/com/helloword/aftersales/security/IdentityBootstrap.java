@@ -79,6 +79,9 @@ class IdentityBootstrap implements ApplicationRunner {
                 demo ? ", " + DemoUsers.ALL.size() + " demo users (password = user id)" : "");
     }
 
+    /** The decision table agents evaluate when they choose a remedy. */
+    static final String REMEDY_APPROVAL = "remedyApproval";
+
     static List<Grant> grants() {
         List<Grant> grants = new ArrayList<>();
         for (Groups.GroupSpec group : Groups.all()) {
@@ -87,6 +90,9 @@ class IdentityBootstrap implements ApplicationRunner {
                 grants.add(new Grant(group.id(), Resources.APPLICATION, "tasklist", ACCESS));
                 // names of processes and their forms in Tasklist
                 grants.add(new Grant(group.id(), Resources.PROCESS_DEFINITION, ANY, READ));
+                // completing "Answer buyer" asks the remedyApproval table who must approve the remedy
+                grants.add(new Grant(group.id(), Resources.DECISION_DEFINITION, REMEDY_APPROVAL, READ,
+                        CREATE_INSTANCE));
             }
         }
         for (String watcher : List.of(Groups.MANAGERS, Groups.TEAM_LEADS, Groups.RECALL_MANAGERS,
