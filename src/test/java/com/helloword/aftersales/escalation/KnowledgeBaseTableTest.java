@@ -68,7 +68,7 @@ class KnowledgeBaseTableTest {
             nl | Hoe moet ik deze wollen trui wassen?
             pl | Jak prać sweter z wełny?
             sv | Hur ska jag tvätta min ulltröja?
-            pt | Como devo lavar a camisola de lã?
+            pt | Como devo lavar o suéter de lã?
             ja | カシミヤのセーターは洗濯機で洗えますか
             ar | كيف أغسل كنزة الصوف؟
             zh | 羊毛毛衣怎么洗？
