@@ -133,7 +133,8 @@ class KnowledgeBaseMailTest {
     @Test
     void anUnknownOrMissingArticleFailsTheMailInsteadOfSendingAnEmptyAnswer() {
         assertThatThrownBy(() -> templates.render("kb-answer", "en", model("no-such-article")))
-                .isInstanceOf(MailTemplateException.class).hasMessageContaining("No knowledge-base article no-such-article");
+                .isInstanceOf(MailTemplateException.class)
+                .hasMessageContaining("No knowledge-base article no-such-article");
         assertThatThrownBy(() -> templates.render("kb-answer", "en", model("../mail/layout")))
                 .isInstanceOf(MailTemplateException.class).hasMessageContaining("Invalid knowledge-base article");
         Map<String, Object> withoutArticle = model("x");
