@@ -152,12 +152,12 @@ public class CaseResolution {
         switch (remedy) {
             case PARTIAL_REFUND_KEEP_ITEM -> {
                 percent = requirePercent(choice.percent(), 1, 150, "The partial refund");
-                amount = orderValue.multiply(BigDecimal.valueOf(percent)).divide(BigDecimal.valueOf(100), 2,
-                        RoundingMode.HALF_UP);
+                amount = orderValue.multiply(BigDecimal.valueOf(percent)).divide(BigDecimal.valueOf(100),
+                        RemedyExecution.minorDigits(currency), RoundingMode.HALF_UP);
             }
             case REFUND -> {
                 percent = 100;
-                amount = orderValue.setScale(2, RoundingMode.HALF_UP);
+                amount = orderValue.setScale(RemedyExecution.minorDigits(currency), RoundingMode.HALF_UP);
             }
             case GOODWILL_DISCOUNT -> percent = requirePercent(choice.percent(), 1, 100, "The goodwill discount");
             case COUPON -> {

@@ -1,7 +1,10 @@
 package com.helloword.aftersales.escalation;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Currency;
 import java.util.HexFormat;
 
 import org.springframework.stereotype.Service;
@@ -61,7 +64,7 @@ public class RemedyExecution {
                 try {
                     MarketplacePort.RefundResult result = marketplace.refund(new MarketplacePort.RefundCommand(
                             c.getStore().getId(), order.getPlatformOrderId(),
-                            remedy.getRemedy() == Remedy.REFUND ? null : remedy.getAmount(), remedy.getCurrency(),
+                            remedy.getRemedy() == Remedy.REFUND ? null : inMinorUnits(remedy), remedy.getCurrency(),
                             "After-sales case " + c.getBusinessKey() + ": " + remedy.getRemedy(), idempotencyKey));
                     remedy.executed(result.platformRefundId(), null, result.amount(), clock.instant());
                     return Outcome.NONE;
@@ -96,6 +99,21 @@ public class RemedyExecution {
                     + "; when the item is back and inspected, tell the agent so the refund can go out.");
             default -> Outcome.NONE;
         };
+    }
+
+    /** The amount as the currency writes it (2 decimals for EUR, none for JPY): the database keeps 4. */
+    private static BigDecimal inMinorUnits(CaseRemedy remedy) {
+        return remedy.getAmount() == null ? null
+                : remedy.getAmount().setScale(minorDigits(remedy.getCurrency()), RoundingMode.HALF_UP);
+    }
+
+    static int minorDigits(String currency) {
+        try {
+            int digits = currency == null ? 2 : Currency.getInstance(currency).getDefaultFractionDigits();
+            return digits < 0 ? 2 : digits;
+        } catch (IllegalArgumentException unknown) {
+            return 2;
+        }
     }
 
     /** A coupon code nobody can guess; issued once per remedy (an executed remedy keeps its code). */

@@ -184,7 +184,7 @@ class EmergencyAfterSalesEndToEndTest {
 
         // a choice beyond what anyone may approve is refused with the reason, and nothing is kept
         HttpResponse<String> refused = complete(answer, "PARTIAL_REFUND_KEEP_ITEM", 200, "");
-        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
         assertThat(refused.body()).contains("1 to 150 %");
         assertThat(answerTask(key)).isNotNull();
         assertThat(remedies.findByAfterSalesCaseIdOrderByIdAsc(caseOf(key).getId())).isEmpty();
