@@ -1,6 +1,8 @@
 package com.helloword.aftersales.buyer;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.CacheControl;
@@ -12,6 +14,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import com.helloword.aftersales.escalation.CaseResolution;
 import com.helloword.aftersales.escalation.CaseResolution.LinkOutcome;
@@ -26,7 +30,7 @@ import com.helloword.aftersales.notification.MailTemplates;
 @RestController
 class BuyerLinkController {
 
-    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
     private final BuyerLinks links;
     private final CaseResolution resolution;
@@ -96,15 +100,27 @@ class BuyerLinkController {
         return Integer.parseInt(value);
     }
 
+    /** A link that is not ours or expired: said in the browser's language (the case's could tell it exists). */
     private ResponseEntity<String> invalid(String caseKey) {
         return page(HttpStatus.FORBIDDEN, caseKey, "INVALID", Map.of());
+    }
+
+    private static String browserLanguage() {
+        var attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes instanceof ServletRequestAttributes servlet) {
+            String header = servlet.getRequest().getHeader("Accept-Language");
+            if (header != null && header.length() >= 2) {
+                return header.substring(0, 2).toLowerCase(Locale.ROOT);
+            }
+        }
+        return null;
     }
 
     private ResponseEntity<String> page(HttpStatus status, String caseKey, String state, Map<String, Object> extra) {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("caseKey", caseKey == null ? "" : caseKey);
         model.put("state", state);
-        String language = "INVALID".equals(state) ? null : resolution.languageOf(caseKey);
+        String language = "INVALID".equals(state) ? browserLanguage() : resolution.languageOf(caseKey);
         return ResponseEntity.status(status).contentType(HTML).cacheControl(CacheControl.noStore())
                 .header("Referrer-Policy", "no-referrer").header("X-Frame-Options", "DENY")
                 .body(templates.renderPage("buyer-link", language, model).html());

@@ -1,0 +1,78 @@
+package com.helloword.aftersales.buyer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+import com.helloword.aftersales.support.MutableClock;
+
+class BuyerLinksTest {
+
+    static final String SECRET = "0123456789abcdef0123456789abcdef-test";
+
+    final MutableClock clock = new MutableClock();
+    final BuyerLinks links = new BuyerLinks(SECRET, "https://service.example/", Duration.ofDays(60), clock,
+            new MockEnvironment());
+
+    private static String token(String url) {
+        String query = URI.create(url).getRawQuery();
+        return query.substring(query.indexOf("t=") + 2);
+    }
+
+    @Test
+    void aLinkActsOnItsOwnCaseAndActionOnly() {
+        clock.set(Instant.parse("2026-11-23T10:00:00Z"));
+        String confirm = links.confirmUrl("AS-1");
+        assertThat(confirm).startsWith("https://service.example/buyer/cases/AS-1/confirm?t=");
+        String token = token(confirm);
+
+        assertThat(links.verify("AS-1", BuyerLinks.Action.CONFIRM, token)).isTrue();
+        assertThat(links.verify("AS-2", BuyerLinks.Action.CONFIRM, token)).isFalse();
+        assertThat(links.verify("AS-1", BuyerLinks.Action.RATE, token)).isFalse();
+        assertThat(links.verify("AS-1", BuyerLinks.Action.CONFIRM, token.substring(0, token.length() - 1) + "A"))
+                .isFalse();
+        assertThat(links.verify("AS-1", BuyerLinks.Action.CONFIRM, null)).isFalse();
+        assertThat(links.verify("AS-1", BuyerLinks.Action.CONFIRM, "no-dot")).isFalse();
+        assertThat(links.verify("AS-1", BuyerLinks.Action.CONFIRM, "x." + token.substring(token.indexOf('.') + 1)))
+                .isFalse();
+    }
+
+    @Test
+    void theExpiryCannotBeMovedAndExpiredLinksStopWorking() {
+        clock.set(Instant.parse("2026-11-23T10:00:00Z"));
+        String token = token(links.ratingUrl("AS-1", 4));
+        long expires = Long.parseLong(token.substring(0, token.indexOf('.')));
+        String signature = token.substring(token.indexOf('.'));
+
+        assertThat(links.verify("AS-1", BuyerLinks.Action.RATE, (expires + 86_400) + signature)).isFalse();
+        clock.advance(Duration.ofDays(59));
+        assertThat(links.verify("AS-1", BuyerLinks.Action.RATE, token)).isTrue();
+        clock.advance(Duration.ofDays(2));
+        assertThat(links.verify("AS-1", BuyerLinks.Action.RATE, token)).isFalse();
+    }
+
+    @Test
+    void anotherServersSecretMakesOtherTokens() {
+        BuyerLinks other = new BuyerLinks(SECRET + "-other", "https://service.example", Duration.ofDays(60), clock,
+                new MockEnvironment());
+        assertThat(other.verify("AS-1", BuyerLinks.Action.CONFIRM, token(links.confirmUrl("AS-1")))).isFalse();
+    }
+
+    @Test
+    void productionRefusesTheDemoSecretAndShortOnes() {
+        MockEnvironment prod = new MockEnvironment();
+        prod.setActiveProfiles("prod");
+        assertThatThrownBy(() -> new BuyerLinks(BuyerLinks.DEMO_SECRET, "https://x", Duration.ofDays(1), clock, prod))
+                .hasMessageContaining("BUYER_LINK_SECRET");
+        assertThatThrownBy(() -> new BuyerLinks("short", "https://x", Duration.ofDays(1), clock, prod))
+                .hasMessageContaining("BUYER_LINK_SECRET");
+        assertThat(new BuyerLinks(SECRET, "https://x", Duration.ofDays(1), clock, prod).confirmUrl("AS-1"))
+                .contains("/buyer/cases/AS-1/confirm");
+    }
+}
