@@ -53,7 +53,8 @@ public class KnowledgeBaseAnswers {
     }
 
     /** The article the latest deployed table picks for the case's category, language and first message. */
-    @Transactional(readOnly = true)
+    // not read-only: evaluating a decision writes its history (MySQL refuses writes on a read-only connection)
+    @Transactional
     public Optional<String> articleFor(long caseId) {
         return article(load(caseId));
     }
