@@ -22,10 +22,11 @@ class FlywayVendorPlaceholders implements FlywayConfigurationCustomizer {
     static Map<String, String> forProduct(String databaseProductName) {
         String product = databaseProductName.toLowerCase(Locale.ROOT);
         if (product.contains("mysql") || product.contains("mariadb")) {
-            return Map.of("timestamp", "DATETIME", "text", "LONGTEXT", "modifyColumn", "MODIFY COLUMN");
+            return Map.of("timestamp", "DATETIME", "text", "LONGTEXT", "modifyColumn", "MODIFY COLUMN", "blob",
+                    "LONGBLOB");
         }
         if (product.contains("h2")) {
-            return Map.of("timestamp", "TIMESTAMP(0)", "text", "CLOB", "modifyColumn", "ALTER COLUMN");
+            return Map.of("timestamp", "TIMESTAMP(0)", "text", "CLOB", "modifyColumn", "ALTER COLUMN", "blob", "BLOB");
         }
         throw new IllegalStateException("Unsupported database for the case file: " + databaseProductName
                 + " (supported: H2, MySQL 8, MariaDB 10.11)");

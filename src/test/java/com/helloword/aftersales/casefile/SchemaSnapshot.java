@@ -121,6 +121,8 @@ final class SchemaSnapshot {
             case Types.DECIMAL, Types.NUMERIC -> "decimal(" + size + "," + digits + ")";
             case Types.BOOLEAN, Types.BIT -> "boolean";
             case Types.TIMESTAMP -> "timestamp(" + digits + ")";
+            case Types.DATE -> "date";
+            case Types.BLOB, Types.LONGVARBINARY, Types.VARBINARY -> "blob";
             case Types.CLOB, Types.LONGVARCHAR, Types.LONGNVARCHAR, Types.NCLOB -> "text";
             default -> "unmapped " + typeName + "(" + size + "," + digits + ")";
         };
