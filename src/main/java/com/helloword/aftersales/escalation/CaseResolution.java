@@ -31,6 +31,7 @@ import com.helloword.aftersales.notification.OutboxService;
 import com.helloword.aftersales.notification.RecipientType;
 import com.helloword.aftersales.notification.RenderedMail;
 import com.helloword.aftersales.security.Groups;
+import com.helloword.aftersales.web.TaskFormRejection;
 
 /**
  * What the people and steps of a case decide after it reached the team: the agent's choice (reply
@@ -272,7 +273,7 @@ public class CaseResolution {
         CaseRemedy remedy = remedyId == null ? null : remedies.findById(remedyId).orElse(null);
         String key = "case:" + c.getBusinessKey() + ":reply:" + (remedyId == null ? "0" : remedyId);
         if (c.getBuyer() != null) {
-            Map<String, Object> model = replyModel(c, remedy);
+            Map<String, Object> model = replyModel(c, remedy, true);
             outbox.queue(new MailRequest(key, caseId, "case-reply", c.getLanguage(), RecipientType.BUYER,
                     c.getBuyer().getId().toString(), model));
             boolean recorded = c.getMessages().stream().anyMatch(m -> key.equals(m.getExternalMessageId()));
@@ -285,8 +286,11 @@ public class CaseResolution {
         c.awaitBuyer();
     }
 
-    /** What the reply template gets: ids, amounts and links; the buyer's name is added when it is sent. */
-    public Map<String, Object> replyModel(AfterSalesCase c, CaseRemedy remedy) {
+    /**
+     * What the reply template gets: ids, amounts and, for the buyer's mail, the confirmation link (an
+     * agent's preview gets a placeholder instead); the buyer's name is added when it is sent.
+     */
+    public Map<String, Object> replyModel(AfterSalesCase c, CaseRemedy remedy, boolean withConfirmLink) {
         Map<String, Object> model = new HashMap<>();
         model.put("caseKey", c.getBusinessKey());
         if (c.getOrder() != null) {
@@ -311,7 +315,7 @@ public class CaseResolution {
                 model.put("agentNote", remedy.getNote());
             }
         }
-        model.put("confirmUrl", links.confirmUrl(c.getBusinessKey()));
+        model.put("confirmUrl", withConfirmLink ? links.confirmUrl(c.getBusinessKey()) : "#confirmation-link");
         return model;
     }
 

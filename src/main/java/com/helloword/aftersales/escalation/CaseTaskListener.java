@@ -15,6 +15,7 @@ import com.helloword.aftersales.casefile.AfterSalesCaseRepository;
 import com.helloword.aftersales.casefile.CaseRemedy;
 import com.helloword.aftersales.casefile.Remedy;
 import com.helloword.aftersales.notification.MailTemplates;
+import com.helloword.aftersales.web.TaskFormRejection;
 
 /**
  * The user tasks of a case ({@code ${caseTaskListener}} on create and complete). On create, the
@@ -70,8 +71,9 @@ class CaseTaskListener implements TaskListener {
         Object suggested = task.getVariable(VAR_COMPENSATION);
         Map<?, ?> compensation = suggested instanceof Map<?, ?> map ? map : Map.of();
         String remedy = compensation.get("remedy") == null ? Remedy.NONE.name() : compensation.get("remedy").toString();
-        Number percent = (Number) compensation.get("percent");
-        Number couponEur = (Number) compensation.get("couponEur");
+        // the table says 0 for "none": the form shows an empty field then, not a 0 the agent must clear
+        Number percent = positive((Number) compensation.get("percent"));
+        Number couponEur = positive((Number) compensation.get("couponEur"));
         if (task.getVariable(VAR_REMEDY) == null) {
             task.setVariable(VAR_AGENT_ACTION, ACTION_REPLY);
             task.setVariable(VAR_REMEDY, remedy);
@@ -93,7 +95,8 @@ class CaseTaskListener implements TaskListener {
         AfterSalesCase c = cases.findById(caseId).orElseThrow();
         CaseRemedy preview = new CaseRemedy(c, Remedy.valueOf(remedy), percent == null ? null : percent.intValue(),
                 null, null, "preview", null, clock.instant());
-        String reply = templates.render("case-reply", c.getLanguage(), resolution.replyModel(c, preview)).text();
+        // the preview carries no working confirmation link: only the buyer gets one
+        String reply = templates.render("case-reply", c.getLanguage(), resolution.replyModel(c, preview, false)).text();
         task.setVariableLocal(VAR_REPLY_PREVIEW, reply);
     }
 
@@ -130,6 +133,10 @@ class CaseTaskListener implements TaskListener {
     private String who(DelegateTask task) {
         // Tasklist completes only claimed tasks; a REST completion without a claim names no one
         return task.getAssignee() != null ? task.getAssignee() : "unclaimed";
+    }
+
+    private static Number positive(Number value) {
+        return value == null || value.doubleValue() <= 0 ? null : value;
     }
 
     private static double orderValueEur(DelegateTask task) {

@@ -1,4 +1,4 @@
-package com.helloword.aftersales.escalation;
+package com.helloword.aftersales.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,13 +28,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * and {@code /submit-form} (what Tasklist calls) into a 400 whose message is the reason alone.
  */
 @Configuration(proxyBeanMethods = false)
-class TaskFormRejection {
+public class TaskFormRejection {
 
     static final String MARKER = " [form refused]";
     private static final Pattern REASON = Pattern.compile("TaskListener: (.*?)" + Pattern.quote(MARKER));
     private static final Pattern COMPLETION = Pattern.compile("/task/[^/]+/(complete|submit-form)");
 
-    static ProcessEngineException because(String reason) {
+    /** Thrown from a task listener: Tasklist shows the reason, the task stays open, nothing is kept. */
+    public static ProcessEngineException because(String reason) {
         return new ProcessEngineException(reason + MARKER);
     }
 
