@@ -6,12 +6,16 @@ import com.helloword.aftersales.platform.MarketplacePort.ClaimRef;
 import com.helloword.aftersales.platform.MarketplacePort.ClaimResponseCommand;
 import com.helloword.aftersales.platform.MarketplacePort.DelistCommand;
 import com.helloword.aftersales.platform.MarketplacePort.DelistResult;
+import com.helloword.aftersales.platform.MarketplacePort.ExchangeOrderCommand;
+import com.helloword.aftersales.platform.MarketplacePort.ExchangeResult;
 import com.helloword.aftersales.platform.MarketplacePort.HoldResult;
 import com.helloword.aftersales.platform.MarketplacePort.OrderHoldCommand;
 import com.helloword.aftersales.platform.MarketplacePort.PartialRefundOffer;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformClaim;
 import com.helloword.aftersales.platform.MarketplacePort.RefundCommand;
 import com.helloword.aftersales.platform.MarketplacePort.RefundResult;
+import com.helloword.aftersales.platform.MarketplacePort.ShipTo;
+import com.helloword.aftersales.platform.MarketplacePort.ShipToRef;
 
 /** One platform's side of {@link MarketplacePort}; each operation gets the store it acts on. */
 public interface MarketplaceAdapter {
@@ -33,4 +37,8 @@ public interface MarketplaceAdapter {
     PlatformClaim getClaim(StoreConnection store, ClaimRef ref);
 
     void respondToClaim(StoreConnection store, ClaimResponseCommand command);
+
+    ShipTo getShipTo(StoreConnection store, ShipToRef ref);
+
+    ExchangeResult createExchangeOrder(StoreConnection store, ExchangeOrderCommand command);
 }

@@ -37,6 +37,18 @@ public interface MarketplacePort {
     /** Answers a platform claim. */
     void respondToClaim(ClaimResponseCommand command);
 
+    /**
+     * The buyer's delivery address of an order, read from the platform when it is needed (a return label)
+     * and never stored: the case file keeps no addresses.
+     */
+    ShipTo getShipTo(ShipToRef ref);
+
+    /**
+     * A free replacement order for the buyer of an order (an exchange after a return), shipped to the
+     * original order's address. The same idempotency key creates one order; a repeat reports it as done.
+     */
+    ExchangeResult createExchangeOrder(ExchangeOrderCommand command);
+
     record RefundCommand(String storeId, String platformOrderId, BigDecimal amount, String currency, String reason,
             String idempotencyKey) {
     }
@@ -73,6 +85,43 @@ public interface MarketplacePort {
 
     enum ClaimAction {
         ACCEPT, OFFER_PARTIAL_REFUND, PROVIDE_TRACKING
+    }
+
+    record ShipToRef(String storeId, String platformOrderId) {
+    }
+
+    /**
+     * A delivery address as carriers want it, street and house number apart ({@link StreetSplitter}); the
+     * house number is empty when the platform's line had none that could be told apart. Prints without
+     * name, address and e-mail, so it can be logged.
+     */
+    record ShipTo(String name, String street, String houseNumber, String postalCode, String city,
+            String countryCode, String email) {
+
+        /** Whether a carrier can take it as it is: a street, a house number, a postal code and a city. */
+        public boolean complete() {
+            return notBlank(street) && notBlank(houseNumber) && notBlank(postalCode) && notBlank(city);
+        }
+
+        private static boolean notBlank(String value) {
+            return value != null && !value.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "ShipTo[country=" + countryCode + ", complete=" + complete() + ", personal data hidden]";
+        }
+    }
+
+    record ExchangeLine(String sku, int quantity) {
+    }
+
+    record ExchangeOrderCommand(String storeId, String originalPlatformOrderId, List<ExchangeLine> lines,
+            String note, String idempotencyKey) {
+    }
+
+    /** The replacement order on the platform; {@code alreadyDone} when an earlier call with the key made it. */
+    record ExchangeResult(String platformOrderId, boolean alreadyDone) {
     }
 
     record ClaimResponseCommand(String storeId, String claimId, ClaimAction action, BigDecimal amount,

@@ -79,4 +79,26 @@ class MarketplaceRouter implements MarketplacePort {
             return null;
         });
     }
+
+    @Override
+    public ShipTo getShipTo(ShipToRef ref) {
+        return route(ref.storeId(), "read the buyer's delivery address", (a, s) -> a.getShipTo(s, ref));
+    }
+
+    @Override
+    public ExchangeResult createExchangeOrder(ExchangeOrderCommand command) {
+        if (command.lines() == null || command.lines().isEmpty()) {
+            throw new IllegalArgumentException("an exchange order needs at least one line");
+        }
+        for (ExchangeLine line : command.lines()) {
+            if (line.sku() == null || line.sku().isBlank() || line.quantity() <= 0) {
+                throw new IllegalArgumentException("an exchange line needs a SKU and a positive quantity, not "
+                        + line);
+            }
+        }
+        if (command.idempotencyKey() == null || command.idempotencyKey().isBlank()) {
+            throw new IllegalArgumentException("an exchange order needs an idempotency key");
+        }
+        return route(command.storeId(), "create an exchange order", (a, s) -> a.createExchangeOrder(s, command));
+    }
 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.Environment;
@@ -38,7 +39,9 @@ import com.helloword.aftersales.casefile.StoreRepository;
  * grant at {@code /sandbox/amazon/auth/o2/token} (the default {@code aftersales.providers.amazon.token-url}),
  * and under {@code /sandbox/amazon/<storeId>} (where {@link SandboxStoreRouting} points the stores)
  * Messaging API v1 ({@code getMessagingActionsForOrder}, {@code createUnexpectedProblem}) and
- * Listings Items API 2021-08-01 ({@code getListingsItem}, {@code patchListingsItem}).
+ * Listings Items API 2021-08-01 ({@code getListingsItem}, {@code patchListingsItem}), and the buyer's address:
+ * Tokens API 2021-03-01 {@code createRestrictedDataToken} and Orders API v0 {@code getOrderAddress} and
+ * {@code getOrderBuyerInfo}, which take only a restricted data token issued for their path (made-up streets).
  * <p>
  * Orders are the case file's. Amazon offers the "unexpected problem" message for an order that is
  * shipped or delivered; other orders get only the legal disclosure, cancelled ones nothing. A store
@@ -60,12 +63,19 @@ class AmazonSandbox {
     private static final MediaType HAL_JSON = MediaType.valueOf("application/hal+json");
     private static final String PRODUCT_TYPE = "PRODUCT";
     private static final int MESSAGE_LIMIT = 2000;
+    private static final Pattern RESTRICTED_PATH =
+            Pattern.compile("/orders/v0/orders/[0-9-]+/(address|buyerInfo)");
+
+    private record Restricted(String ref, Set<String> paths) {
+    }
 
     private final StoreRepository stores;
     private final SalesOrderRepository orders;
     private final Environment environment;
     /** access token → seller account (credentials reference) */
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    /** restricted data token → the seller account and the paths it opens */
+    private final Map<String, Restricted> restrictedTokens = new ConcurrentHashMap<>();
     /** store|sku → seller-fulfilled quantity */
     private final Map<String, Integer> stock = new ConcurrentHashMap<>();
 
@@ -253,6 +263,76 @@ class AmazonSandbox {
 
     private static Map<String, Object> issue(String code, String message, String attribute) {
         return Map.of("code", code, "message", message, "severity", "ERROR", "attributeNames", List.of(attribute));
+    }
+
+    // --- Tokens API 2021-03-01 and Orders API v0 (restricted) ----------------------------------
+
+    @PostMapping(BASE + "/tokens/2021-03-01/restrictedDataToken")
+    ResponseEntity<Object> restrictedDataToken(@PathVariable String storeId,
+            @RequestHeader(name = "x-amz-access-token", required = false) String token, @RequestBody JsonNode body) {
+        Store store = authorize(storeId, token, store(storeId).getPlatformMarketplaceId());
+        Set<String> paths = new TreeSet<>();
+        for (JsonNode resource : body.path("restrictedResources")) {
+            String path = resource.path("path").asText("");
+            if (!"GET".equals(resource.path("method").asText()) || !RESTRICTED_PATH.matcher(path).matches()) {
+                throw error(400, "InvalidInput", "Invalid Input", "the sandbox issues restricted data tokens for GET "
+                        + "/orders/v0/orders/{orderId}/address and /buyerInfo only, not " + path, "ValidationException");
+            }
+            paths.add(path);
+        }
+        if (paths.isEmpty()) {
+            throw error(400, "InvalidInput", "Invalid Input", "restrictedResources is empty", "ValidationException");
+        }
+        String restricted = "Atz.sprdt|sandbox-" + UUID.randomUUID();
+        restrictedTokens.put(restricted, new Restricted(store.getCredentialsRef(), paths));
+        return ResponseEntity.ok(Map.of("restrictedDataToken", restricted, "expiresIn", 3600));
+    }
+
+    @GetMapping(BASE + "/orders/v0/orders/{orderId}/address")
+    @Transactional(readOnly = true)
+    ResponseEntity<Object> orderAddress(@PathVariable String storeId, @PathVariable String orderId,
+            @RequestHeader(name = "x-amz-access-token", required = false) String token) {
+        SalesOrder order = restrictedOrder(storeId, orderId, token, "/address");
+        SandboxAddresses.Address address = SandboxAddresses.of(order);
+        Map<String, Object> shipping = new LinkedHashMap<>();
+        shipping.put("Name", order.getBuyer().getName());
+        shipping.put("AddressLine1", address.line1());
+        shipping.put("City", address.city());
+        if (address.province() != null) {
+            shipping.put("StateOrRegion", address.province());
+        }
+        shipping.put("PostalCode", address.postalCode());
+        shipping.put("CountryCode", address.countryCode());
+        shipping.put("AddressType", "Residential");
+        return ResponseEntity.ok(Map.of("payload", Map.of("AmazonOrderId", orderId, "ShippingAddress", shipping)));
+    }
+
+    @GetMapping(BASE + "/orders/v0/orders/{orderId}/buyerInfo")
+    @Transactional(readOnly = true)
+    ResponseEntity<Object> buyerInfo(@PathVariable String storeId, @PathVariable String orderId,
+            @RequestHeader(name = "x-amz-access-token", required = false) String token) {
+        SalesOrder order = restrictedOrder(storeId, orderId, token, "/buyerInfo");
+        String relay = SandboxValues.digits("buyer/" + order.getBuyer().getEmail(), 15) + "@marketplace.amazon.com";
+        return ResponseEntity.ok(Map.of("payload", Map.of("AmazonOrderId", orderId, "BuyerEmail", relay,
+                "BuyerName", order.getBuyer().getName())));
+    }
+
+    /** The order, if the token is a restricted data token of the store's seller for exactly this path. */
+    private SalesOrder restrictedOrder(String storeId, String orderId, String token, String suffix) {
+        Store store = store(storeId);
+        Restricted restricted = token == null ? null : restrictedTokens.get(token);
+        if (restricted == null || !restricted.ref().equals(store.getCredentialsRef())
+                || !restricted.paths().contains("/orders/v0/orders/" + orderId + suffix)) {
+            throw error(403, "Unauthorized", "Access to requested resource is denied.",
+                    "This operation needs a restricted data token for its path.", "AccessDeniedException");
+        }
+        return order(store, orderId);
+    }
+
+    private Store store(String storeId) {
+        return stores.findById(storeId).filter(s -> s.getPlatform() == Platform.AMAZON)
+                .orElseThrow(() -> error(404, "NotFound", "The sandbox has no Amazon store " + storeId, "",
+                        "ResourceNotFoundException"));
     }
 
     // --- shared -------------------------------------------------------------------------------

@@ -195,6 +195,7 @@ class EbaySandbox {
                         "paymentDate", SandboxValues.millis(order.getOrderedAt()),
                         "amount", money(order.total(), currency), "paymentStatus", "PAID"))));
         view.put("fulfillmentHrefs", List.of());
+        view.put("fulfillmentStartInstructions", List.of(fulfillmentStartInstruction(order)));
         List<Map<String, Object>> lines = new ArrayList<>();
         for (OrderLine line : order.getLines()) {
             Map<String, Object> item = new LinkedHashMap<>();
@@ -216,6 +217,32 @@ class EbaySandbox {
         }
         view.put("lineItems", lines);
         return view;
+    }
+
+    /** Where the order goes: a made-up street in the destination country, with the buyer's name and e-mail. */
+    private static Map<String, Object> fulfillmentStartInstruction(SalesOrder order) {
+        SandboxAddresses.Address address = SandboxAddresses.of(order);
+        Map<String, Object> contactAddress = new LinkedHashMap<>();
+        contactAddress.put("addressLine1", address.line1());
+        contactAddress.put("city", address.city());
+        if (address.province() != null) {
+            contactAddress.put("stateOrProvince", address.province());
+        }
+        contactAddress.put("postalCode", address.postalCode());
+        contactAddress.put("countryCode", address.countryCode());
+        Map<String, Object> shipTo = new LinkedHashMap<>();
+        shipTo.put("fullName", order.getBuyer().getName());
+        shipTo.put("contactAddress", contactAddress);
+        shipTo.put("primaryPhone", Map.of("phoneNumber", "0000000000"));
+        shipTo.put("email", order.getBuyer().getEmail());
+        Map<String, Object> instruction = new LinkedHashMap<>();
+        instruction.put("fulfillmentInstructionsType", "SHIP_TO");
+        instruction.put("minEstimatedDeliveryDate", SandboxValues.millis(order.getOrderedAt().plusSeconds(2 * 86400)));
+        instruction.put("maxEstimatedDeliveryDate", SandboxValues.millis(order.getOrderedAt().plusSeconds(5 * 86400)));
+        instruction.put("ebaySupportedFulfillment", false);
+        instruction.put("shippingStep", Map.of("shipTo", shipTo, "shippingCarrierCode",
+                order.getCarrier() == null ? "Other" : order.getCarrier()));
+        return instruction;
     }
 
     // --- Sell Inventory -----------------------------------------------------------------------

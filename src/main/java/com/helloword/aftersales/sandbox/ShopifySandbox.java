@@ -41,11 +41,20 @@ class ShopifySandbox {
 
     private static final Pattern OPERATION = Pattern.compile("^\\s*(query|mutation)\\s+(\\w+)");
     private static final Pattern SKU = Pattern.compile("sku:\"?([^\"]+)\"?");
+    private static final Pattern TAG = Pattern.compile("tag:\"?([^\"\\s]+)\"?");
 
     record Refund(String id, String note, BigDecimal amount, String currency) {
     }
 
     record Hold(String id, String handle) {
+    }
+
+    /** A draft order made here; {@code orderId} once it is completed. */
+    record Draft(String id, String storeId, String note, List<String> tags, int lines, String orderId) {
+
+        Draft completed(String order) {
+            return new Draft(id, storeId, note, tags, lines, order);
+        }
     }
 
     private final StoreRepository stores;
@@ -56,6 +65,7 @@ class ShopifySandbox {
     private final Map<String, List<Hold>> holds = new ConcurrentHashMap<>();
     private final Map<String, Integer> stock = new ConcurrentHashMap<>();
     private final Map<String, String> productStatus = new ConcurrentHashMap<>();
+    private final Map<String, Draft> drafts = new ConcurrentHashMap<>();
 
     ShopifySandbox(StoreRepository stores, SalesOrderRepository orders, Environment environment) {
         this.stores = stores;
@@ -87,6 +97,14 @@ class ShopifySandbox {
             case "VariantsBySku" -> Map.of("productVariants", variants(store, variables.path("q").asText()));
             case "SetQuantities" -> Map.of("inventorySetQuantities", setQuantities(variables.path("input")));
             case "Draft" -> Map.of("productUpdate", draft(variables.path("product")));
+            case "ShipTo" -> nullable("order", orderOrNull(store, variables.path("id").asText(), this::shipTo));
+            case "ExchangeSource" -> nullable("order",
+                    orderOrNull(store, variables.path("id").asText(), this::exchangeSource));
+            case "VariantBySku" -> Map.of("productVariants", variants(store, variables.path("q").asText()));
+            case "ExchangeDrafts" -> Map.of("draftOrders", draftOrders(store, variables.path("q").asText()));
+            case "ExchangeDraft" -> Map.of("draftOrderCreate", draftOrderCreate(store, variables.path("input")));
+            case "ExchangeComplete" -> Map.of("draftOrderComplete", draftOrderComplete(store,
+                    variables.path("id").asText()));
             default -> null;
         };
         if (data == null) {
@@ -201,6 +219,120 @@ class ShopifySandbox {
         productStatus.put(product.path("id").asText(), product.path("status").asText());
         return Map.of("product", Map.of("id", product.path("id").asText(), "status", product.path("status").asText()),
                 "userErrors", List.of());
+    }
+
+    // --- delivery address and exchange orders ------------------------------------------------
+
+    private Object shipTo(SalesOrder order) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", gid("Order", order));
+        view.put("email", order.getBuyer().getEmail());
+        view.put("shippingAddress", mailingAddress(order));
+        return view;
+    }
+
+    private Object exchangeSource(SalesOrder order) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", gid("Order", order));
+        view.put("name", "#" + order.getPlatformOrderId());
+        view.put("email", order.getBuyer().getEmail());
+        view.put("customer", Map.of("id", "gid://shopify/Customer/" + order.getBuyer().getId()));
+        view.put("shippingAddress", mailingAddress(order));
+        return view;
+    }
+
+    /** Shopify's {@code MailingAddress} with the fields the adapter asks for; made-up streets, the buyer's name. */
+    private static Map<String, Object> mailingAddress(SalesOrder order) {
+        SandboxAddresses.Address address = SandboxAddresses.of(order);
+        String[] names = SandboxAddresses.names(order.getBuyer().getName());
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", order.getBuyer().getName());
+        view.put("firstName", names[0]);
+        view.put("lastName", names[1]);
+        view.put("company", null);
+        view.put("address1", address.line1());
+        view.put("address2", null);
+        view.put("zip", address.postalCode());
+        view.put("city", address.city());
+        view.put("provinceCode", address.province());
+        view.put("countryCodeV2", address.countryCode());
+        view.put("phone", null);
+        return view;
+    }
+
+    private Object draftOrders(Store store, String query) {
+        Matcher tag = TAG.matcher(query);
+        List<String> wanted = new ArrayList<>();
+        while (tag.find()) {
+            wanted.add(tag.group(1));
+        }
+        return Map.of("nodes", drafts.values().stream()
+                .filter(d -> d.storeId().equals(store.getId()) && d.tags().containsAll(wanted))
+                .map(ShopifySandbox::draftView).toList());
+    }
+
+    private Object draftOrderCreate(Store store, JsonNode input) {
+        JsonNode lines = input.path("lineItems");
+        if (!lines.isArray() || lines.isEmpty()) {
+            return draftErrors("lineItems", "Add at least 1 product");
+        }
+        for (JsonNode line : lines) {
+            if (!line.path("variantId").asText("").startsWith("gid://shopify/ProductVariant/")
+                    || line.path("quantity").asInt(0) <= 0) {
+                return draftErrors("lineItems", "Line items must have a variant and a positive quantity");
+            }
+        }
+        if (!input.at("/shippingAddress/address1").isTextual()
+                || !input.at("/shippingAddress/countryCode").isTextual()) {
+            return draftErrors("shippingAddress", "Shipping address is incomplete");
+        }
+        List<String> tags = new ArrayList<>();
+        input.path("tags").forEach(t -> tags.add(t.asText()));
+        Draft draft = new Draft("gid://shopify/DraftOrder/" + ids.incrementAndGet(), store.getId(),
+                input.path("note").asText(""), List.copyOf(tags), lines.size(), null);
+        drafts.put(draft.id(), draft);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("draftOrder", Map.of("id", draft.id(), "status", "OPEN"));
+        payload.put("userErrors", List.of());
+        return payload;
+    }
+
+    private Object draftOrderComplete(Store store, String id) {
+        Draft draft = drafts.get(id);
+        if (draft == null || !draft.storeId().equals(store.getId())) {
+            return draftErrors("id", "Draft order does not exist");
+        }
+        Draft completed = draft.orderId() != null ? draft
+                : drafts.compute(id, (k, d) -> d.completed("gid://shopify/Order/" + ids.incrementAndGet()));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("draftOrder", draftView(completed));
+        payload.put("userErrors", List.of());
+        return payload;
+    }
+
+    private static Map<String, Object> draftView(Draft draft) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", draft.id());
+        view.put("status", draft.orderId() == null ? "OPEN" : "COMPLETED");
+        view.put("note2", draft.note());
+        view.put("tags", draft.tags());
+        view.put("order", draft.orderId() == null ? null
+                : Map.of("id", draft.orderId(), "name", "#" + draft.orderId().substring(draft.orderId().lastIndexOf('/') + 1)));
+        return view;
+    }
+
+    private static Map<String, Object> draftErrors(String field, String message) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("draftOrder", null);
+        payload.put("userErrors", List.of(Map.of("field", List.of(field), "message", message)));
+        return payload;
+    }
+
+    /** A one-entry map whose value may be null, as GraphQL answers a missing object. */
+    private static Map<String, Object> nullable(String key, Object value) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(key, value);
+        return map;
     }
 
     private static Map<String, Object> userErrors(String field, String message) {

@@ -35,13 +35,18 @@ import com.helloword.aftersales.platform.MarketplacePort.ClaimRef;
 import com.helloword.aftersales.platform.MarketplacePort.ClaimResponseCommand;
 import com.helloword.aftersales.platform.MarketplacePort.DelistCommand;
 import com.helloword.aftersales.platform.MarketplacePort.DelistResult;
+import com.helloword.aftersales.platform.MarketplacePort.ExchangeOrderCommand;
+import com.helloword.aftersales.platform.MarketplacePort.ExchangeResult;
 import com.helloword.aftersales.platform.MarketplacePort.HoldResult;
 import com.helloword.aftersales.platform.MarketplacePort.OrderHoldCommand;
 import com.helloword.aftersales.platform.MarketplacePort.PartialRefundOffer;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformClaim;
 import com.helloword.aftersales.platform.MarketplacePort.RefundCommand;
 import com.helloword.aftersales.platform.MarketplacePort.RefundResult;
+import com.helloword.aftersales.platform.MarketplacePort.ShipTo;
+import com.helloword.aftersales.platform.MarketplacePort.ShipToRef;
 import com.helloword.aftersales.platform.StoreConnection;
+import com.helloword.aftersales.platform.StreetSplitter;
 import com.helloword.aftersales.platform.amazon.SpApiErrors.SpApiError;
 
 /**
@@ -57,6 +62,10 @@ import com.helloword.aftersales.platform.amazon.SpApiErrors.SpApiError;
  * ({@code POST /messaging/v1/orders/{id}/messages/unexpectedProblem}), the one message type that fits after-sales.
  * Amazon offers no idempotency key for messages: a message sent twice reaches the buyer twice, so once-only belongs to
  * the caller (the outbox or process step that records a sent message).</li>
+ * <li>Orders API v0 {@code getOrderAddress} and {@code getOrderBuyerInfo} with a Restricted Data Token from the
+ * Tokens API 2021-03-01 ({@code createRestrictedDataToken} for exactly those two paths, used once and not kept):
+ * the buyer's delivery address for a return label. The app needs the restricted Direct-to-Consumer Delivery role;
+ * without it Amazon refuses the token, and a person copies the address from Seller Central.</li>
  * <li>Listings Items API 2021-08-01: {@code getListingsItem} ({@code includedData=summaries,fulfillmentAvailability})
  * for the product type, then {@code patchListingsItem} with a JSON Patch {@code merge} of
  * {@code fulfillment_availability} to quantity 0 for the seller-fulfilled channel {@code DEFAULT}. Setting 0 again is
@@ -83,6 +92,8 @@ class AmazonAdapter implements MarketplaceAdapter {
     private static final String AMAZON = "Amazon";
     private static final String MESSAGING = "/messaging/v1/orders/";
     private static final String LISTINGS = "/listings/2021-08-01/items/";
+    private static final String ORDERS = "/orders/v0/orders/";
+    private static final String RESTRICTED_DATA_TOKEN = "/tokens/2021-03-01/restrictedDataToken";
     private static final MediaType FORM = MediaType.valueOf("application/x-www-form-urlencoded;charset=UTF-8");
     private static final MediaType HAL_JSON = MediaType.valueOf("application/hal+json");
     private static final long TOKEN_SECONDS = 3600;
@@ -103,6 +114,13 @@ class AmazonAdapter implements MarketplaceAdapter {
 
     record FulfillmentAvailability(@JsonProperty("fulfillment_channel_code") String fulfillmentChannelCode,
             @JsonProperty("quantity") int quantity) {
+    }
+
+    /** Body of {@code createRestrictedDataToken}. */
+    record RestrictedDataTokenRequest(List<RestrictedResource> restrictedResources) {
+    }
+
+    record RestrictedResource(String method, String path) {
     }
 
     /** The app's LWA client and the seller's refresh token; prints as stars. */
@@ -283,7 +301,86 @@ class AmazonAdapter implements MarketplaceAdapter {
                 + submission.path("submissionId").asText("?") + ", applied asynchronously)";
     }
 
+    // --- delivery address ----------------------------------------------------------------------
+
+    /**
+     * The order's shipping address ({@code getOrderAddress}) and the buyer's e-mail address as Amazon relays it
+     * ({@code getOrderBuyerInfo}), both with one Restricted Data Token for the two paths. The token is asked for
+     * each time, used at once and not kept. Amazon refusing the token means the app lacks the restricted role.
+     */
+    @Override
+    public ShipTo getShipTo(StoreConnection store, ShipToRef ref) {
+        String order = ORDERS + encode(required(ref.platformOrderId(), "Amazon order id"));
+        boolean[] tokenRefused = {false};
+        try {
+            return withToken("getShipTo", store, token -> {
+                Secret restricted;
+                try {
+                    restricted = restrictedDataToken(store, token, order + "/address", order + "/buyerInfo");
+                    tokenRefused[0] = false;
+                } catch (ProviderFailure failure) {
+                    tokenRefused[0] = failure.kind() == Kind.UNAUTHORIZED;
+                    throw failure;
+                }
+                JsonNode address = client.require(client.json(request(HttpMethod.GET,
+                        URI.create(store.apiBaseUrl() + order + "/address"), restricted, null)), "/payload");
+                JsonNode buyer = client.json(request(HttpMethod.GET,
+                        URI.create(store.apiBaseUrl() + order + "/buyerInfo"), restricted, null)).path("payload");
+                JsonNode shipping = address.path("ShippingAddress");
+                if (!shipping.isObject() || text(shipping, "AddressLine1") == null && text(shipping, "AddressLine2") == null) {
+                    throw new PlatformCannotException(AMAZON, "read the delivery address of order "
+                            + ref.platformOrderId(), "Amazon returns no street for this order (fulfilled by Amazon,"
+                            + " or no longer shown); copy the address from the order in Seller Central");
+                }
+                String country = text(shipping, "CountryCode");
+                StreetSplitter.Split street = StreetSplitter.split(text(shipping, "AddressLine1"),
+                        text(shipping, "AddressLine2"), country);
+                return new ShipTo(text(shipping, "Name"), street.street(), street.houseNumber(),
+                        text(shipping, "PostalCode"), text(shipping, "City"), country, text(buyer, "BuyerEmail"));
+            });
+        } catch (ProviderFailure failure) {
+            if (tokenRefused[0]) {
+                throw new PlatformCannotException(AMAZON, "read the delivery address of order " + ref.platformOrderId(),
+                        "Amazon refused a Restricted Data Token (" + failure.getMessage() + "); the app needs the "
+                                + "Direct-to-Consumer Delivery (Restricted) role for buyer addresses. Until then copy "
+                                + "the address from the order in Seller Central (Orders > Manage Orders)");
+            }
+            throw failure;
+        }
+    }
+
+    /** Tokens API 2021-03-01: a token that opens exactly these GET paths; Amazon gives it for an hour. */
+    private Secret restrictedDataToken(StoreConnection store, Secret token, String... paths) {
+        List<RestrictedResource> resources = new ArrayList<>();
+        for (String path : paths) {
+            resources.add(new RestrictedResource("GET", path));
+        }
+        JsonNode answer = client.json(request(HttpMethod.POST,
+                URI.create(store.apiBaseUrl() + RESTRICTED_DATA_TOKEN), token,
+                new RestrictedDataTokenRequest(resources)));
+        JsonNode restricted = answer.path("restrictedDataToken");
+        if (!restricted.isTextual() || restricted.asText().isBlank()) {
+            throw new ProviderFailure(PROVIDER, Kind.MALFORMED, 200, "createRestrictedDataToken answered without "
+                    + "restrictedDataToken");
+        }
+        return new Secret(restricted.asText());
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() && !value.asText().isBlank() ? value.asText().strip() : null;
+    }
+
     // --- what the SP-API has no (safe) operation for ------------------------------------------
+
+    @Override
+    public ExchangeResult createExchangeOrder(StoreConnection store, ExchangeOrderCommand command) {
+        throw new PlatformCannotException(AMAZON, "create an exchange order for order "
+                + command.originalPlatformOrderId(), "Amazon has no API to place an order for a buyer; for stock in "
+                + "Amazon's warehouses create a Multi-Channel Fulfillment order to the buyer's address in Seller "
+                + "Central (Orders > Create MCF Order), otherwise ship the replacement yourself, and note it on the "
+                + "case");
+    }
 
     /** Not driven: see the class comment on the order adjustment feed. */
     @Override

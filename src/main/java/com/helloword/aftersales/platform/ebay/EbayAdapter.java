@@ -41,13 +41,18 @@ import com.helloword.aftersales.platform.MarketplacePort.ClaimRef;
 import com.helloword.aftersales.platform.MarketplacePort.ClaimResponseCommand;
 import com.helloword.aftersales.platform.MarketplacePort.DelistCommand;
 import com.helloword.aftersales.platform.MarketplacePort.DelistResult;
+import com.helloword.aftersales.platform.MarketplacePort.ExchangeOrderCommand;
+import com.helloword.aftersales.platform.MarketplacePort.ExchangeResult;
 import com.helloword.aftersales.platform.MarketplacePort.HoldResult;
 import com.helloword.aftersales.platform.MarketplacePort.OrderHoldCommand;
 import com.helloword.aftersales.platform.MarketplacePort.PartialRefundOffer;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformClaim;
 import com.helloword.aftersales.platform.MarketplacePort.RefundCommand;
 import com.helloword.aftersales.platform.MarketplacePort.RefundResult;
+import com.helloword.aftersales.platform.MarketplacePort.ShipTo;
+import com.helloword.aftersales.platform.MarketplacePort.ShipToRef;
 import com.helloword.aftersales.platform.StoreConnection;
+import com.helloword.aftersales.platform.StreetSplitter;
 import com.helloword.aftersales.platform.ebay.EbayApi.Family;
 import com.helloword.aftersales.platform.ebay.EbayApi.Session;
 import com.helloword.aftersales.platform.ebay.OrderMoney.IssuedRefund;
@@ -559,6 +564,48 @@ class EbayAdapter implements MarketplaceAdapter {
             }
         }
         return false;
+    }
+
+    // --- delivery address and exchanges ---------------------------------------------------------
+
+    /**
+     * The ship-to of the order's first fulfillment instruction ({@code getOrder}). For eBay International
+     * Shipping and the Global Shipping Program the ship-to is eBay's hub, so the buyer's own address is the
+     * instruction's {@code finalDestinationAddress}. eBay stops returning name and address 90 days after the
+     * order, the e-mail address after 14 (then it is null).
+     */
+    @Override
+    public ShipTo getShipTo(StoreConnection store, ShipToRef ref) {
+        return api.call("getShipTo", store, false, session -> {
+            JsonNode order = session.get(Family.REST, session.uri("/sell/fulfillment/v1/order/{orderId}",
+                    Map.of("orderId", ref.platformOrderId())));
+            for (JsonNode instruction : order.path("fulfillmentStartInstructions")) {
+                JsonNode shipTo = instruction.at("/shippingStep/shipTo");
+                JsonNode address = instruction.path("ebaySupportedFulfillment").asBoolean(false)
+                        && instruction.path("finalDestinationAddress").isObject()
+                        ? instruction.path("finalDestinationAddress") : shipTo.path("contactAddress");
+                String line1 = firstText(address, "addressLine1");
+                if (line1 == null) {
+                    continue;
+                }
+                String country = firstText(address, "countryCode");
+                StreetSplitter.Split street = StreetSplitter.split(line1, firstText(address, "addressLine2"), country);
+                return new ShipTo(firstText(shipTo, "fullName"), street.street(), street.houseNumber(),
+                        firstText(address, "postalCode"), firstText(address, "city"), country,
+                        firstText(shipTo, "email"));
+            }
+            throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "eBay shows no delivery address for order "
+                    + ref.platformOrderId() + " (digital or collected order, or older than 90 days, after which eBay"
+                    + " no longer returns it); take the address from the order in Seller Hub");
+        });
+    }
+
+    @Override
+    public ExchangeResult createExchangeOrder(StoreConnection store, ExchangeOrderCommand command) {
+        throw new PlatformCannotException(PLATFORM, "create an exchange order", "eBay has no API to create an order"
+                + " for a buyer; send the replacement through your own fulfilment (a shipment outside eBay to the"
+                + " order's address), add its tracking to the buyer's return or case in Seller Hub, and note it on"
+                + " the case here");
     }
 
     // --- values -------------------------------------------------------------------------------

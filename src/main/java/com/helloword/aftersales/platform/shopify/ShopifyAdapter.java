@@ -30,13 +30,19 @@ import com.helloword.aftersales.platform.MarketplacePort.ClaimRef;
 import com.helloword.aftersales.platform.MarketplacePort.ClaimResponseCommand;
 import com.helloword.aftersales.platform.MarketplacePort.DelistCommand;
 import com.helloword.aftersales.platform.MarketplacePort.DelistResult;
+import com.helloword.aftersales.platform.MarketplacePort.ExchangeLine;
+import com.helloword.aftersales.platform.MarketplacePort.ExchangeOrderCommand;
+import com.helloword.aftersales.platform.MarketplacePort.ExchangeResult;
 import com.helloword.aftersales.platform.MarketplacePort.HoldResult;
 import com.helloword.aftersales.platform.MarketplacePort.OrderHoldCommand;
 import com.helloword.aftersales.platform.MarketplacePort.PartialRefundOffer;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformClaim;
 import com.helloword.aftersales.platform.MarketplacePort.RefundCommand;
 import com.helloword.aftersales.platform.MarketplacePort.RefundResult;
+import com.helloword.aftersales.platform.MarketplacePort.ShipTo;
+import com.helloword.aftersales.platform.MarketplacePort.ShipToRef;
 import com.helloword.aftersales.platform.StoreConnection;
+import com.helloword.aftersales.platform.StreetSplitter;
 
 /**
  * Shopify through the Admin GraphQL API ({@code /admin/api/<version>/graphql.json}, header
@@ -303,6 +309,167 @@ class ShopifyAdapter implements MarketplaceAdapter {
             }
             return new DelistResult(actions);
         });
+    }
+
+    // --- delivery address ----------------------------------------------------------------------
+
+    private static final String SHIP_TO = """
+            query ShipTo($id: ID!) { order(id: $id) { id email
+              shippingAddress { name address1 address2 zip city countryCodeV2 } } }""";
+
+    @Override
+    public ShipTo getShipTo(StoreConnection store, ShipToRef ref) {
+        return client.call(store.storeId(), "getShipTo", () -> {
+            JsonNode order = existingOrder(store, graphql(store, SHIP_TO,
+                    Map.of("id", gid("Order", ref.platformOrderId()))), ref.platformOrderId());
+            JsonNode address = shippingAddress(order, ref.platformOrderId());
+            String country = text(address, "countryCodeV2");
+            StreetSplitter.Split street = StreetSplitter.split(text(address, "address1"), text(address, "address2"),
+                    country);
+            return new ShipTo(text(address, "name"), street.street(), street.houseNumber(), text(address, "zip"),
+                    text(address, "city"), country, text(order, "email"));
+        });
+    }
+
+    // --- exchange orders ----------------------------------------------------------------------
+
+    private static final String EXCHANGE_DRAFTS = """
+            query ExchangeDrafts($q: String!) { draftOrders(first: 10, query: $q) { nodes { id status note2 tags
+              order { id } } } }""";
+
+    private static final String EXCHANGE_SOURCE = """
+            query ExchangeSource($id: ID!) { order(id: $id) { id name email customer { id }
+              shippingAddress { firstName lastName company address1 address2 zip city provinceCode countryCodeV2
+                phone } } }""";
+
+    private static final String VARIANT_BY_SKU = """
+            query VariantBySku($q: String!) { productVariants(first: 10, query: $q) { nodes { id sku } } }""";
+
+    private static final String DRAFT_CREATE = """
+            mutation ExchangeDraft($input: DraftOrderInput!) { draftOrderCreate(input: $input) {
+              draftOrder { id status } userErrors { field message } } }""";
+
+    private static final String DRAFT_COMPLETE = """
+            mutation ExchangeComplete($id: ID!) { draftOrderComplete(id: $id, paymentPending: false) {
+              draftOrder { id status order { id name } } userErrors { field message } } }""";
+
+    /**
+     * A draft order with the variants of the SKUs at 100 % off, the original order's shipping address and
+     * buyer, tagged {@code exchange} and with a tag and note marker from the idempotency key; then completed
+     * as paid (nothing to pay). Creating a draft order is not idempotent: a retry first searches for the
+     * tag and finishes an earlier draft instead of making a second one; after a timeout the job's own retry
+     * does that, not an inline one.
+     */
+    @Override
+    public ExchangeResult createExchangeOrder(StoreConnection store, ExchangeOrderCommand command) {
+        String marker = "[hw:" + command.idempotencyKey() + "]";
+        String tag = exchangeTag(command.idempotencyKey());
+        return client.callUnrepeatable(store.storeId(), "createExchangeOrder", () -> {
+            JsonNode earlier = null;
+            for (JsonNode draft : graphql(store, EXCHANGE_DRAFTS, Map.of("q", "tag:" + tag))
+                    .at("/draftOrders/nodes")) {
+                if (draft.path("note2").asText("").contains(marker)) {
+                    earlier = draft;
+                    break;
+                }
+            }
+            if (earlier != null && earlier.at("/order/id").isTextual()) {
+                return new ExchangeResult(numericId(earlier.at("/order/id").asText()), true);
+            }
+            String draftId = earlier != null ? earlier.path("id").asText() : createDraft(store, command, marker, tag);
+            JsonNode payload = graphql(store, DRAFT_COMPLETE, Map.of("id", draftId)).path("draftOrderComplete");
+            requireNoUserErrors(payload, "draftOrderComplete");
+            return new ExchangeResult(numericId(client.require(payload, "/draftOrder/order/id").asText()), false);
+        });
+    }
+
+    private String createDraft(StoreConnection store, ExchangeOrderCommand command, String marker, String tag) {
+        JsonNode order = existingOrder(store, graphql(store, EXCHANGE_SOURCE,
+                Map.of("id", gid("Order", command.originalPlatformOrderId()))), command.originalPlatformOrderId());
+        JsonNode address = shippingAddress(order, command.originalPlatformOrderId());
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (ExchangeLine line : command.lines()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("variantId", variantId(store, line.sku()));
+            item.put("quantity", line.quantity());
+            item.put("appliedDiscount", Map.of("valueType", "PERCENTAGE", "value", 100.0, "title", "Exchange",
+                    "description", "free replacement for order " + order.path("name").asText("")));
+            lines.add(item);
+        }
+        Map<String, Object> shipTo = new LinkedHashMap<>();
+        for (String field : List.of("firstName", "lastName", "company", "address1", "address2", "zip", "city",
+                "provinceCode", "phone")) {
+            String value = text(address, field);
+            if (value != null) {
+                shipTo.put(field, value);
+            }
+        }
+        shipTo.put("countryCode", text(address, "countryCodeV2"));
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("lineItems", lines);
+        input.put("shippingAddress", shipTo);
+        String email = text(order, "email");
+        if (email != null) {
+            input.put("email", email);
+        }
+        if (order.at("/customer/id").isTextual()) {
+            input.put("purchasingEntity", Map.of("customerId", order.at("/customer/id").asText()));
+        }
+        input.put("note", (marker + " exchange for order " + order.path("name").asText("") + " "
+                + (command.note() == null ? "" : command.note())).strip());
+        input.put("tags", List.of("exchange", tag));
+        JsonNode payload = graphql(store, DRAFT_CREATE, Map.of("input", input)).path("draftOrderCreate");
+        requireNoUserErrors(payload, "draftOrderCreate");
+        return client.require(payload, "/draftOrder/id").asText();
+    }
+
+    private String variantId(StoreConnection store, String sku) {
+        for (JsonNode variant : graphql(store, VARIANT_BY_SKU, Map.of("q", "sku:\"" + sku.replace("\"", "\\\"") + "\""))
+                .at("/productVariants/nodes")) {
+            if (sku.equals(variant.path("sku").asText())) { // search is fuzzy; keep exact matches
+                return variant.path("id").asText();
+            }
+        }
+        throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "no variant with SKU " + sku + " in "
+                + store.storeId() + " to send as a replacement");
+    }
+
+    /** A tag Shopify's search finds exactly: letters and digits only, derived from the idempotency key. */
+    static String exchangeTag(String idempotencyKey) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
+            return "hw-exchange-" + HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode existingOrder(StoreConnection store, JsonNode data, String platformOrderId) {
+        JsonNode order = data.path("order");
+        if (order.isMissingNode() || order.isNull()) {
+            throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "no order " + platformOrderId + " in "
+                    + store.storeId());
+        }
+        return order;
+    }
+
+    private static JsonNode shippingAddress(JsonNode order, String platformOrderId) {
+        JsonNode address = order.path("shippingAddress");
+        if (!address.isObject()) {
+            throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "order " + platformOrderId
+                    + " has no shipping address (picked up, or nothing to ship)");
+        }
+        return address;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isTextual() && !value.asText().isBlank() ? value.asText().strip() : null;
+    }
+
+    private static String numericId(String gid) {
+        return gid.substring(gid.lastIndexOf('/') + 1);
     }
 
     // --- what Shopify has no API for ----------------------------------------------------------
