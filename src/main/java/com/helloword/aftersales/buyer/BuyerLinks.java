@@ -29,7 +29,7 @@ public class BuyerLinks {
 
     /** What a link may do. */
     public enum Action {
-        CONFIRM, RATE
+        CONFIRM, RATE, RETURN_LABEL
     }
 
     static final String DEMO_SECRET = "demo-only-buyer-link-secret-change-me";
@@ -65,6 +65,12 @@ public class BuyerLinks {
         return UriComponentsBuilder.fromUriString(baseUrl).path("/buyer/cases/{case}/rating")
                 .queryParam("stars", stars).queryParam("t", token(caseKey, Action.RATE))
                 .buildAndExpand(caseKey).toUriString();
+    }
+
+    /** The return label of a return (a PDF to print), for the buyer who got the label mail. */
+    public String returnLabelUrl(String returnKey) {
+        return UriComponentsBuilder.fromUriString(baseUrl).path("/buyer/returns/{return}/label")
+                .queryParam("t", token(returnKey, Action.RETURN_LABEL)).buildAndExpand(returnKey).toUriString();
     }
 
     String token(String caseKey, Action action) {

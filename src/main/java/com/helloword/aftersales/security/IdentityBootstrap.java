@@ -81,6 +81,8 @@ class IdentityBootstrap implements ApplicationRunner {
 
     /** The decision table agents evaluate when they choose a remedy. */
     static final String REMEDY_APPROVAL = "remedyApproval";
+    /** The return process agents start and the warehouse messages. */
+    static final String RETURN_PROCESS = "returnProcess";
 
     static List<Grant> grants() {
         List<Grant> grants = new ArrayList<>();
@@ -109,6 +111,16 @@ class IdentityBootstrap implements ApplicationRunner {
             grants.add(new Grant(watcher, Resources.HISTORIC_PROCESS_INSTANCE, ANY,
                     HistoricProcessInstancePermissions.READ));
         }
+        // agents and team leads open returns (POST /api/returns starts returnProcess as them); the warehouse
+        // scans return parcels in, which messages the waiting return process
+        for (Groups.GroupSpec group : Groups.all()) {
+            if (group.id().startsWith("agents-") || group.id().equals(Groups.TEAM_LEADS)) {
+                grants.add(new Grant(group.id(), Resources.PROCESS_DEFINITION, RETURN_PROCESS, READ, CREATE_INSTANCE));
+                grants.add(new Grant(group.id(), Resources.PROCESS_INSTANCE, ANY, CREATE));
+            }
+        }
+        grants.add(new Grant(Groups.WAREHOUSE, Resources.PROCESS_DEFINITION, RETURN_PROCESS, READ, READ_INSTANCE,
+                UPDATE_INSTANCE));
         // team leads hand tasks to agents and take over stuck ones
         grants.add(new Grant(Groups.TEAM_LEADS, Resources.TASK, ANY, READ, UPDATE));
         grants.add(new Grant(Groups.TEAM_LEADS, Resources.PROCESS_DEFINITION, ANY, READ, READ_HISTORY,

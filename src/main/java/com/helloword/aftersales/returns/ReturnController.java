@@ -1,0 +1,111 @@
+package com.helloword.aftersales.returns;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import com.helloword.aftersales.buyer.BuyerLinks;
+import com.helloword.aftersales.casefile.ReturnRequest;
+import com.helloword.aftersales.security.ApiAccess;
+import com.helloword.aftersales.security.ApiCaller;
+import com.helloword.aftersales.security.Groups;
+
+
+/**
+ * Returns over HTTP: agents and integrations open one ({@code POST /api/returns}), the warehouse
+ * scans the parcel in ({@code POST /api/returns/{key}/scan}), staff read it with its timeline, and
+ * the buyer downloads the label through the signed link in the label mail.
+ */
+@RestController
+class ReturnController {
+
+    /** What opens a return: the order, what comes back, why, and refund or exchange. */
+    record ReturnBody(String storeId, String platformOrderId, String sku, String reason, String wanted, String source) {
+    }
+
+    private final ReturnService returns;
+    private final BuyerLinks links;
+    private final ApiAccess access;
+
+    ReturnController(ReturnService returns, BuyerLinks links, ApiAccess access) {
+        this.returns = returns;
+        this.links = links;
+        this.access = access;
+    }
+
+    /** Agents, team leads, the warehouse, managers, admins and integrations work with returns. */
+    private void requireReturnsStaff() {
+        ApiCaller caller = access.caller();
+        boolean staff = caller.groupIds().stream().anyMatch(g -> g.startsWith("agents-")
+                || List.of(Groups.TEAM_LEADS, Groups.WAREHOUSE, Groups.MANAGERS, Groups.INTEGRATIONS,
+                        Groups.CAMUNDA_ADMIN).contains(g));
+        if (!staff) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "User " + caller.userId() + " does not work returns");
+        }
+    }
+
+    @PostMapping("/api/returns")
+    ResponseEntity<ReturnView> open(@RequestBody ReturnBody body) {
+        requireReturnsStaff();
+        ReturnRequest.Source source;
+        try {
+            source = body.source() == null ? ReturnRequest.Source.PLATFORM : ReturnRequest.Source.valueOf(body.source());
+        } catch (IllegalArgumentException e) {
+            throw new ReturnService.RejectedReturn(java.util.Map.of("source", "'" + body.source() + "' is not one of "
+                    + List.of(ReturnRequest.Source.values())));
+        }
+        ReturnRequest created = returns.request(new ReturnService.NewReturn(body.storeId(), body.platformOrderId(),
+                null, body.sku(), body.reason(), body.wanted(), source, null));
+        return ResponseEntity.created(URI.create("/api/returns/" + created.getReturnKey()))
+                .body(returns.view(created.getReturnKey()));
+    }
+
+    @GetMapping("/api/returns/{returnKey}")
+    ReturnView read(@PathVariable String returnKey) {
+        requireReturnsStaff();
+        return returns.view(returnKey);
+    }
+
+    /** The warehouse scanned the parcel in: 200 the first time, 200 with received=false after. */
+    @PostMapping("/api/returns/{returnKey}/scan")
+    ResponseEntity<ReturnView> scan(@PathVariable String returnKey) {
+        access.requireAnyGroup(Groups.WAREHOUSE, Groups.INTEGRATIONS, Groups.CAMUNDA_ADMIN);
+        returns.received(returnKey);
+        return ResponseEntity.ok(returns.view(returnKey));
+    }
+
+    @GetMapping("/buyer/returns/{returnKey}/label")
+    ResponseEntity<byte[]> label(@PathVariable String returnKey, @RequestParam(name = "t", required = false) String token) {
+        if (!links.verify(returnKey, BuyerLinks.Action.RETURN_LABEL, token)) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN)
+                    .body("This link is not valid or has expired.".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] pdf = returns.labelPdf(returnKey);
+        if (pdf == null) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
+                    .body("No label yet.".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "attachment; filename=\"" + returnKey + ".pdf\"").body(pdf);
+    }
+
+    @ExceptionHandler(ReturnService.RejectedReturn.class)
+    ResponseEntity<ProblemDetail> rejected(ReturnService.RejectedReturn e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                e.problems().containsKey("returnKey") ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setProperty("problems", e.problems());
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+}

@@ -1,0 +1,45 @@
+package com.helloword.aftersales.returns;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+
+import com.helloword.aftersales.web.TaskFormRejection;
+
+/** Names in {@code bpmn/return-process.bpmn}, in one place for the Java side. */
+public final class ReturnProcess {
+
+    public static final String PROCESS_KEY = "returnProcess";
+    public static final String MESSAGE_RETURN_RECEIVED = "aftersales.returnReceived";
+    public static final String USER_TASK_REVIEW = "userTask_reviewReturn";
+    public static final String USER_TASK_INSPECT = "userTask_inspectReturn";
+    public static final String USER_TASK_MANUAL_EXCHANGE = "userTask_shipExchangeByHand";
+    public static final String SERVICE_TASK_CREATE_LABEL = "serviceTask_createLabel";
+    public static final String TIMER_LABEL_SLA = "timer_labelSla";
+    public static final String TIMER_INSPECTION_SLA = "timer_inspectionSla";
+    public static final String TIMER_REMINDER = "timer_reminder";
+    public static final String TIMER_GIVE_UP = "timer_notReturned";
+
+    /** Process variables: ids and small decision results only. */
+    public static final String VAR_RETURN_ID = "returnId";
+    public static final String VAR_RETURN_KEY = "returnKey";
+    public static final String VAR_REVIEW_GROUP = "reviewGroup";
+    public static final String VAR_ELIGIBLE = "eligible";
+    public static final String VAR_NEEDS_APPROVAL = "needsApproval";
+    public static final String VAR_REVIEW_DECISION = "reviewDecision";
+    public static final String VAR_REVIEW_NOTE = "reviewNote";
+    public static final String VAR_RETURN_APPROVED = "returnApproved";
+    public static final String VAR_CONDITION_GRADE = "conditionGrade";
+    public static final String VAR_MATCHES_COMPLAINT = "matchesComplaint";
+    public static final String VAR_OUTCOME = "outcome";
+    public static final String VAR_PARTIAL_PERCENT = "partialPercent";
+    public static final String VAR_INSPECTION_NOTE = "inspectionNote";
+    public static final String VAR_EXCHANGE_BY_HAND = "exchangeByHand";
+    public static final String VAR_EXCHANGE_NOTE = "exchangeNote";
+    public static final String VAR_RETURN_VIEW = "returnView";
+
+    private ReturnProcess() {
+    }
+
+    static ProcessEngineException refuse(String reason) {
+        return TaskFormRejection.because(reason);
+    }
+}

@@ -1,0 +1,403 @@
+package com.helloword.aftersales.returns;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.helloword.aftersales.casefile.AfterSalesCase;
+import com.helloword.aftersales.casefile.AfterSalesCaseRepository;
+import com.helloword.aftersales.casefile.Buyer;
+import com.helloword.aftersales.casefile.BuyerTier;
+import com.helloword.aftersales.casefile.OrderLine;
+import com.helloword.aftersales.casefile.ReturnRequest;
+import com.helloword.aftersales.casefile.ReturnRequestRepository;
+import com.helloword.aftersales.casefile.SalesOrder;
+import com.helloword.aftersales.casefile.SalesOrderRepository;
+import com.helloword.aftersales.notification.MailRequest;
+import com.helloword.aftersales.notification.OutboxService;
+import com.helloword.aftersales.notification.RecipientType;
+import com.helloword.aftersales.platform.MarketplacePort;
+import com.helloword.aftersales.security.Groups;
+
+/**
+ * Returns from request to close: takes a request in (from an agent's remedy, a dispute, a recall,
+ * a platform or the buyer), asks the returnPolicy table, tells the buyer, records receipt and
+ * inspection, pays the refund through the marketplace, and keeps the timeline. Personal data
+ * stays in the case file; the return process carries the return's id and key only.
+ */
+@Service
+public class ReturnService {
+
+    /** Why a return is asked for (the returnPolicy table's reasons). */
+    public static final Set<String> REASONS = Set.of("CHANGED_MIND", "SIZE_FIT", "COLOR_MISMATCH", "DEFECTIVE",
+            "DAMAGED", "WRONG_ITEM", "MISSING_PARTS", "NOT_AS_DESCRIBED", "RECALL");
+    static final String CHANGED_MIND = "CHANGED_MIND";
+
+    /** A request for a return, as the API and the other processes give it. */
+    public record NewReturn(String storeId, String platformOrderId, String buyerEmail, String sku, String reason,
+            String wanted, ReturnRequest.Source source, Long caseId) {
+    }
+
+    /** A request that cannot be taken, with the reason per field. */
+    public static class RejectedReturn extends RuntimeException {
+        private final Map<String, String> problems;
+
+        public RejectedReturn(Map<String, String> problems) {
+            super("The return cannot be taken: " + problems);
+            this.problems = Map.copyOf(problems);
+        }
+
+        public Map<String, String> problems() {
+            return problems;
+        }
+    }
+
+    private final ReturnRequestRepository returns;
+    private final SalesOrderRepository orders;
+    private final AfterSalesCaseRepository cases;
+    private final ReturnPolicy policy;
+    private final QualityLoop qualityLoop;
+    private final OutboxService outbox;
+    private final MarketplacePort marketplace;
+    private final RuntimeService runtime;
+    private final Clock clock;
+    private final Map<String, String> categoryBySkuPrefix;
+    private final ReturnSettings settings;
+
+    ReturnService(ReturnRequestRepository returns, SalesOrderRepository orders, AfterSalesCaseRepository cases,
+            ReturnPolicy policy, QualityLoop qualityLoop, OutboxService outbox, MarketplacePort marketplace,
+            RuntimeService runtime, Clock clock, ReturnSettings settings) {
+        this.returns = returns;
+        this.orders = orders;
+        this.cases = cases;
+        this.policy = policy;
+        this.qualityLoop = qualityLoop;
+        this.outbox = outbox;
+        this.marketplace = marketplace;
+        this.runtime = runtime;
+        this.clock = clock;
+        this.categoryBySkuPrefix = settings.categoryBySkuPrefix() == null ? Map.of() : settings.categoryBySkuPrefix();
+        this.settings = settings;
+    }
+
+    /** Takes the request in and starts its return process; the same open return of the order and SKU is reused. */
+    @Transactional
+    public ReturnRequest request(NewReturn request) {
+        Map<String, String> problems = new HashMap<>();
+        String reason = request.reason() == null ? "" : request.reason().trim().toUpperCase(Locale.ROOT);
+        if (!REASONS.contains(reason)) {
+            problems.put("reason", "'" + request.reason() + "' is not one of " + REASONS.stream().sorted().toList());
+        }
+        ReturnRequest.Wanted wanted = null;
+        try {
+            wanted = ReturnRequest.Wanted.valueOf(request.wanted() == null ? "REFUND"
+                    : request.wanted().trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            problems.put("wanted", "'" + request.wanted() + "' is not REFUND or EXCHANGE");
+        }
+        SalesOrder order = request.storeId() == null || request.platformOrderId() == null ? null
+                : orders.findWithLines(request.storeId(), request.platformOrderId().trim()).orElse(null);
+        if (order == null) {
+            problems.put("platformOrderId", "no order '" + request.platformOrderId() + "' in store '"
+                    + request.storeId() + "'");
+        } else {
+            if (request.buyerEmail() != null && !Buyer.normaliseEmail(request.buyerEmail())
+                    .equals(order.getBuyer().getEmail())) {
+                problems.put("buyerEmail", "does not match the order");
+            }
+            if (request.sku() != null && !request.sku().isBlank()
+                    && order.getLines().stream().noneMatch(l -> l.getSku().equals(request.sku().trim()))) {
+                problems.put("sku", "'" + request.sku() + "' is not on order " + order.getPlatformOrderId());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new RejectedReturn(problems);
+        }
+        String sku = request.sku() == null || request.sku().isBlank() ? null : request.sku().trim();
+        for (ReturnRequest existing : returns.findByOrderIdOrderByIdDesc(order.getId())) {
+            if (existing.getStatus() != ReturnRequest.Status.CLOSED && java.util.Objects.equals(existing.getSku(), sku)) {
+                return existing;
+            }
+        }
+        AfterSalesCase afterSalesCase = request.caseId() == null ? null : cases.findById(request.caseId()).orElse(null);
+        ReturnRequest created = new ReturnRequest(newKey(), afterSalesCase, order, order.getBuyer(), sku,
+                request.source() == null ? ReturnRequest.Source.SELF_SERVICE : request.source(), reason, wanted,
+                clock.instant());
+        returns.saveAndFlush(created);
+        if (request.source() != ReturnRequest.Source.AGENT_REMEDY) { // a remedy's return runs as its call activity
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(ReturnProcess.VAR_RETURN_ID, created.getId());
+            variables.put(ReturnProcess.VAR_RETURN_KEY, created.getReturnKey());
+            variables.putAll(processSettings(order));
+            created.attachProcess(runtime.startProcessInstanceByKey(ReturnProcess.PROCESS_KEY, created.getReturnKey(),
+                    variables).getId());
+        }
+        return created;
+    }
+
+    /** The settings a return process starts with: the team that reviews, the waits and SLAs. */
+    public Map<String, Object> processSettings(SalesOrder order) {
+        Map<String, Object> variables = new HashMap<>();
+        String language = order.getBuyer().getLanguage() == null ? order.getStore().getDefaultLanguage()
+                : order.getBuyer().getLanguage();
+        variables.put(ReturnProcess.VAR_REVIEW_GROUP,
+                Groups.TEAM_LANGUAGES.contains(language) ? Groups.agents(language) : Groups.agents("en"));
+        variables.put("labelSla", settings.labelSla().toString());
+        variables.put("inspectionSla", settings.inspectionSla().toString());
+        variables.put("reminderCycle", settings.reminderCycle());
+        variables.put("giveUpAfter", settings.giveUpAfter().toString());
+        return variables;
+    }
+
+    /** Asks the returnPolicy table; records what it decided. Returns eligible and needsApproval. */
+    @Transactional
+    public Map<String, Object> checkPolicy(long returnId) {
+        ReturnRequest r = returnOf(returnId);
+        SalesOrder order = r.getOrder();
+        ZoneId zone = order.getStore().getTimeZone() == null ? ZoneOffset.UTC : ZoneId.of(order.getStore().getTimeZone());
+        LocalDate delivered = order.getDeliveredAt() == null ? null : order.getDeliveredAt().atZone(zone).toLocalDate();
+        LocalDate requested = r.getRequestedAt().atZone(zone).toLocalDate();
+        Buyer buyer = r.getBuyer();
+        int changedMind = (int) returns.countByBuyerIdAndReasonAndRequestedAtAfter(buyer.getId(), CHANGED_MIND,
+                r.getRequestedAt().minus(Duration.ofDays(365)));
+        if (CHANGED_MIND.equals(r.getReason())) {
+            changedMind--; // this request is not yet a past return
+        }
+        String tier = buyer.getTier() == null ? BuyerTier.NEW.name() : buyer.getTier().name();
+        boolean serial = qualityLoop.serialReturner(Math.max(0, changedMind), tier);
+        ReturnPolicy.Decision decision = policy.decide(new ReturnPolicy.Request(order.getDestinationCountry(),
+                r.getReason(), delivered, requested, tier, category(r, order), null, serial));
+        r.decide(decision.eligible(), decision.windowDays(), decision.lastDay(), decision.postagePaidBy(),
+                decision.freePickup(), decision.freeExchange(), decision.needsAgentApproval(),
+                decision.refusalReason(), decision.decisionId(), clock.instant());
+        Map<String, Object> next = new HashMap<>();
+        next.put(ReturnProcess.VAR_ELIGIBLE, decision.eligible());
+        next.put(ReturnProcess.VAR_NEEDS_APPROVAL, decision.needsAgentApproval());
+        return next;
+    }
+
+    private String category(ReturnRequest r, SalesOrder order) {
+        List<String> skus = new ArrayList<>();
+        if (r.getSku() != null) {
+            skus.add(r.getSku());
+        } else {
+            order.getLines().stream().map(OrderLine::getSku).forEach(skus::add);
+        }
+        for (String sku : skus) {
+            for (Map.Entry<String, String> prefix : categoryBySkuPrefix.entrySet()) {
+                if (sku.startsWith(prefix.getKey())) {
+                    return prefix.getValue();
+                }
+            }
+        }
+        return "GENERAL";
+    }
+
+    /** The polite explanation of a refusal in the buyer's language; an agent still reviews it. */
+    @Transactional
+    public void explainRefusal(long returnId) {
+        ReturnRequest r = returnOf(returnId);
+        Map<String, Object> model = baseModel(r);
+        model.put("refusalReason", String.valueOf(r.getRefusalReason()));
+        if (r.getLastDay() != null) {
+            model.put("lastDay", r.getLastDay().toString());
+        }
+        if (r.getWindowDays() != null) {
+            model.put("windowDays", r.getWindowDays());
+        }
+        queue(r, "refused", "return-refused", model);
+        r.record("BUYER_TOLD", "refusal explained: " + r.getRefusalReason(), clock.instant());
+    }
+
+    /** An agent approved the return after all, or confirmed the refusal. */
+    @Transactional
+    public void reviewed(long returnId, boolean approved, String who, String note) {
+        returnOf(returnId).review(approved, who, note, clock.instant());
+    }
+
+    /** The parcel is back at the warehouse (scan); tells the waiting process. Returns whether it was new. */
+    @Transactional
+    public boolean received(String returnKey) {
+        ReturnRequest r = returns.findByReturnKey(returnKey)
+                .orElseThrow(() -> new RejectedReturn(Map.of("returnKey", "no return " + returnKey)));
+        if (r.getReceivedAt() != null) {
+            return false;
+        }
+        r.received(clock.instant());
+        if (r.getProcessInstanceId() != null && runtime.createEventSubscriptionQuery()
+                .processInstanceId(r.getProcessInstanceId()).eventType("message")
+                .eventName(ReturnProcess.MESSAGE_RETURN_RECEIVED).count() > 0) {
+            runtime.createMessageCorrelation(ReturnProcess.MESSAGE_RETURN_RECEIVED)
+                    .processInstanceId(r.getProcessInstanceId()).correlate();
+        }
+        return true;
+    }
+
+    /** A reminder that the parcel has not been sent yet; one mail per reminder number. */
+    @Transactional
+    public void remind(long returnId, int number) {
+        ReturnRequest r = returnOf(returnId);
+        Map<String, Object> model = baseModel(r);
+        model.put("tracking", String.valueOf(r.getLabelTracking()));
+        queue(r, "reminder-" + number, "return-reminder", model);
+        r.record("REMINDED", "reminder " + number, clock.instant());
+    }
+
+    /** What the warehouse found. Refuses an incomplete inspection with the reason. */
+    @Transactional
+    public void inspected(long returnId, String grade, Boolean matchesComplaint, String outcome, Integer percent,
+            String note, String who) {
+        ReturnRequest r = returnOf(returnId);
+        if (grade == null || !grade.matches("[A-D]")) {
+            throw ReturnProcess.refuse("Grade the condition A (as new) to D (unusable)");
+        }
+        ReturnRequest.Outcome chosen;
+        try {
+            chosen = ReturnRequest.Outcome.valueOf(outcome == null ? "" : outcome);
+        } catch (IllegalArgumentException e) {
+            throw ReturnProcess.refuse("Choose the outcome: refund, partial refund, exchange or reject");
+        }
+        if (chosen == ReturnRequest.Outcome.REFUSED || chosen == ReturnRequest.Outcome.NOT_RETURNED) {
+            throw ReturnProcess.refuse("Choose the outcome: refund, partial refund, exchange or reject");
+        }
+        if (chosen == ReturnRequest.Outcome.PARTIAL_REFUND && (percent == null || percent < 1 || percent > 99)) {
+            throw ReturnProcess.refuse("A partial refund is 1 to 99 % of the returned value");
+        }
+        if (chosen == ReturnRequest.Outcome.REJECTED && (note == null || note.isBlank())) {
+            throw ReturnProcess.refuse("Say why the return is rejected; the buyer is told");
+        }
+        r.inspected(grade, Boolean.TRUE.equals(matchesComplaint), chosen, (who == null ? "" : who + ": ")
+                + (note == null ? "" : note.strip()), clock.instant());
+        if (chosen == ReturnRequest.Outcome.PARTIAL_REFUND) {
+            r.record("PARTIAL", percent + " %", clock.instant());
+        }
+    }
+
+    /** An SLA of the return passed (label 2 h, inspection 24 h): one mail to the team leads per SLA. */
+    @Transactional
+    public void late(long returnId, String what) {
+        ReturnRequest r = returnOf(returnId);
+        outbox.queue(new MailRequest("return:" + r.getReturnKey() + ":late:" + what,
+                r.getAfterSalesCase() == null ? null : r.getAfterSalesCase().getId(), "return-late", "en",
+                RecipientType.GROUP, Groups.TEAM_LEADS, Map.of("returnKey", r.getReturnKey(), "what", what,
+                        "orderId", r.getOrder().getPlatformOrderId(), "storeName", r.getOrder().getStore().getName())));
+        r.record("LATE", what, clock.instant());
+    }
+
+    /** Pays the refund for the returned goods through the marketplace, once (idempotency key per return). */
+    @Transactional
+    public void refund(long returnId, Integer percent) {
+        ReturnRequest r = returnOf(returnId);
+        if (r.getRefundAmount() != null) {
+            return;
+        }
+        SalesOrder order = r.getOrder();
+        BigDecimal value = returnedValue(r);
+        BigDecimal amount = percent == null || percent >= 100 ? value
+                : value.multiply(BigDecimal.valueOf(percent)).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+        boolean wholeOrder = r.getSku() == null && (percent == null || percent >= 100);
+        MarketplacePort.RefundResult result = marketplace.refund(new MarketplacePort.RefundCommand(
+                order.getStore().getId(), order.getPlatformOrderId(), wholeOrder ? null : amount, order.getCurrency(),
+                "Return " + r.getReturnKey(), "return:" + r.getReturnKey() + ":refund"));
+        r.refunded(result.amount() == null ? amount : result.amount(),
+                result.currency() == null ? order.getCurrency() : result.currency(), result.platformRefundId(),
+                clock.instant());
+    }
+
+    private static BigDecimal returnedValue(ReturnRequest r) {
+        return r.getSku() == null ? r.getOrder().total() : r.getOrder().getLines().stream()
+                .filter(l -> l.getSku().equals(r.getSku())).map(OrderLine::lineTotal)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** The outcome in the buyer's language: refunded, exchanged, rejected with the reason, or not returned. */
+    @Transactional
+    public void tellOutcome(long returnId) {
+        ReturnRequest r = returnOf(returnId);
+        Map<String, Object> model = baseModel(r);
+        model.put("outcome", String.valueOf(r.getOutcome()));
+        if (r.getRefundAmount() != null) {
+            model.put("amount", r.getRefundAmount().setScale(2, RoundingMode.HALF_UP).toPlainString());
+            model.put("currency", r.getRefundCurrency());
+        }
+        if (r.getOutcome() == ReturnRequest.Outcome.EXCHANGE && r.getPlatformRef() != null) {
+            model.put("exchangeOrderId", r.getPlatformRef());
+        }
+        queue(r, "outcome", "return-outcome", model);
+    }
+
+    @Transactional
+    public void close(long returnId, String outcome) {
+        ReturnRequest r = returnOf(returnId);
+        if (r.getStatus() != ReturnRequest.Status.CLOSED) {
+            r.close(outcome == null ? null : ReturnRequest.Outcome.valueOf(outcome), clock.instant());
+        }
+    }
+
+    /** The stored return label, or null while there is none. */
+    @Transactional(readOnly = true)
+    public byte[] labelPdf(String returnKey) {
+        return returns.findByReturnKey(returnKey).map(ReturnRequest::getLabelPdf).orElse(null);
+    }
+
+    /** A return with its timeline, for the API. */
+    @Transactional(readOnly = true)
+    public ReturnView view(String returnKey) {
+        ReturnRequest r = returns.findWithTimeline(returnKey)
+                .orElseThrow(() -> new RejectedReturn(Map.of("returnKey", "no return " + returnKey)));
+        return ReturnView.of(r);
+    }
+
+    Map<String, Object> baseModel(ReturnRequest r) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("returnKey", r.getReturnKey());
+        model.put("orderId", r.getOrder().getPlatformOrderId());
+        model.put("storeName", r.getOrder().getStore().getName());
+        model.put("reason", r.getReason());
+        model.put("wanted", r.getWanted().name());
+        return model;
+    }
+
+    void queue(ReturnRequest r, String step, String template, Map<String, Object> model) {
+        outbox.queue(new MailRequest("return:" + r.getReturnKey() + ":" + step,
+                r.getAfterSalesCase() == null ? null : r.getAfterSalesCase().getId(), template, language(r),
+                RecipientType.BUYER, r.getBuyer().getId().toString(), model));
+    }
+
+    static String language(ReturnRequest r) {
+        return r.getBuyer().getLanguage() != null ? r.getBuyer().getLanguage()
+                : r.getOrder().getStore().getDefaultLanguage();
+    }
+
+    ReturnRequest returnOf(long returnId) {
+        return returns.findById(returnId).orElseThrow(() -> new IllegalStateException("No return " + returnId));
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    private static String newKey() {
+        byte[] random = new byte[5];
+        ThreadLocalRandom.current().nextBytes(random);
+        return "RMA-" + HexFormat.of().withUpperCase().formatHex(random);
+    }
+}

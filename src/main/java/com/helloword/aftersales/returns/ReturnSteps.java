@@ -1,0 +1,73 @@
+package com.helloword.aftersales.returns;
+
+import static com.helloword.aftersales.returns.ReturnProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * The service tasks of {@code returnProcess}, called as {@code ${returnSteps.<step>(execution)}}:
+ * each reads the return's id and does one thing in the case file, the outbox or at a provider.
+ */
+@Component("returnSteps")
+public class ReturnSteps {
+
+    private final ReturnService returns;
+    private final ReturnShipping shipping;
+
+    ReturnSteps(ReturnService returns, ReturnShipping shipping) {
+        this.returns = returns;
+        this.shipping = shipping;
+    }
+
+    private static long id(DelegateExecution execution) {
+        return ((Number) execution.getVariable(VAR_RETURN_ID)).longValue();
+    }
+
+    public void checkPolicy(DelegateExecution execution) {
+        execution.setVariables(returns.checkPolicy(id(execution)));
+    }
+
+    public void explainRefusal(DelegateExecution execution) {
+        returns.explainRefusal(id(execution));
+    }
+
+    public void createLabel(DelegateExecution execution) {
+        shipping.createLabel(id(execution));
+    }
+
+    public void sendLabel(DelegateExecution execution) {
+        shipping.sendLabel(id(execution));
+    }
+
+    public void remind(DelegateExecution execution) {
+        Object sent = execution.getVariable("remindersSent");
+        int number = sent instanceof Number n ? n.intValue() + 1 : 1;
+        returns.remind(id(execution), number);
+        execution.setVariable("remindersSent", number);
+    }
+
+    /** The label SLA (2 h) or the inspection SLA (24 h) passed: the team leads hear of it. */
+    public void late(DelegateExecution execution, String what) {
+        returns.late(id(execution), what);
+    }
+
+    public void refund(DelegateExecution execution) {
+        Object percent = execution.getVariable(VAR_PARTIAL_PERCENT);
+        boolean partial = "PARTIAL_REFUND".equals(execution.getVariable(VAR_OUTCOME));
+        returns.refund(id(execution), partial && percent instanceof Number n ? n.intValue() : null);
+    }
+
+    public void orderExchange(DelegateExecution execution) {
+        execution.setVariable(VAR_EXCHANGE_BY_HAND, !shipping.orderExchange(id(execution)));
+    }
+
+    public void tellOutcome(DelegateExecution execution) {
+        returns.tellOutcome(id(execution));
+    }
+
+    /** Closes the return; an empty outcome keeps the inspection's (the expression language passes null as ""). */
+    public void close(DelegateExecution execution, String outcome) {
+        returns.close(id(execution), outcome == null || outcome.isBlank() ? null : outcome);
+    }
+}

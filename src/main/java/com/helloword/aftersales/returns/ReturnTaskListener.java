@@ -1,0 +1,115 @@
+package com.helloword.aftersales.returns;
+
+import static com.helloword.aftersales.returns.ReturnProcess.*;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import com.helloword.aftersales.casefile.ReturnRequest;
+
+/**
+ * The user tasks of {@code returnProcess} ({@code ${returnTaskListener}} on create and complete):
+ * on create the task gets the return as its worker sees it ({@code returnView}) and the inspection
+ * its 24 h due date; on complete what the person entered is checked and recorded, or refused with
+ * the reason (Tasklist shows it, the task stays open).
+ */
+@Component("returnTaskListener")
+class ReturnTaskListener implements TaskListener {
+
+    private final ReturnService returns;
+    private final Clock clock;
+    private final Duration inspectionTime;
+
+    ReturnTaskListener(ReturnService returns, Clock clock,
+            @Value("${aftersales.returns.inspection-time:PT24H}") Duration inspectionTime) {
+        this.returns = returns;
+        this.clock = clock;
+        this.inspectionTime = inspectionTime;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long returnId = ((Number) task.getVariable(VAR_RETURN_ID)).longValue();
+        String who = task.getAssignee() == null ? "unclaimed" : task.getAssignee();
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            task.setVariableLocal(VAR_RETURN_VIEW, markdown(returns.view(returns.returnOf(returnId).getReturnKey())));
+            if (USER_TASK_INSPECT.equals(task.getTaskDefinitionKey())) {
+                task.setDueDate(Date.from(clock.instant().plus(inspectionTime)));
+            }
+            return;
+        }
+        if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            return;
+        }
+        switch (task.getTaskDefinitionKey()) {
+            case USER_TASK_REVIEW -> {
+                Object decision = task.getVariable(VAR_REVIEW_DECISION);
+                if (!"APPROVE".equals(decision) && !"REFUSE".equals(decision)) {
+                    throw refuse("Approve the return or confirm the refusal");
+                }
+                returns.reviewed(returnId, "APPROVE".equals(decision), who, text(task, VAR_REVIEW_NOTE));
+                task.setVariable(VAR_RETURN_APPROVED, "APPROVE".equals(decision));
+            }
+            case USER_TASK_INSPECT -> {
+                Object percent = task.getVariable(VAR_PARTIAL_PERCENT);
+                returns.inspected(returnId, text(task, VAR_CONDITION_GRADE),
+                        Boolean.TRUE.equals(task.getVariable(VAR_MATCHES_COMPLAINT))
+                                || "true".equals(String.valueOf(task.getVariable(VAR_MATCHES_COMPLAINT))),
+                        text(task, VAR_OUTCOME), percent instanceof Number n ? n.intValue() : null,
+                        text(task, VAR_INSPECTION_NOTE), who);
+            }
+            case USER_TASK_MANUAL_EXCHANGE -> {
+                String note = text(task, VAR_EXCHANGE_NOTE);
+                if (note == null || note.isBlank()) {
+                    throw refuse("Say how the exchange went out (order or tracking number)");
+                }
+                ReturnRequest r = returns.returnOf(returnId);
+                r.record("EXCHANGE_SHIPPED", who + ": " + note.strip(), clock.instant());
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static String text(DelegateTask task, String name) {
+        Object value = task.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+
+    static String markdown(ReturnView r) {
+        StringBuilder md = new StringBuilder();
+        md.append("**Return ").append(r.returnKey()).append("** · order ").append(escape(r.platformOrderId()))
+                .append(r.sku() == null ? "" : " · SKU " + escape(r.sku())).append(" · ").append(r.reason())
+                .append(" · wants ").append(r.wanted()).append(" · ").append(r.status()).append("\n\n");
+        if (r.eligible() != null) {
+            md.append(r.eligible() ? "Eligible" : "**Refused by the policy** (" + r.refusalReason() + ")")
+                    .append(r.windowDays() == null ? "" : " · window " + r.windowDays() + " days")
+                    .append(r.lastDay() == null ? "" : " · last day " + r.lastDay())
+                    .append(" · postage paid by ").append(r.postagePaidBy())
+                    .append(Boolean.TRUE.equals(r.freePickup()) ? " · free pickup" : "")
+                    .append(Boolean.TRUE.equals(r.freeExchange()) ? " · free exchange" : "").append("\n\n");
+        }
+        if (r.labelTracking() != null) {
+            md.append("Label ").append(r.carrier()).append(' ').append(escape(r.labelTracking())).append("\n\n");
+        }
+        md.append("| When | Step | Detail |\n|---|---|---|\n");
+        for (ReturnView.Step step : r.timeline()) {
+            md.append("| ").append(step.at()).append(" | ").append(step.code()).append(" | ")
+                    .append(escape(step.detail())).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    private static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.replaceAll("([\\\\`*_\\[\\]()#+\\-!|~{}<>])", "\\\\$1");
+    }
+}

@@ -1,0 +1,305 @@
+package com.helloword.aftersales.returns;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.helloword.aftersales.casefile.Platform;
+import com.helloword.aftersales.casefile.Store;
+import com.helloword.aftersales.casefile.StoreRepository;
+import com.helloword.aftersales.casefile.importing.OrderImportService;
+import com.helloword.aftersales.notification.OutboxRelay;
+import com.helloword.aftersales.support.Http;
+import com.helloword.aftersales.support.IntegrationTest;
+import com.helloword.aftersales.support.MutableClock;
+import com.icegreen.greenmail.util.GreenMail;
+
+/**
+ * Returns on the running application: a German buyer's return 10 days after delivery is accepted,
+ * the DHL label (the adapter against the embedded DHL sandbox) is mailed in German with a working
+ * download link, the warehouse scans and inspects it, and the refund reaches the (WireMock)
+ * Shopify store once; the same request 20 days after delivery is refused with the reason in German
+ * and goes to the German agents for review. Bad requests are refused with the reason.
+ */
+@IntegrationTest
+class ReturnApiTest {
+
+    private static final Pattern LABEL_LINK = Pattern.compile("https?://[^\\s\"<>]+/buyer/returns/RMA-[A-F0-9]+/label\\?t=[A-Za-z0-9._-]+");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    StoreRepository stores;
+    @Autowired
+    OrderImportService importService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    OutboxRelay relay;
+    @Autowired
+    GreenMail smtp;
+    @Autowired
+    WireMockServer providerStubs;
+    @Autowired
+    MutableClock clock;
+
+    Http http;
+    String run;
+    String storeId;
+    String graphql;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        run = UUID.randomUUID().toString().substring(0, 8);
+        storeId = "shopify-rt-" + run;
+        graphql = "/" + storeId + "/admin/api/2025-01/graphql.json";
+        clock.set(Instant.parse("2026-11-23T09:00:00Z"));
+        stores.save(new Store(storeId, "Helloword Mode DE", Platform.SHOPIFY, "DE", Currency.getInstance("EUR"), "de",
+                "Europe/Berlin").connection(storeId + ".myshopify.com", null, providerStubs.baseUrl() + "/" + storeId,
+                "shopify-us"));
+        providerStubs.stubFor(post(urlEqualTo(graphql)).withRequestBody(matchingJsonPath("$.query", containing("query ShipTo")))
+                .willReturn(okJson("""
+                        {"data": {"order": {"id": "gid://shopify/Order/1", "email": "x@example.de",
+                          "shippingAddress": {"name": "Lea Beispiel", "address1": "Musterstraße 12", "address2": null,
+                            "zip": "10115", "city": "Berlin", "countryCodeV2": "DE"}}}}""")));
+        relay.deliverDue();
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.set(Instant.now());
+    }
+
+    private String order(String suffix, String deliveredAt, String buyer) throws Exception {
+        String orderId = "77" + Math.abs((run + suffix).hashCode() % 100000);
+        importService.importCsv(new StringReader("store_id,platform_order_id,buyer_email,buyer_name,buyer_language,"
+                + "destination_country,currency,ordered_at,shipped_at,delivered_at,carrier,tracking_number,status,sku,"
+                + "batch,quantity,unit_price\n" + storeId + "," + orderId + "," + buyer + ",Lea,de,DE,EUR,"
+                + "2026-10-20T10:00:00Z,2026-10-21T10:00:00Z," + deliveredAt + ",DHL,JJD" + run + suffix
+                + ",DELIVERED,SHIRT-BLUE-M,,1,39.90\n"));
+        return orderId;
+    }
+
+    private HttpResponse<String> open(String orderId, String reason, String wanted) {
+        return http.post("/api/returns", "lena", "application/json", """
+                {"storeId": "%s", "platformOrderId": "%s", "sku": "SHIRT-BLUE-M", "reason": "%s", "wanted": "%s",
+                 "source": "SELF_SERVICE"}""".formatted(storeId, orderId, reason, wanted));
+    }
+
+    @Test
+    void aReturnTenDaysAfterDeliveryGetsAGermanLabelIsInspectedAndRefundedOnce() throws Exception {
+        String buyer = "lea." + run + "@example.de";
+        String orderId = order("a", "2026-11-13T10:00:00Z", buyer); // delivered 10 days ago
+
+        HttpResponse<String> opened = open(orderId, "CHANGED_MIND", "REFUND");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String key = Http.json(opened).get("returnKey").asText();
+        assertThat(Http.json(opened).get("status").asText()).isEqualTo("REQUESTED");
+        String processId = processOf(key);
+        runDue(processId); // the policy check, then the label
+        JsonNode rma = Http.json(http.get("/api/returns/" + key, "lena"));
+        assertThat(rma.get("eligible").asBoolean()).isTrue();
+        assertThat(rma.get("windowDays").asInt()).isEqualTo(14);
+        assertThat(rma.get("lastDay").asText()).isEqualTo("2026-11-27");
+        assertThat(rma.get("postagePaidBy").asText()).isEqualTo("BUYER");
+        assertThat(Http.json(open(orderId, "CHANGED_MIND", "REFUND")).get("returnKey").asText()).isEqualTo(key);
+
+        // the label step (async) made the DHL label within its SLA and mailed it in German
+        JsonNode labelled = Http.json(http.get("/api/returns/" + key, "walt"));
+        assertThat(labelled.get("status").asText()).isEqualTo("LABEL_SENT");
+        assertThat(labelled.get("labelTracking").asText()).isNotBlank();
+        relay.deliverDue();
+        MimeMessage labelMail = mailTo(buyer, key);
+        assertThat(labelMail.getSubject()).contains("Rücksendeetikett", orderId);
+        String body = content(labelMail);
+        assertThat(body).contains(labelled.get("labelTracking").asText(), "lang=\"de\"");
+        Matcher link = LABEL_LINK.matcher(body);
+        assertThat(link.find()).as(body).isTrue();
+        URI labelUrl = URI.create(link.group());
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + labelUrl.getRawPath() + "?" + labelUrl.getRawQuery())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("pdf"));
+        assertThat(http.get(labelUrl.getRawPath() + "?t=1." + "x".repeat(32), null).statusCode()).isEqualTo(403);
+
+        // the warehouse scans the parcel in and inspects it within 24 h
+        assertThat(http.post("/api/returns/" + key + "/scan", "lena", "application/json", "").statusCode())
+                .isEqualTo(403);
+        assertThat(http.post("/api/returns/" + key + "/scan", "walt", "application/json", "").statusCode())
+                .isEqualTo(200);
+        Task inspect = taskService.createTaskQuery().processInstanceId(processId)
+                .taskDefinitionKey(ReturnProcess.USER_TASK_INSPECT).singleResult();
+        assertThat(taskService.getIdentityLinksForTask(inspect.getId())).extracting(IdentityLink::getGroupId)
+                .contains("warehouse");
+        assertThat(Duration.between(clock.instant(), inspect.getDueDate().toInstant())).isEqualTo(Duration.ofHours(24));
+        assertThat(taskService.getVariableLocal(inspect.getId(), "returnView").toString()).contains(key, "RECEIVED")
+                .doesNotContain(buyer, "Musterstraße");
+        HttpResponse<String> incomplete = http.post("/engine-rest/task/" + inspect.getId() + "/complete", "walt",
+                "application/json", "{\"variables\": {\"outcome\": {\"value\": \"REFUND\"}}}");
+        assertThat(incomplete.statusCode()).as(incomplete.body()).isEqualTo(400);
+        assertThat(incomplete.body()).contains("Grade the condition");
+
+        providerStubs.stubFor(post(urlEqualTo(graphql)).withRequestBody(matchingJsonPath("$.query",
+                containing("query Refundable"))).willReturn(okJson("""
+                        {"data": {"order": {"id": "gid://shopify/Order/1", "name": "#1", "refunds": [],
+                          "suggestedRefund": {"amountSet": {"presentmentMoney": {"amount": "39.90", "currencyCode": "EUR"}},
+                            "suggestedTransactions": [{"gateway": "shopify_payments",
+                              "parentTransaction": {"id": "gid://shopify/OrderTransaction/1"},
+                              "amountSet": {"presentmentMoney": {"amount": "39.90", "currencyCode": "EUR"}}}]}}}}""")));
+        providerStubs.stubFor(post(urlEqualTo(graphql)).withRequestBody(matchingJsonPath("$.query",
+                containing("mutation RefundCreate"))).willReturn(okJson("""
+                        {"data": {"refundCreate": {"refund": {"id": "gid://shopify/Refund/9%s",
+                          "totalRefundedSet": {"presentmentMoney": {"amount": "39.90", "currencyCode": "EUR"}}},
+                          "userErrors": []}}}""".formatted(Math.abs(run.hashCode())))));
+        HttpResponse<String> inspected = http.post("/engine-rest/task/" + inspect.getId() + "/complete", "walt",
+                "application/json", """
+                        {"variables": {"conditionGrade": {"value": "A"}, "matchesComplaint": {"value": true},
+                          "outcome": {"value": "REFUND"}, "inspectionNote": {"value": "as new"}}}""");
+        assertThat(inspected.statusCode()).as(inspected.body()).isEqualTo(204);
+        runDue(processId);
+        runDue(processId);
+
+        providerStubs.verify(1, postRequestedFor(urlEqualTo(graphql)).withRequestBody(matchingJsonPath("$.query",
+                containing("mutation RefundCreate"))).withRequestBody(matchingJsonPath("$.variables.input.note",
+                containing("[hw:return:" + key + ":refund]"))));
+        JsonNode closed = Http.json(http.get("/api/returns/" + key, "walt"));
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("outcome").asText()).isEqualTo("REFUND");
+        assertThat(closed.get("refundAmount").decimalValue()).isEqualByComparingTo("39.90");
+        List<String> steps = new ArrayList<>();
+        closed.get("timeline").forEach(s -> steps.add(s.get("code").asText()));
+        assertThat(steps).containsSubsequence("REQUESTED", "ELIGIBLE", "LABEL_SENT", "RECEIVED", "INSPECTED",
+                "REFUNDED", "CLOSED");
+        relay.deliverDue();
+        assertThat(mailTo(buyer, key, "abgeschlossen")).isNotNull();
+    }
+
+    @Test
+    void theSameRequestTwentyDaysAfterDeliveryIsRefusedWithTheReasonAndGoesToAnAgent() throws Exception {
+        String buyer = "late." + run + "@example.de";
+        String orderId = order("b", "2026-11-03T10:00:00Z", buyer); // delivered 20 days ago
+
+        String key = Http.json(open(orderId, "CHANGED_MIND", "REFUND")).get("returnKey").asText();
+        String processId = processOf(key);
+        runDue(processId);
+        JsonNode rma = Http.json(http.get("/api/returns/" + key, "lena"));
+        assertThat(rma.get("eligible").asBoolean()).isFalse();
+        assertThat(rma.get("refusalReason").asText()).isEqualTo("WINDOW_PASSED");
+        assertThat(rma.get("status").asText()).isEqualTo("REFUSED");
+
+        relay.deliverDue();
+        MimeMessage refusal = mailTo(buyer, key);
+        assertThat(content(refusal)).contains("Rückgabefrist", "14 Tagen", "2026-11-17", "persönlich");
+        Task review = taskService.createTaskQuery().processInstanceId(processId)
+                .taskDefinitionKey(ReturnProcess.USER_TASK_REVIEW).singleResult();
+        assertThat(taskService.getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getGroupId)
+                .contains("agents-de");
+    }
+
+    @Test
+    void badRequestsAreRefusedWithTheReasonAndNothingIsKept() throws Exception {
+        String orderId = order("c", "2026-11-13T10:00:00Z", "bad." + run + "@example.de");
+        HttpResponse<String> response = http.post("/api/returns", "lena", "application/json", """
+                {"storeId": "%s", "platformOrderId": "%s", "sku": "NOT-ON-ORDER", "reason": "BORED", "wanted": "MONEY"}"""
+                .formatted(storeId, orderId));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("reason", "sku", "wanted");
+        assertThat(http.post("/api/returns", "lena", "application/json", """
+                {"storeId": "%s", "platformOrderId": "nope", "reason": "DAMAGED"}""".formatted(storeId)).statusCode())
+                .isEqualTo(400);
+        assertThat(http.post("/api/returns", "rita", "application/json", "{}").statusCode()).isEqualTo(403);
+        assertThat(http.get("/api/returns/RMA-0000000000", "walt").statusCode()).isEqualTo(404);
+    }
+
+    private String processOf(String key) {
+        return Http.json(http.get("/engine-rest/process-instance?businessKey=" + key, "demo")).get(0).get("id")
+                .asText();
+    }
+
+    /** Runs every job of the process that is due now, as the job executor would. */
+    private void runDue(String processId) {
+        for (int round = 0; round < 10; round++) {
+            List<Job> due = managementService.createJobQuery().processInstanceId(processId).executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> managementService.executeJob(job.getId()));
+        }
+    }
+
+    private MimeMessage mailTo(String address, String key) throws MessagingException {
+        return mailTo(address, key, "");
+    }
+
+    private MimeMessage mailTo(String address, String key, String subjectPart) throws MessagingException {
+        MimeMessage found = null;
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            if (message.getRecipients(Message.RecipientType.TO)[0].toString().contains(address)
+                    && message.getSubject().contains(key) && message.getSubject().contains(subjectPart)) {
+                found = message;
+            }
+        }
+        assertThat(found).as("mail to " + address + " about " + key + " " + subjectPart).isNotNull();
+        return found;
+    }
+
+    private static String content(MimeMessage message) throws IOException, MessagingException {
+        return text(message.getContent());
+    }
+
+    private static String text(Object content) throws IOException, MessagingException {
+        if (content instanceof String s) {
+            return s;
+        }
+        StringBuilder all = new StringBuilder();
+        if (content instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                all.append(text(part.getContent()));
+            }
+        }
+        return all.toString();
+    }
+}

@@ -1,0 +1,247 @@
+package com.helloword.aftersales.returns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * {@code returnProcess} on the engine alone, one test per outcome, with the label SLA, reminders,
+ * the give-up timer and the inspection SLA fired as timers; the steps and the task listener are
+ * stand-ins that record what ran and set what the real ones set. Coverage ≥ 90 % of flow nodes.
+ */
+@Deployment(resources = {"bpmn/return-process.bpmn", "bpmn/forms/review-return.form",
+        "bpmn/forms/inspect-return.form", "bpmn/forms/ship-exchange.form"})
+class ReturnProcessTest {
+
+    @RegisterExtension
+    static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder()
+            .assertClassCoverageAtLeast(0.9).build();
+
+    /** Stands in for ReturnSteps: records each step, sets what the real steps set. */
+    public class Steps {
+        public void checkPolicy(DelegateExecution execution) {
+            steps.add("policy");
+            execution.setVariable("eligible", eligible);
+            execution.setVariable("needsApproval", needsApproval);
+        }
+
+        public void explainRefusal(DelegateExecution execution) {
+            steps.add("explain");
+        }
+
+        public void createLabel(DelegateExecution execution) {
+            steps.add("label");
+        }
+
+        public void sendLabel(DelegateExecution execution) {
+            steps.add("sendLabel");
+        }
+
+        public void remind(DelegateExecution execution) {
+            steps.add("remind");
+        }
+
+        public void late(DelegateExecution execution, String what) {
+            steps.add("late:" + what);
+        }
+
+        public void refund(DelegateExecution execution) {
+            steps.add("refund");
+        }
+
+        public void orderExchange(DelegateExecution execution) {
+            steps.add("exchange");
+            execution.setVariable("exchangeByHand", exchangeByHand);
+        }
+
+        public void tellOutcome(DelegateExecution execution) {
+            steps.add("tell");
+        }
+
+        public void close(DelegateExecution execution, String outcome) {
+            steps.add("close:" + outcome);
+        }
+    }
+
+    final List<String> steps = new ArrayList<>();
+    boolean eligible = true;
+    boolean needsApproval;
+    boolean exchangeByHand;
+
+    @BeforeEach
+    void mockSteps() {
+        BpmnAwareTests.init(engine.getProcessEngine());
+        Mocks.register("returnSteps", new Steps());
+        Mocks.register("returnTaskListener", (TaskListener) this::reviewed);
+    }
+
+    /** Stands in for ReturnTaskListener: the review's boolean. */
+    private void reviewed(DelegateTask task) {
+        if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())
+                && "userTask_reviewReturn".equals(task.getTaskDefinitionKey())) {
+            task.setVariable("returnApproved", "APPROVE".equals(task.getVariable("reviewDecision")));
+        }
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+        BpmnAwareTests.reset();
+    }
+
+    private ProcessInstance start() {
+        ProcessInstance pi = started();
+        execute(job("serviceTask_checkPolicy", pi));
+        return pi;
+    }
+
+    private ProcessInstance started() {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("returnId", 5L);
+        variables.put("returnKey", "RMA-TEST");
+        variables.put("reviewGroup", "agents-de");
+        variables.put("labelSla", "PT2H");
+        variables.put("inspectionSla", "PT24H");
+        variables.put("reminderCycle", "R2/P5D");
+        variables.put("giveUpAfter", "P21D");
+        return runtimeService().startProcessInstanceByKey("returnProcess", "RMA-TEST", variables);
+    }
+
+    private void parcelScanned() {
+        runtimeService().createMessageCorrelation("aftersales.returnReceived").processInstanceBusinessKey("RMA-TEST")
+                .correlate();
+    }
+
+    @Test
+    void anEligibleReturnGetsItsLabelIsRemindedScannedInspectedAndRefunded() {
+        ProcessInstance pi = started();
+        assertThat(pi).isWaitingAt("serviceTask_checkPolicy"); // asked in the background, not in the caller's request
+        execute(job("serviceTask_checkPolicy", pi));
+        assertThat(pi).hasPassed("serviceTask_checkPolicy").isWaitingAt("serviceTask_createLabel");
+
+        // the label step is stuck (DHL down): after 2 h the team leads hear of it, the step stays
+        execute(job("timer_labelSla", pi));
+        execute(job("serviceTask_labelLate", pi));
+        assertThat(pi).hasPassed("endEvent_labelLateReported").isWaitingAt("serviceTask_createLabel");
+        execute(job("serviceTask_createLabel", pi));
+        execute(job("serviceTask_sendLabel", pi));
+        assertThat(pi).isWaitingAt("receiveTask_parcelBack");
+
+        execute(job("timer_reminder", pi));
+        execute(job("serviceTask_remind", pi));
+        assertThat(pi).hasPassed("endEvent_reminded").isWaitingAt("receiveTask_parcelBack");
+
+        parcelScanned();
+        assertThat(pi).isWaitingAt("userTask_inspectReturn");
+        assertThat(task(pi)).hasCandidateGroup("warehouse");
+        complete(task(pi), withVariables("conditionGrade", "A", "outcome", "REFUND"));
+        execute(job("serviceTask_refund", pi));
+        execute(job("serviceTask_tellOutcome", pi));
+
+        assertThat(pi).hasPassed("endEvent_returnClosed").isEnded();
+        assertThat(steps).containsExactly("policy", "late:label", "label", "sendLabel", "remind", "refund", "tell",
+                "close:");
+    }
+
+    @Test
+    void aRefusedReturnIsExplainedAndAnAgentConfirmsTheRefusal() {
+        eligible = false;
+        ProcessInstance pi = start();
+
+        execute(job("serviceTask_explainRefusal", pi));
+        assertThat(pi).isWaitingAt("userTask_reviewReturn");
+        assertThat(task(pi)).hasCandidateGroup("agents-de");
+        complete(task(pi), withVariables("reviewDecision", "REFUSE"));
+
+        assertThat(pi).hasPassed("endEvent_returnRefused").isEnded();
+        assertThat(steps).containsExactly("policy", "explain", "close:REFUSED");
+    }
+
+    @Test
+    void aSerialReturnerIsApprovedByAnAgentAndTheExchangeGoesOutByHand() {
+        needsApproval = true;
+        exchangeByHand = true;
+        ProcessInstance pi = start();
+
+        assertThat(pi).hasNotPassed("serviceTask_explainRefusal").isWaitingAt("userTask_reviewReturn");
+        complete(task(pi), withVariables("reviewDecision", "APPROVE"));
+        execute(job("serviceTask_createLabel", pi));
+        execute(job("serviceTask_sendLabel", pi));
+        parcelScanned();
+
+        // nobody inspects it within 24 h: the team leads hear of it, the task stays
+        execute(job("timer_inspectionSla", pi));
+        execute(job("serviceTask_inspectionLate", pi));
+        assertThat(pi).hasPassed("endEvent_inspectionLateReported").isWaitingAt("userTask_inspectReturn");
+        complete(task(pi), withVariables("conditionGrade", "A", "outcome", "EXCHANGE"));
+        execute(job("serviceTask_orderExchange", pi));
+        assertThat(pi).isWaitingAt("userTask_shipExchangeByHand");
+        complete(task(pi), withVariables("exchangeNote", "Sent by DHL 00340434161094042557"));
+        execute(job("serviceTask_tellOutcome", pi));
+
+        assertThat(pi).hasPassed("endEvent_returnClosed").isEnded();
+        assertThat(steps).containsExactly("policy", "label", "sendLabel", "late:inspection", "exchange", "tell",
+                "close:");
+    }
+
+    @Test
+    void anExchangeThePlatformCreatesNeedsNoHands() {
+        ProcessInstance pi = start();
+        execute(job("serviceTask_createLabel", pi));
+        execute(job("serviceTask_sendLabel", pi));
+        parcelScanned();
+        complete(task(pi), withVariables("conditionGrade", "B", "outcome", "EXCHANGE"));
+        execute(job("serviceTask_orderExchange", pi));
+
+        assertThat(pi).hasPassed("gateway_exchangeByHand").hasNotPassed("userTask_shipExchangeByHand")
+                .isWaitingAt("serviceTask_tellOutcome");
+    }
+
+    @Test
+    void aRejectedReturnIsToldWithoutARefund() {
+        ProcessInstance pi = start();
+        execute(job("serviceTask_createLabel", pi));
+        execute(job("serviceTask_sendLabel", pi));
+        parcelScanned();
+        complete(task(pi), withVariables("conditionGrade", "D", "outcome", "REJECTED",
+                "inspectionNote", "Not our item"));
+        execute(job("serviceTask_tellOutcome", pi));
+
+        assertThat(pi).hasNotPassed("serviceTask_refund").hasPassed("endEvent_returnClosed").isEnded();
+    }
+
+    @Test
+    void aParcelThatNeverComesClosesTheReturnAsNotReturned() {
+        ProcessInstance pi = start();
+        execute(job("serviceTask_createLabel", pi));
+        execute(job("serviceTask_sendLabel", pi));
+
+        execute(job("timer_notReturned", pi));
+
+        assertThat(pi).hasPassed("endEvent_notReturned").isEnded();
+        assertThat(steps).containsExactly("policy", "label", "sendLabel", "close:NOT_RETURNED");
+    }
+}
