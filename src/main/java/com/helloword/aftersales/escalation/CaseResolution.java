@@ -287,6 +287,28 @@ public class CaseResolution {
     }
 
     /**
+     * The agent's answer to a buyer who wrote while the remedy's return runs: one mail per task (the
+     * task id names it), in the buyer's language; the case waits for the buyer again.
+     */
+    @Transactional
+    public void replyDuringReturn(long caseId, String taskId, String text, String who) {
+        if (note(text).isBlank()) {
+            throw TaskFormRejection.because("Write the answer for the buyer");
+        }
+        AfterSalesCase c = caseOf(caseId);
+        if (c.getBuyer() != null) {
+            String key = "case:" + c.getBusinessKey() + ":answer:" + taskId;
+            Map<String, Object> model = replyModel(c, null, true);
+            model.put("agentNote", note(text));
+            outbox.queue(new MailRequest(key, caseId, "case-reply", c.getLanguage(), RecipientType.BUYER,
+                    c.getBuyer().getId().toString(), model));
+            c.addMessage(MessageDirection.OUTBOUND, "email", key, "Answer by " + who, note(text), c.getLanguage(),
+                    clock.instant());
+        }
+        c.awaitBuyer();
+    }
+
+    /**
      * What the reply template gets: ids, amounts and, for the buyer's mail, the confirmation link (an
      * agent's preview gets a placeholder instead); the buyer's name is added when it is sent.
      */

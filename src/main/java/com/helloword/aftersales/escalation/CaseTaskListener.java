@@ -125,6 +125,8 @@ class CaseTaskListener implements TaskListener {
             case USER_TASK_MANUAL_STEP -> resolution.manualStepDone(caseId, string(task, VAR_MANUAL_GROUP),
                     string(task, VAR_MANUAL_NOTE), string(task, VAR_TRACKING_NUMBER), who);
             case USER_TASK_LOW_RATING -> resolution.followUpDone(caseId, string(task, VAR_FOLLOW_UP_NOTE), who);
+            case USER_TASK_ANSWER_DURING_RETURN -> resolution.replyDuringReturn(caseId, task.getId(),
+                    string(task, VAR_DURING_RETURN_REPLY), who);
             default -> {
             }
         }

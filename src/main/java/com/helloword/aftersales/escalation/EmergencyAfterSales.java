@@ -36,6 +36,12 @@ public final class EmergencyAfterSales {
     public static final String USER_TASK_ASK_TEAM = "userTask_answerTeamQuestion";
     public static final String USER_TASK_MANUAL_STEP = "userTask_manualRemedyStep";
     public static final String USER_TASK_LOW_RATING = "userTask_followUpLowRating";
+    /** The remedy's return runs as returnProcess; the buyer may write meanwhile. */
+    public static final String CALL_ACTIVITY_RETURN = "callActivity_return";
+    public static final String USER_TASK_ANSWER_DURING_RETURN = "userTask_answerDuringReturn";
+    public static final String VAR_RETURN_ID = "returnId";
+    public static final String VAR_RETURN_KEY = "returnKey";
+    public static final String VAR_DURING_RETURN_REPLY = "duringReturnReply";
     public static final String SERVICE_TASK_EXECUTE_REMEDY = "serviceTask_executeRemedy";
     public static final String SERVICE_TASK_SEND_REPLY = "serviceTask_sendReply";
     public static final String SERVICE_TASK_REQUEST_RATING = "serviceTask_requestRating";

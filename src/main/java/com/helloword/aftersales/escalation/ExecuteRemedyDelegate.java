@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code serviceTask_executeRemedy}: carries out the approved remedy; sets {@code manualStepGroup}
- * and {@code manualStepInstruction} when people still have something to do (null otherwise).
+ * and {@code manualStepInstruction} when people still have something to do, and {@code returnId} /
+ * {@code returnKey} when the remedy's return is to run (null otherwise).
  */
 @Component("executeRemedyDelegate")
 class ExecuteRemedyDelegate implements JavaDelegate {
@@ -23,5 +24,7 @@ class ExecuteRemedyDelegate implements JavaDelegate {
         RemedyExecution.Outcome outcome = execution.execute(remedyId);
         process.setVariable(EmergencyAfterSales.VAR_MANUAL_GROUP, outcome.manualGroup());
         process.setVariable(EmergencyAfterSales.VAR_MANUAL_INSTRUCTION, outcome.manualInstruction());
+        process.setVariable(EmergencyAfterSales.VAR_RETURN_ID, outcome.returnId());
+        process.setVariable(EmergencyAfterSales.VAR_RETURN_KEY, outcome.returnKey());
     }
 }

@@ -14,34 +14,45 @@ import com.helloword.aftersales.casefile.AfterSalesCase;
 import com.helloword.aftersales.casefile.CaseRemedy;
 import com.helloword.aftersales.casefile.CaseRemedyRepository;
 import com.helloword.aftersales.casefile.Remedy;
+import com.helloword.aftersales.casefile.ReturnRequest;
 import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.integration.PlatformCannotException;
 import com.helloword.aftersales.platform.MarketplacePort;
+import com.helloword.aftersales.returns.ReturnService;
 import com.helloword.aftersales.security.Groups;
 
 /**
  * Carries out an approved remedy: money back through the store's marketplace (idempotency key =
- * case + remedy, so a retried step refunds once), a coupon code for coupons and goodwill, and for
- * reship, exchange and return a step for the warehouse. Where the platform has no API for it (an
+ * case + remedy, so a retried step refunds once), a coupon code for coupons and goodwill, a return
+ * (returnProcess) for return-and-refund and free exchange, and for a reship a step for the warehouse. Where the platform has no API for it (an
  * Amazon refund), the agent's team gets a step with the platform's own instructions instead.
  */
 @Service
 public class RemedyExecution {
 
-    /** Work left for people after the automatic part: who, and what to do. Null group = none. */
-    public record Outcome(String manualGroup, String manualInstruction) {
-        static final Outcome NONE = new Outcome(null, null);
+    /**
+     * What is left after the automatic part: work for people (who, and what to do; null group = none),
+     * or a return that runs as returnProcess (its id and key; null = none).
+     */
+    public record Outcome(String manualGroup, String manualInstruction, Long returnId, String returnKey) {
+        static final Outcome NONE = new Outcome(null, null, null, null);
+
+        Outcome(String manualGroup, String manualInstruction) {
+            this(manualGroup, manualInstruction, null, null);
+        }
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CaseRemedyRepository remedies;
     private final MarketplacePort marketplace;
+    private final ReturnService returns;
     private final Clock clock;
 
-    RemedyExecution(CaseRemedyRepository remedies, MarketplacePort marketplace, Clock clock) {
+    RemedyExecution(CaseRemedyRepository remedies, MarketplacePort marketplace, ReturnService returns, Clock clock) {
         this.remedies = remedies;
         this.marketplace = marketplace;
+        this.returns = returns;
         this.clock = clock;
     }
 
@@ -51,6 +62,10 @@ public class RemedyExecution {
                 .orElseThrow(() -> new IllegalStateException("No remedy " + remedyId));
         AfterSalesCase c = remedy.getAfterSalesCase();
         if (remedy.getStatus() == CaseRemedy.Status.EXECUTED) {
+            if (remedy.getRemedy() == Remedy.RETURN_AND_REFUND || remedy.getRemedy() == Remedy.FREE_EXCHANGE) {
+                ReturnRequest rma = returns.byKey(remedy.getPlatformRef());
+                return new Outcome(null, null, rma.getId(), rma.getReturnKey());
+            }
             return manualStep(remedy, c, null);
         }
         if (remedy.getStatus() != CaseRemedy.Status.APPROVED) {
@@ -77,6 +92,14 @@ public class RemedyExecution {
                 remedy.executed(null, couponCode(), remedy.getAmount(), clock.instant());
                 return Outcome.NONE;
             }
+            case RETURN_AND_REFUND, FREE_EXCHANGE -> {
+                ReturnRequest rma = returns.request(new ReturnService.NewReturn(c.getStore().getId(),
+                        c.getOrder().getPlatformOrderId(), null, null, returnReason(c.getCategory()),
+                        remedy.getRemedy() == Remedy.FREE_EXCHANGE ? "EXCHANGE" : "REFUND",
+                        ReturnRequest.Source.AGENT_REMEDY, c.getId()));
+                remedy.executed(rma.getReturnKey(), null, remedy.getAmount(), clock.instant());
+                return new Outcome(null, null, rma.getId(), rma.getReturnKey());
+            }
             default -> {
                 remedy.executed(null, null, remedy.getAmount(), clock.instant());
                 return manualStep(remedy, c, null);
@@ -93,11 +116,17 @@ public class RemedyExecution {
         return switch (remedy.getRemedy()) {
             case RESHIP -> new Outcome(Groups.WAREHOUSE, "Ship a replacement" + order
                     + " to the buyer by express and enter the tracking number.");
-            case FREE_EXCHANGE -> new Outcome(Groups.WAREHOUSE, "Send the buyer a prepaid return label" + order
-                    + " and ship the exchange item when the return is scanned; enter the tracking numbers.");
-            case RETURN_AND_REFUND -> new Outcome(Groups.WAREHOUSE, "Send the buyer a prepaid return label" + order
-                    + "; when the item is back and inspected, tell the agent so the refund can go out.");
             default -> Outcome.NONE;
+        };
+    }
+
+    /** The return reason the returnPolicy table knows for a case's category. */
+    static String returnReason(String category) {
+        return switch (category == null ? "" : category) {
+            case "DAMAGED", "DEFECTIVE", "WRONG_ITEM", "MISSING_PARTS", "SIZE_FIT", "COLOR_MISMATCH" -> category;
+            case "SAFETY_HAZARD" -> "DEFECTIVE";
+            case "REFUND_REQUEST", "GENERAL", "CARE_QUESTION" -> "CHANGED_MIND";
+            default -> "NOT_AS_DESCRIBED";
         };
     }
 

@@ -167,10 +167,17 @@ public class ReturnService {
         return variables;
     }
 
-    /** Asks the returnPolicy table; records what it decided. Returns eligible and needsApproval. */
+    /**
+     * Asks the returnPolicy table; records what it decided. Returns eligible and needsApproval, and
+     * the process's settings (review group, SLAs, waits). The first step of every return process, so
+     * it also links a return started as a call activity to its process.
+     */
     @Transactional
-    public Map<String, Object> checkPolicy(long returnId) {
+    public Map<String, Object> checkPolicy(long returnId, String processInstanceId) {
         ReturnRequest r = returnOf(returnId);
+        if (r.getProcessInstanceId() == null) {
+            r.attachProcess(processInstanceId);
+        }
         SalesOrder order = r.getOrder();
         ZoneId zone = order.getStore().getTimeZone() == null ? ZoneOffset.UTC : ZoneId.of(order.getStore().getTimeZone());
         LocalDate delivered = order.getDeliveredAt() == null ? null : order.getDeliveredAt().atZone(zone).toLocalDate();
@@ -188,7 +195,7 @@ public class ReturnService {
         r.decide(decision.eligible(), decision.windowDays(), decision.lastDay(), decision.postagePaidBy(),
                 decision.freePickup(), decision.freeExchange(), decision.needsAgentApproval(),
                 decision.refusalReason(), decision.decisionId(), clock.instant());
-        Map<String, Object> next = new HashMap<>();
+        Map<String, Object> next = new HashMap<>(processSettings(order));
         next.put(ReturnProcess.VAR_ELIGIBLE, decision.eligible());
         next.put(ReturnProcess.VAR_NEEDS_APPROVAL, decision.needsAgentApproval());
         return next;
@@ -356,6 +363,13 @@ public class ReturnService {
     @Transactional(readOnly = true)
     public byte[] labelPdf(String returnKey) {
         return returns.findByReturnKey(returnKey).map(ReturnRequest::getLabelPdf).orElse(null);
+    }
+
+    /** A return by its key. */
+    @Transactional(readOnly = true)
+    public ReturnRequest byKey(String returnKey) {
+        return returns.findByReturnKey(returnKey)
+                .orElseThrow(() -> new RejectedReturn(Map.of("returnKey", "no return " + returnKey)));
     }
 
     /** A return with its timeline, for the API. */

@@ -25,7 +25,7 @@ public class ReturnSteps {
     }
 
     public void checkPolicy(DelegateExecution execution) {
-        execution.setVariables(returns.checkPolicy(id(execution)));
+        execution.setVariables(returns.checkPolicy(id(execution), execution.getProcessInstanceId()));
     }
 
     public void explainRefusal(DelegateExecution execution) {

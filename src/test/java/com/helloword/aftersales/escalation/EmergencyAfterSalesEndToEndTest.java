@@ -320,6 +320,39 @@ class EmergencyAfterSalesEndToEndTest {
         assertThat(caseOf(key).getResolution()).isEqualTo(CaseResolution.QUIET_PERIOD);
     }
 
+    @Test
+    void aReturnRemedyStartsTheReturnProcessForTheCase() throws Exception {
+        String key = Http.json(http.post("/api/intake/messages", "relay", "application/json", """
+                {"storeId": "%s", "channel": "email", "externalMessageId": "<e2e-r-%s@mail>", "platformOrderId": "%s",
+                 "buyerEmail": "%s", "subject": "Kaputt", "body": "Die Tasse ist zerbrochen angekommen."}"""
+                .formatted(storeId, run, orderId(), buyer))).get("businessKey").asText();
+        String processId = caseOf(key).getProcessInstanceId();
+        Task answer = answerTask(key);
+        http.post("/engine-rest/task/" + answer.getId() + "/claim", "lena", "application/json", "{\"userId\": \"lena\"}");
+        assertThat(complete(answer, "RETURN_AND_REFUND", null, "Bitte senden Sie die Tasse zurück.").statusCode())
+                .isEqualTo(204);
+        runDueJobs(processId);
+
+        CaseRemedy remedy = remedies.findByAfterSalesCaseIdOrderByIdAsc(caseOf(key).getId()).get(0);
+        String returnKey = remedy.getPlatformRef();
+        assertThat(returnKey).startsWith("RMA-");
+        String returnProcess = runtimeService.createProcessInstanceQuery().superProcessInstanceId(processId)
+                .singleResult().getId();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(returnProcess).singleResult()
+                .getBusinessKey()).isEqualTo(returnKey);
+        providerStubs.stubFor(graphql("query ShipTo").willReturn(okJson("""
+                {"data": {"order": {"id": "gid://shopify/Order/1", "email": "x@example.de",
+                  "shippingAddress": {"name": "Jonas Beispiel", "address1": "Lindenweg 4", "address2": null,
+                    "zip": "80331", "city": "München", "countryCodeV2": "DE"}}}}""")));
+        runDueJobs(returnProcess); // policy (damaged: quality reason, 30 days, seller pays), label, label mail
+        JsonNode rma = Http.json(http.get("/api/returns/" + returnKey, "lena"));
+        assertThat(rma.get("caseKey").asText()).isEqualTo(key);
+        assertThat(rma.get("source").asText()).isEqualTo("AGENT_REMEDY");
+        assertThat(rma.get("reason").asText()).isEqualTo("DAMAGED");
+        assertThat(rma.get("postagePaidBy").asText()).isEqualTo("SELLER");
+        assertThat(rma.get("status").asText()).isEqualTo("LABEL_SENT");
+    }
+
     private HttpResponse<String> complete(Task task, String remedy, Integer percent, String note) {
         return http.post("/engine-rest/task/" + task.getId() + "/complete", "lena", "application/json", """
                 {"variables": {"agentAction": {"value": "REPLY"}, "remedy": {"value": "%s"},

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = {"bpmn/emergency-after-sales.bpmn", "dmn/compensation-tier.dmn",
         "bpmn/forms/answer-buyer.form", "bpmn/forms/approve-remedy.form", "bpmn/forms/answer-team-question.form",
         "bpmn/forms/manual-remedy-step.form", "bpmn/forms/follow-up-low-rating.form",
-        "bpmn/forms/review-unresolved-case.form"})
+        "bpmn/forms/review-unresolved-case.form", "bpmn/forms/answer-during-return.form",
+        "stubs/return-process-stub.bpmn20.xml"})
 class EmergencyAfterSalesProcessTest {
 
     @RegisterExtension
@@ -52,6 +53,8 @@ class EmergencyAfterSalesProcessTest {
     String approvalOfChoice = "AGENT";
     /** What the (mocked) remedy execution leaves for people: a group, or null. */
     String manualGroup;
+    /** The return the (mocked) remedy execution opens, or null. */
+    Long returnId;
     /** The (mocked) knowledge base's article for a BLUE question, or null. */
     String article;
 
@@ -75,6 +78,8 @@ class EmergencyAfterSalesProcessTest {
             steps.add("execute:" + execution.getVariable("remedyId"));
             execution.setVariable("manualStepGroup", manualGroup);
             execution.setVariable("manualStepInstruction", manualGroup == null ? null : "Ship a replacement");
+            execution.setVariable("returnId", returnId);
+            execution.setVariable("returnKey", returnId == null ? null : "RMA-" + returnId);
         });
         Mocks.register("sendReplyDelegate", (JavaDelegate) execution -> steps.add("reply"));
         Mocks.register("closeCaseDelegate",
@@ -232,6 +237,30 @@ class EmergencyAfterSalesProcessTest {
 
         assertThat(pi).hasPassed("endEvent_noRating").isEnded();
         assertThat(steps).containsExactly("close:AGENT_CLOSED", "rating");
+    }
+
+    @Test
+    void aReturnRemedyRunsTheReturnProcessAndTheBuyerCanWriteMeanwhile() {
+        returnId = 99L;
+        ProcessInstance pi = start("DEFECTIVE", "YELLOW", "agents-it", 120);
+
+        complete(task(pi), withVariables("agentAction", "REPLY", "remedy", "RETURN_AND_REFUND"));
+        execute(job("serviceTask_executeRemedy", pi));
+        execute(job("serviceTask_sendReply", pi));
+        assertThat(pi).hasPassed("endEvent_caseHandled", "gateway_returnRunning").isWaitingAt("callActivity_return");
+        ProcessInstance rma = runtimeService().createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+                .singleResult();
+        assertThat(rma.getBusinessKey()).isEqualTo("RMA-99");
+        assertThat(runtimeService().getVariable(rma.getId(), "returnId")).isEqualTo(99L);
+
+        correlate("aftersales.buyerReplied", Map.of());
+        assertThat(pi).isWaitingAt("callActivity_return", "userTask_answerDuringReturn");
+        assertThat(task("userTask_answerDuringReturn", pi)).hasCandidateGroup("agents-it");
+        complete(task("userTask_answerDuringReturn", pi), withVariables("duringReturnReply", "Il reso è in corso."));
+        assertThat(pi).hasPassed("endEvent_answeredDuringReturn");
+
+        complete(task(rma));
+        assertThat(pi).hasPassed("callActivity_return").isWaitingAt("gateway_waitForBuyer");
     }
 
     @Test
