@@ -2,9 +2,11 @@ package com.helloword.aftersales.carrier;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,16 +25,25 @@ public class TrackingRecorder {
     private final SalesOrderRepository orders;
     private final TrackingEventRepository events;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
-    TrackingRecorder(SalesOrderRepository orders, TrackingEventRepository events, Clock clock) {
+    TrackingRecorder(SalesOrderRepository orders, TrackingEventRepository events, Clock clock,
+            ApplicationEventPublisher publisher) {
         this.orders = orders;
         this.events = events;
         this.clock = clock;
+        this.publisher = publisher;
     }
 
     /** Returns a short account of what was stored, for the webhook log. */
     @Transactional
     public String record(TrackingPort.TrackingSnapshot snapshot, String source) {
+        Instant latestScan = snapshot.events().stream().map(TrackingPort.TrackedEvent::occurredAt)
+                .max(Comparator.naturalOrder()).orElse(clock.instant());
+        String latestText = snapshot.events().stream().max(Comparator.comparing(TrackingPort.TrackedEvent::occurredAt))
+                .map(TrackingPort.TrackedEvent::description).orElse(null);
+        publisher.publishEvent(new ParcelScanned(snapshot.trackingNumber(), snapshot.carrier(), snapshot.status(),
+                latestScan, latestText));
         List<SalesOrder> shipped = orders.findByTrackingNumber(snapshot.trackingNumber());
         if (shipped.isEmpty()) {
             return "no order ships under " + snapshot.trackingNumber();

@@ -14,6 +14,8 @@ public interface ReturnRequestRepository extends JpaRepository<ReturnRequest, Lo
 
     Optional<ReturnRequest> findByReturnKey(String returnKey);
 
+    List<ReturnRequest> findByLabelTracking(String labelTracking);
+
     List<ReturnRequest> findByOrderIdOrderByIdDesc(Long orderId);
 
     /** Returns of a buyer for a reason since a moment (serial returners: "changed my mind" in 12 months). */

@@ -19,9 +19,12 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.helloword.aftersales.carrier.ParcelScanned;
+import com.helloword.aftersales.carrier.TrackingStatus;
 import com.helloword.aftersales.casefile.AfterSalesCase;
 import com.helloword.aftersales.casefile.AfterSalesCaseRepository;
 import com.helloword.aftersales.casefile.Buyer;
@@ -256,6 +259,24 @@ public class ReturnService {
                     .processInstanceId(r.getProcessInstanceId()).correlate();
         }
         return true;
+    }
+
+    /**
+     * The carrier reported news of a parcel: when it is a return's, the return's timeline shows it, and
+     * delivered at the warehouse counts as received (as the warehouse's scan does).
+     */
+    @EventListener
+    public void parcelScanned(ParcelScanned scan) {
+        for (ReturnRequest r : returns.findByLabelTracking(scan.trackingNumber())) {
+            if (r.getStatus() == ReturnRequest.Status.CLOSED) {
+                continue;
+            }
+            r.record("TRACKING", scan.status() + (scan.description() == null ? "" : ": " + scan.description()),
+                    scan.at());
+            if (scan.status() == TrackingStatus.DELIVERED) {
+                received(r.getReturnKey());
+            }
+        }
     }
 
     /** A reminder that the parcel has not been sent yet; one mail per reminder number. */

@@ -62,6 +62,7 @@ import com.helloword.aftersales.notification.OutboxRelay;
 import com.helloword.aftersales.support.Http;
 import com.helloword.aftersales.support.IntegrationTest;
 import com.helloword.aftersales.support.MutableClock;
+import com.helloword.aftersales.support.ProviderStubsConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 
 /**
@@ -344,6 +345,8 @@ class EmergencyAfterSalesEndToEndTest {
                 {"data": {"order": {"id": "gid://shopify/Order/1", "email": "x@example.de",
                   "shippingAddress": {"name": "Jonas Beispiel", "address1": "Lindenweg 4", "address2": null,
                     "zip": "80331", "city": "München", "countryCodeV2": "DE"}}}}""")));
+        ProviderStubsConfiguration.stubDhlReturnLabel(providerStubs, "77" + String.format("%010d",
+                Math.abs((long) run.hashCode()) % 10_000_000_000L));
         runDueJobs(returnProcess); // policy (damaged: quality reason, 30 days, seller pays), label, label mail
         JsonNode rma = Http.json(http.get("/api/returns/" + returnKey, "lena"));
         assertThat(rma.get("caseKey").asText()).isEqualTo(key);

@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -50,11 +52,12 @@ import com.helloword.aftersales.notification.OutboxRelay;
 import com.helloword.aftersales.support.Http;
 import com.helloword.aftersales.support.IntegrationTest;
 import com.helloword.aftersales.support.MutableClock;
+import com.helloword.aftersales.support.ProviderStubsConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 
 /**
  * Returns on the running application: a German buyer's return 10 days after delivery is accepted,
- * the DHL label (the adapter against the embedded DHL sandbox) is mailed in German with a working
+ * the DHL label (WireMock DHL, from the address the WireMock Shopify store has) is mailed in German with a working
  * download link, the warehouse scans and inspects it, and the refund reaches the (WireMock)
  * Shopify store once; the same request 20 days after delivery is refused with the reason in German
  * and goes to the German agents for review. Bad requests are refused with the reason.
@@ -87,6 +90,7 @@ class ReturnApiTest {
     String run;
     String storeId;
     String graphql;
+    String shipmentNumber;
 
     @BeforeEach
     void setUp() {
@@ -103,6 +107,8 @@ class ReturnApiTest {
                         {"data": {"order": {"id": "gid://shopify/Order/1", "email": "x@example.de",
                           "shippingAddress": {"name": "Lea Beispiel", "address1": "Musterstraße 12", "address2": null,
                             "zip": "10115", "city": "Berlin", "countryCodeV2": "DE"}}}}""")));
+        shipmentNumber = String.format("%012d", Math.abs((long) run.hashCode()) % 1_000_000_000_000L);
+        ProviderStubsConfiguration.stubDhlReturnLabel(providerStubs, shipmentNumber);
         relay.deliverDue();
     }
 
@@ -148,7 +154,12 @@ class ReturnApiTest {
         // the label step (async) made the DHL label within its SLA and mailed it in German
         JsonNode labelled = Http.json(http.get("/api/returns/" + key, "walt"));
         assertThat(labelled.get("status").asText()).isEqualTo("LABEL_SENT");
-        assertThat(labelled.get("labelTracking").asText()).isNotBlank();
+        assertThat(labelled.get("labelTracking").asText()).isEqualTo(shipmentNumber);
+        // the label was asked of DHL with the address the platform has for the order, street and number apart
+        providerStubs.verify(postRequestedFor(urlPathEqualTo("/dhl/parcel/de/shipping/returns/v1/orders"))
+                .withRequestBody(matchingJsonPath("$.shipper.addressStreet", equalTo("Musterstraße")))
+                .withRequestBody(matchingJsonPath("$.shipper.addressHouse", equalTo("12")))
+                .withRequestBody(matchingJsonPath("$.customerReference", equalTo(orderId))));
         relay.deliverDue();
         MimeMessage labelMail = mailTo(buyer, key);
         assertThat(labelMail.getSubject()).contains("Rücksendeetikett", orderId);

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.helloword.aftersales.carrier.TrackingPort.TrackedEvent;
@@ -22,6 +23,8 @@ import com.helloword.aftersales.carrier.dhl.ReturnLabel;
 import com.helloword.aftersales.carrier.dhl.ReturnLabelRequest;
 import com.helloword.aftersales.casefile.OrderStatus;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
+import com.helloword.aftersales.integration.CredentialStore;
+import com.helloword.aftersales.integration.ProviderClients;
 import com.helloword.aftersales.support.IntegrationTest;
 
 /** The sandbox's DHL: the real tracking and return-label clients, over HTTP, on demo DHL parcels. */
@@ -31,7 +34,11 @@ class SandboxCarrierTest {
     @Autowired
     DhlTracking tracking;
     @Autowired
-    DhlReturnLabels returnLabels;
+    ProviderClients clients;
+    @Autowired
+    CredentialStore credentials;
+    @LocalServerPort
+    int port;
     @Autowired
     SalesOrderRepository orders;
     @Autowired
@@ -65,6 +72,9 @@ class SandboxCarrierTest {
     void aReturnLabelIsAWellFormedPdf() {
         String key = "case:SBD-" + UUID.randomUUID().toString().substring(0, 8) + ":return-label";
 
+        // the application's DHL returns client points at the tests' WireMock; this one at the sandbox
+        DhlReturnLabels returnLabels = new DhlReturnLabels(clients, credentials,
+                "http://127.0.0.1:" + port + "/sandbox/dhl");
         ReturnLabel label = returnLabels.createReturnLabel(new ReturnLabelRequest("deu", "028-1234567-0000001",
                 null, "Léa Dubois (Retoure)", "Hauptstraße", "12a", "53113", "Bonn", null, 1200,
                 new BigDecimal("29.99"), "EUR", key));

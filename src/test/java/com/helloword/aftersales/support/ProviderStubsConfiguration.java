@@ -29,7 +29,29 @@ public class ProviderStubsConfiguration {
 
     @Bean
     DynamicPropertyRegistrar providerStubUrls(WireMockServer providerStubs) {
-        return registry -> registry.add("aftersales.providers.paypal.base-url", providerStubs::baseUrl);
+        return registry -> {
+            registry.add("aftersales.providers.paypal.base-url", providerStubs::baseUrl);
+            // return labels come from the WireMock DHL (stubs under /dhl); SandboxCarrierTest builds its own client
+            registry.add("aftersales.providers.dhl-returns.base-url", () -> providerStubs.baseUrl() + "/dhl");
+        };
+    }
+
+    /**
+     * Stubs DHL's Parcel DE Returns answer (the documented ReturnOrderConfirmation, fixture
+     * dhl/returns-order-created.json) with this shipment number.
+     */
+    public static void stubDhlReturnLabel(WireMockServer stubs, String shipmentNumber) {
+        try (var in = ProviderStubsConfiguration.class.getResourceAsStream("/dhl/returns-order-created.json")) {
+            String body = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("999991587211", shipmentNumber);
+            stubs.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(
+                            "/dhl/parcel/de/shipping/returns/v1/orders"))
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(201)
+                            .withHeader("Content-Type", "application/json").withBody(body)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Bean
