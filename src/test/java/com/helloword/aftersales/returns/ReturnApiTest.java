@@ -44,6 +44,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.helloword.aftersales.carrier.TrackingPort;
+import com.helloword.aftersales.carrier.TrackingRecorder;
+import com.helloword.aftersales.carrier.TrackingStatus;
 import com.helloword.aftersales.casefile.Platform;
 import com.helloword.aftersales.casefile.Store;
 import com.helloword.aftersales.casefile.StoreRepository;
@@ -85,6 +88,8 @@ class ReturnApiTest {
     WireMockServer providerStubs;
     @Autowired
     MutableClock clock;
+    @Autowired
+    TrackingRecorder tracking;
 
     Http http;
     String run;
@@ -247,6 +252,32 @@ class ReturnApiTest {
                 .taskDefinitionKey(ReturnProcess.USER_TASK_REVIEW).singleResult();
         assertThat(taskService.getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getGroupId)
                 .contains("agents-de");
+    }
+
+    @Test
+    void theCarrierSayingTheReturnParcelIsDeliveredCountsAsReceived() throws Exception {
+        String orderId = order("d", "2026-11-20T10:00:00Z", "track." + run + "@example.de");
+        String key = Http.json(open(orderId, "DEFECTIVE", "EXCHANGE")).get("returnKey").asText();
+        String processId = processOf(key);
+        runDue(processId);
+
+        Instant at = Instant.parse("2026-11-24T08:15:00Z");
+        tracking.record(new TrackingPort.TrackingSnapshot(shipmentNumber, "dhl", TrackingStatus.IN_TRANSIT, null,
+                List.of(new TrackingPort.TrackedEvent(at.minusSeconds(86_400), TrackingStatus.IN_TRANSIT, null,
+                        "Die Sendung wurde im Start-Paketzentrum bearbeitet.", "Bonn", null))), "test");
+        assertThat(Http.json(http.get("/api/returns/" + key, "walt")).get("status").asText()).isEqualTo("LABEL_SENT");
+        tracking.record(new TrackingPort.TrackingSnapshot(shipmentNumber, "dhl", TrackingStatus.DELIVERED, null,
+                List.of(new TrackingPort.TrackedEvent(at, TrackingStatus.DELIVERED, null,
+                        "Die Sendung wurde zugestellt.", "Hamburg", "Lager"))), "test");
+
+        JsonNode received = Http.json(http.get("/api/returns/" + key, "walt"));
+        assertThat(received.get("status").asText()).isEqualTo("RECEIVED");
+        List<String> steps = new ArrayList<>();
+        received.get("timeline").forEach(step -> steps.add(step.get("code").asText() + " " + step.get("detail").asText("")));
+        assertThat(steps).anyMatch(step -> step.startsWith("TRACKING IN_TRANSIT"))
+                .anyMatch(step -> step.startsWith("TRACKING DELIVERED"));
+        assertThat(taskService.createTaskQuery().processInstanceId(processId)
+                .taskDefinitionKey(ReturnProcess.USER_TASK_INSPECT).count()).isEqualTo(1);
     }
 
     @Test
