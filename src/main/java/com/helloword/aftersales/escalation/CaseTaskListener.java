@@ -27,6 +27,9 @@ import com.helloword.aftersales.web.TaskFormRejection;
 @Component("caseTaskListener")
 class CaseTaskListener implements TaskListener {
 
+    static final int USUAL_PERCENT = 30;
+    static final double USUAL_COUPON_EUR = 5.0;
+
     private final CaseView view;
     private final CaseResolution resolution;
     private final AfterSalesCaseRepository cases;
@@ -71,14 +74,16 @@ class CaseTaskListener implements TaskListener {
         Object suggested = task.getVariable(VAR_COMPENSATION);
         Map<?, ?> compensation = suggested instanceof Map<?, ?> map ? map : Map.of();
         String remedy = compensation.get("remedy") == null ? Remedy.NONE.name() : compensation.get("remedy").toString();
-        // the table says 0 for "none": the form shows an empty field then, not a 0 the agent must clear
+        // the table says 0 for "none"; the form then offers the usual sizes (30 % to keep the item, a
+        // 5 EUR coupon) should the agent switch to such a remedy (an empty number field also left
+        // form-js's drop-down unable to open again in Tasklist: TasklistFormBrowserTest)
         Number percent = positive((Number) compensation.get("percent"));
         Number couponEur = positive((Number) compensation.get("couponEur"));
         if (task.getVariable(VAR_REMEDY) == null) {
             task.setVariable(VAR_AGENT_ACTION, ACTION_REPLY);
             task.setVariable(VAR_REMEDY, remedy);
-            task.setVariable(VAR_REMEDY_PERCENT, percent == null ? null : percent.intValue());
-            task.setVariable(VAR_REMEDY_COUPON_EUR, couponEur == null ? null : couponEur.doubleValue());
+            task.setVariable(VAR_REMEDY_PERCENT, percent == null ? USUAL_PERCENT : percent.intValue());
+            task.setVariable(VAR_REMEDY_COUPON_EUR, couponEur == null ? USUAL_COUPON_EUR : couponEur.doubleValue());
         }
         StringBuilder text = new StringBuilder("**Suggested:** ").append(remedy);
         if (percent != null && percent.intValue() > 0) {

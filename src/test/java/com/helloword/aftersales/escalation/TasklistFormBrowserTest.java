@@ -250,14 +250,31 @@ class TasklistFormBrowserTest {
                 + labelStart + "')]]";
     }
 
-    /** Picks an option of a form-js select (a drop-down list, not a native select). */
+    /**
+     * Picks an option of a form-js select (a drop-down list, not a native select). The list opens on a
+     * click of the field; a click that lands while the form re-renders can leave it closed, so the
+     * field is clicked again until the option shows (within the overall wait).
+     */
     private void choose(String fieldLabel, String option) {
-        WebDriverWait wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(250));
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(fieldXpath(fieldLabel)
-                + "//*[contains(@class,'fjs-input-group')]"))).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(fieldXpath(fieldLabel)
-                + "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + option + "']"))).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(field(fieldLabel), option));
+        By opener = By.xpath(fieldXpath(fieldLabel) + "//*[contains(@class,'fjs-input-group')]");
+        By item = By.xpath(fieldXpath(fieldLabel) + "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='"
+                + option + "']");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            new WebDriverWait(driver, WAIT, Duration.ofMillis(250))
+                    .until(ExpectedConditions.elementToBeClickable(opener)).click();
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(3), Duration.ofMillis(100))
+                        .until(ExpectedConditions.elementToBeClickable(item)).click();
+                break;
+            } catch (org.openqa.selenium.TimeoutException | org.openqa.selenium.StaleElementReferenceException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+        }
+        new WebDriverWait(driver, WAIT, Duration.ofMillis(250))
+                .until(ExpectedConditions.textToBePresentInElementLocated(field(fieldLabel), option));
     }
 
     private WebElement label(String text) {
