@@ -10,6 +10,8 @@ CREATE TABLE return_requests (
     source              VARCHAR(16)    NOT NULL,
     reason              VARCHAR(32)    NOT NULL,
     wanted              VARCHAR(16)    NOT NULL,
+    exchange_wish       VARCHAR(200),
+    exchange_sku        VARCHAR(100),
     status              VARCHAR(24)    NOT NULL,
     eligible            BOOLEAN,
     window_days         INT,

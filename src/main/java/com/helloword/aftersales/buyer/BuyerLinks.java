@@ -29,7 +29,7 @@ public class BuyerLinks {
 
     /** What a link may do. */
     public enum Action {
-        CONFIRM, RATE, RETURN_LABEL
+        CONFIRM, RATE, RETURN_LABEL, RETURN_START
     }
 
     static final String DEMO_SECRET = "demo-only-buyer-link-secret-change-me";
@@ -71,6 +71,21 @@ public class BuyerLinks {
     public String returnLabelUrl(String returnKey) {
         return UriComponentsBuilder.fromUriString(baseUrl).path("/buyer/returns/{return}/label")
                 .queryParam("t", token(returnKey, Action.RETURN_LABEL)).buildAndExpand(returnKey).toUriString();
+    }
+
+    /**
+     * The link that starts a self-service return: it proves the buyer reads the order's mailbox, and
+     * carries the order (case-file id), the reason and refund or exchange, signed together.
+     */
+    public String returnStartUrl(long orderId, String reason, String wanted, String language) {
+        return UriComponentsBuilder.fromUriString(baseUrl).path("/buyer/returns/start").queryParam("o", orderId)
+                .queryParam("r", reason).queryParam("w", wanted).queryParam("lang", language)
+                .queryParam("t", token(returnStartSubject(orderId, reason, wanted), Action.RETURN_START))
+                .build().toUriString();
+    }
+
+    public static String returnStartSubject(long orderId, String reason, String wanted) {
+        return "order:" + orderId + "|" + reason + "|" + wanted;
     }
 
     String token(String caseKey, Action action) {

@@ -57,6 +57,8 @@ public class ReturnRequest extends CaseFileEntity {
     private String reason;
     @Enumerated(EnumType.STRING)
     private Wanted wanted;
+    private String exchangeWish;
+    private String exchangeSku;
     @Enumerated(EnumType.STRING)
     private Status status;
     private Boolean eligible;
@@ -109,6 +111,17 @@ public class ReturnRequest extends CaseFileEntity {
         this.status = Status.REQUESTED;
         this.requestedAt = requestedAt.truncatedTo(ChronoUnit.SECONDS);
         record("REQUESTED", source + ": " + reason + ", wants " + wanted, requestedAt);
+    }
+
+    /** What the buyer wants instead (their words, e.g. "size L"), for an exchange. */
+    public void wish(String exchangeWish) {
+        this.exchangeWish = exchangeWish == null || exchangeWish.isBlank() ? null
+                : exchangeWish.strip().substring(0, Math.min(200, exchangeWish.strip().length()));
+    }
+
+    /** The SKU the warehouse sends in exchange (the returned one when none is named). */
+    public void exchangeFor(String sku) {
+        this.exchangeSku = sku == null || sku.isBlank() ? null : sku.strip();
     }
 
     /** What the returnPolicy table decided. */
@@ -205,6 +218,8 @@ public class ReturnRequest extends CaseFileEntity {
     public Source getSource() { return source; }
     public String getReason() { return reason; }
     public Wanted getWanted() { return wanted; }
+    public String getExchangeWish() { return exchangeWish; }
+    public String getExchangeSku() { return exchangeSku; }
     public Status getStatus() { return status; }
     public Boolean getEligible() { return eligible; }
     public Integer getWindowDays() { return windowDays; }

@@ -28,6 +28,11 @@ public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
 
     Optional<SalesOrder> findFirstByPlatformOrderId(String platformOrderId);
 
+    /** An order number in every store that has it, with buyer and lines (self-service returns). */
+    @Query("select distinct o from SalesOrder o join fetch o.buyer left join fetch o.lines "
+            + "where o.platformOrderId = :platformOrderId")
+    List<SalesOrder> findAllWithLines(String platformOrderId);
+
     @Query("select count(l) > 0 from OrderLine l where l.order.store.id = :storeId and l.sku = :sku")
     boolean storeHasSoldSku(String storeId, String sku);
 }

@@ -56,7 +56,12 @@ public class ReturnService {
 
     /** A request for a return, as the API and the other processes give it. */
     public record NewReturn(String storeId, String platformOrderId, String buyerEmail, String sku, String reason,
-            String wanted, ReturnRequest.Source source, Long caseId) {
+            String wanted, ReturnRequest.Source source, Long caseId, String exchangeWish) {
+
+        public NewReturn(String storeId, String platformOrderId, String buyerEmail, String sku, String reason,
+                String wanted, ReturnRequest.Source source, Long caseId) {
+            this(storeId, platformOrderId, buyerEmail, sku, reason, wanted, source, caseId, null);
+        }
     }
 
     /** A request that cannot be taken, with the reason per field. */
@@ -144,6 +149,7 @@ public class ReturnService {
         ReturnRequest created = new ReturnRequest(newKey(), afterSalesCase, order, order.getBuyer(), sku,
                 request.source() == null ? ReturnRequest.Source.SELF_SERVICE : request.source(), reason, wanted,
                 clock.instant());
+        created.wish(request.exchangeWish());
         returns.saveAndFlush(created);
         if (request.source() != ReturnRequest.Source.AGENT_REMEDY) { // a remedy's return runs as its call activity
             Map<String, Object> variables = new HashMap<>();
@@ -292,7 +298,7 @@ public class ReturnService {
     /** What the warehouse found. Refuses an incomplete inspection with the reason. */
     @Transactional
     public void inspected(long returnId, String grade, Boolean matchesComplaint, String outcome, Integer percent,
-            String note, String who) {
+            String exchangeSku, String note, String who) {
         ReturnRequest r = returnOf(returnId);
         if (grade == null || !grade.matches("[A-D]")) {
             throw ReturnProcess.refuse("Grade the condition A (as new) to D (unusable)");
@@ -311,6 +317,9 @@ public class ReturnService {
         }
         if (chosen == ReturnRequest.Outcome.REJECTED && (note == null || note.isBlank())) {
             throw ReturnProcess.refuse("Say why the return is rejected; the buyer is told");
+        }
+        if (chosen == ReturnRequest.Outcome.EXCHANGE) {
+            r.exchangeFor(exchangeSku);
         }
         r.inspected(grade, Boolean.TRUE.equals(matchesComplaint), chosen, (who == null ? "" : who + ": ")
                 + (note == null ? "" : note.strip()), clock.instant());

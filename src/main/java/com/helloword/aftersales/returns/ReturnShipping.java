@@ -106,7 +106,8 @@ public class ReturnShipping {
         }
         List<MarketplacePort.ExchangeLine> lines = r.getOrder().getLines().stream()
                 .filter(l -> r.getSku() == null || l.getSku().equals(r.getSku()))
-                .map(l -> new MarketplacePort.ExchangeLine(l.getSku(), quantity(l))).toList();
+                .map(l -> new MarketplacePort.ExchangeLine(r.getExchangeSku() != null && r.getSku() != null
+                        ? r.getExchangeSku() : l.getSku(), quantity(l))).toList();
         try {
             MarketplacePort.ExchangeResult result = marketplace.createExchangeOrder(
                     new MarketplacePort.ExchangeOrderCommand(r.getOrder().getStore().getId(),

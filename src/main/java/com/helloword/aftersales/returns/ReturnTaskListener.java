@@ -41,6 +41,10 @@ class ReturnTaskListener implements TaskListener {
             task.setVariableLocal(VAR_RETURN_VIEW, markdown(returns.view(returns.returnOf(returnId).getReturnKey())));
             if (USER_TASK_INSPECT.equals(task.getTaskDefinitionKey())) {
                 task.setDueDate(Date.from(clock.instant().plus(inspectionTime)));
+                ReturnRequest r = returns.returnOf(returnId);
+                if (task.getVariable(VAR_EXCHANGE_SKU) == null && r.getSku() != null) {
+                    task.setVariable(VAR_EXCHANGE_SKU, r.getSku()); // the same item unless the warehouse names another
+                }
             }
             return;
         }
@@ -62,7 +66,7 @@ class ReturnTaskListener implements TaskListener {
                         Boolean.TRUE.equals(task.getVariable(VAR_MATCHES_COMPLAINT))
                                 || "true".equals(String.valueOf(task.getVariable(VAR_MATCHES_COMPLAINT))),
                         text(task, VAR_OUTCOME), percent instanceof Number n ? n.intValue() : null,
-                        text(task, VAR_INSPECTION_NOTE), who);
+                        text(task, VAR_EXCHANGE_SKU), text(task, VAR_INSPECTION_NOTE), who);
             }
             case USER_TASK_MANUAL_EXCHANGE -> {
                 String note = text(task, VAR_EXCHANGE_NOTE);
@@ -87,6 +91,9 @@ class ReturnTaskListener implements TaskListener {
         md.append("**Return ").append(r.returnKey()).append("** · order ").append(escape(r.platformOrderId()))
                 .append(r.sku() == null ? "" : " · SKU " + escape(r.sku())).append(" · ").append(r.reason())
                 .append(" · wants ").append(r.wanted()).append(" · ").append(r.status()).append("\n\n");
+        if (r.exchangeWish() != null) {
+            md.append("The buyer would like instead: *").append(escape(r.exchangeWish())).append("*\n\n");
+        }
         if (r.eligible() != null) {
             md.append(r.eligible() ? "Eligible" : "**Refused by the policy** (" + r.refusalReason() + ")")
                     .append(r.windowDays() == null ? "" : " · window " + r.windowDays() + " days")

@@ -9,7 +9,7 @@ import com.helloword.aftersales.casefile.ReturnRequest;
 
 /** A return as the API shows it: the decision, the label, the outcome and the timeline; no personal data. */
 public record ReturnView(String returnKey, String caseKey, String storeId, String platformOrderId, String sku,
-        String source, String reason, String wanted, String status, Boolean eligible, Integer windowDays,
+        String source, String reason, String wanted, String exchangeWish, String exchangeSku, String status, Boolean eligible, Integer windowDays,
         LocalDate lastDay, String postagePaidBy, Boolean freePickup, Boolean freeExchange, String refusalReason,
         String policyDecision, String carrier, String labelTracking, Instant receivedAt, String conditionGrade,
         String outcome, BigDecimal refundAmount, String refundCurrency, String platformRef, List<Step> timeline) {
@@ -21,7 +21,7 @@ public record ReturnView(String returnKey, String caseKey, String storeId, Strin
         return new ReturnView(r.getReturnKey(), r.getAfterSalesCase() == null ? null
                 : r.getAfterSalesCase().getBusinessKey(), r.getOrder().getStore().getId(),
                 r.getOrder().getPlatformOrderId(), r.getSku(), r.getSource().name(), r.getReason(), r.getWanted().name(),
-                r.getStatus().name(), r.getEligible(), r.getWindowDays(), r.getLastDay(), r.getPostagePaidBy(),
+                r.getExchangeWish(), r.getExchangeSku(), r.getStatus().name(), r.getEligible(), r.getWindowDays(), r.getLastDay(), r.getPostagePaidBy(),
                 r.getFreePickup(), r.getFreeExchange(), r.getRefusalReason(), r.getPolicyDecision(), r.getCarrier(),
                 r.getLabelTracking(), r.getReceivedAt(), r.getConditionGrade(),
                 r.getOutcome() == null ? null : r.getOutcome().name(), r.getRefundAmount(), r.getRefundCurrency(),

@@ -154,10 +154,7 @@ class TasklistFormBrowserTest {
         try {
             // log in as the German agent, then open the case's task
             driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=text]"))).sendKeys("lena");
-            driver.findElement(By.cssSelector("input[type=password]")).sendKeys("lena");
-            driver.findElement(By.cssSelector("button[type=submit]")).click();
-            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+            logIn(wait, "lena", "lena");
             String tasklist = driver.getCurrentUrl().replaceAll("#.*", "");
             driver.get(tasklist + "#/?task=" + answer.getId());
 
@@ -248,6 +245,31 @@ class TasklistFormBrowserTest {
     private static String fieldXpath(String labelStart) {
         return "//div[contains(concat(' ', @class, ' '), ' fjs-form-field ')][./label[starts-with(normalize-space(), '"
                 + labelStart + "')]]";
+    }
+
+    /**
+     * Logs in on the webapps' login form. The form can still be re-rendering when the page seems
+     * ready (seen on a loaded CI machine: both words went into the user field), so the fields are
+     * filled, read back, and the whole step is tried again if they do not hold what was typed.
+     */
+    private void logIn(WebDriverWait wait, String user, String password) {
+        for (int attempt = 1; ; attempt++) {
+            WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[type=text]")));
+            WebElement secret = wait.until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("input[type=password]")));
+            name.clear();
+            name.sendKeys(user);
+            secret.clear();
+            secret.sendKeys(password);
+            if (user.equals(name.getDomProperty("value")) && password.equals(secret.getDomProperty("value"))) {
+                driver.findElement(By.cssSelector("button[type=submit]")).click();
+                wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+                return;
+            }
+            if (attempt == 3) {
+                throw new AssertionError("the login form did not keep what was typed");
+            }
+        }
     }
 
     /**

@@ -1,0 +1,175 @@
+package com.helloword.aftersales.returns;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.helloword.aftersales.buyer.BuyerLinks;
+import com.helloword.aftersales.casefile.Buyer;
+import com.helloword.aftersales.casefile.OrderLine;
+import com.helloword.aftersales.casefile.ReturnRequest;
+import com.helloword.aftersales.casefile.SalesOrder;
+import com.helloword.aftersales.casefile.SalesOrderRepository;
+import com.helloword.aftersales.notification.MailRequest;
+import com.helloword.aftersales.notification.MailTemplates;
+import com.helloword.aftersales.notification.OutboxService;
+import com.helloword.aftersales.notification.RecipientType;
+import com.helloword.aftersales.security.Groups;
+
+/**
+ * The buyer's self-service return, with nothing but the order number and the e-mail address (data
+ * minimisation). The form never says whether an order exists: when number and address match, a
+ * signed link goes to that address (once a day per order and choice), which proves the buyer reads
+ * the order's mailbox; the link's page lets them pick the item and say what they want instead, and
+ * one click opens the return. Pages in the buyer's language ({@code lang}, else the browser's).
+ */
+@RestController
+class ReturnSelfServiceController {
+
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+    private static final List<String> SELF_SERVICE_REASONS = List.of("CHANGED_MIND", "SIZE_FIT", "COLOR_MISMATCH",
+            "DEFECTIVE", "DAMAGED", "WRONG_ITEM", "MISSING_PARTS", "NOT_AS_DESCRIBED");
+
+    private final SalesOrderRepository orders;
+    private final ReturnService returns;
+    private final BuyerLinks links;
+    private final MailTemplates templates;
+    private final OutboxService outbox;
+    private final Clock clock;
+
+    ReturnSelfServiceController(SalesOrderRepository orders, ReturnService returns, BuyerLinks links,
+            MailTemplates templates, OutboxService outbox, Clock clock) {
+        this.orders = orders;
+        this.returns = returns;
+        this.links = links;
+        this.templates = templates;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @GetMapping("/buyer/returns/new")
+    ResponseEntity<String> form(@RequestParam(name = "lang", required = false) String lang,
+            @RequestParam(name = "order", required = false) String order) {
+        return page(HttpStatus.OK, language(lang), "FORM", Map.of("order", order == null ? "" : order));
+    }
+
+    @PostMapping("/buyer/returns/new")
+    @Transactional
+    public ResponseEntity<String> request(@RequestParam(name = "lang", required = false) String lang,
+            @RequestParam(name = "order", required = false) String orderNumber,
+            @RequestParam(name = "email", required = false) String email,
+            @RequestParam(name = "reason", required = false) String reason,
+            @RequestParam(name = "wanted", required = false) String wanted) {
+        String language = language(lang);
+        boolean complete = orderNumber != null && !orderNumber.isBlank() && orderNumber.length() <= 100
+                && email != null && email.contains("@") && email.length() <= 320
+                && reason != null && SELF_SERVICE_REASONS.contains(reason)
+                && ("REFUND".equals(wanted) || "EXCHANGE".equals(wanted));
+        if (!complete) {
+            return page(HttpStatus.BAD_REQUEST, language, "FORM", Map.of("order", orderNumber == null ? ""
+                    : orderNumber, "incomplete", true));
+        }
+        String normalised = Buyer.normaliseEmail(email);
+        for (SalesOrder order : orders.findAllWithLines(orderNumber.trim())) {
+            if (order.getBuyer().getEmail().equals(normalised)) {
+                String buyerLanguage = order.getBuyer().getLanguage() == null ? order.getStore().getDefaultLanguage()
+                        : order.getBuyer().getLanguage();
+                Map<String, Object> model = new HashMap<>();
+                model.put("orderId", order.getPlatformOrderId());
+                model.put("storeName", order.getStore().getName());
+                model.put("startUrl", links.returnStartUrl(order.getId(), reason, wanted, buyerLanguage));
+                LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+                outbox.queue(new MailRequest("return-start:" + order.getId() + ":" + reason + ":" + wanted + ":" + today,
+                        null, "return-start", buyerLanguage, RecipientType.BUYER, order.getBuyer().getId().toString(),
+                        model));
+            }
+        }
+        // the same answer whether or not the order exists: the page cannot be used to find orders or buyers
+        return page(HttpStatus.OK, language, "CHECK_MAIL", Map.of());
+    }
+
+    @GetMapping("/buyer/returns/start")
+    @Transactional(readOnly = true)
+    public ResponseEntity<String> confirm(@RequestParam(name = "o", required = false) Long orderId,
+            @RequestParam(name = "r", required = false) String reason,
+            @RequestParam(name = "w", required = false) String wanted,
+            @RequestParam(name = "lang", required = false) String lang,
+            @RequestParam(name = "t", required = false) String token) {
+        SalesOrder order = verified(orderId, reason, wanted, token);
+        String language = language(lang);
+        if (order == null) {
+            return page(HttpStatus.FORBIDDEN, language, "INVALID", Map.of());
+        }
+        Map<String, Object> model = new HashMap<>();
+        model.put("orderId", order.getPlatformOrderId());
+        model.put("skus", order.getLines().stream().map(OrderLine::getSku).toList());
+        model.put("o", orderId);
+        model.put("r", reason);
+        model.put("w", wanted);
+        model.put("t", token);
+        return page(HttpStatus.OK, language, "CONFIRM", model);
+    }
+
+    @PostMapping("/buyer/returns/start")
+    public ResponseEntity<String> start(@RequestParam(name = "o", required = false) Long orderId,
+            @RequestParam(name = "r", required = false) String reason,
+            @RequestParam(name = "w", required = false) String wanted,
+            @RequestParam(name = "lang", required = false) String lang,
+            @RequestParam(name = "t", required = false) String token,
+            @RequestParam(name = "sku", required = false) String sku,
+            @RequestParam(name = "wish", required = false) String wish) {
+        String language = language(lang);
+        SalesOrder order = verified(orderId, reason, wanted, token);
+        if (order == null) {
+            return page(HttpStatus.FORBIDDEN, language, "INVALID", Map.of());
+        }
+        ReturnRequest created = returns.request(new ReturnService.NewReturn(order.getStore().getId(),
+                order.getPlatformOrderId(), null, sku == null || sku.isBlank() ? null : sku, reason, wanted,
+                ReturnRequest.Source.SELF_SERVICE, null, "EXCHANGE".equals(wanted) ? wish : null));
+        return page(HttpStatus.OK, language, "STARTED", Map.of("returnKey", created.getReturnKey(),
+                "orderId", order.getPlatformOrderId()));
+    }
+
+    private SalesOrder verified(Long orderId, String reason, String wanted, String token) {
+        if (orderId == null || reason == null || wanted == null
+                || !links.verify(BuyerLinks.returnStartSubject(orderId, reason, wanted), BuyerLinks.Action.RETURN_START,
+                        token)) {
+            return null;
+        }
+        return orders.findById(orderId).map(o -> orders.findWithLines(o.getStore().getId(), o.getPlatformOrderId())
+                .orElse(null)).orElse(null);
+    }
+
+    private static String language(String lang) {
+        if (lang != null && lang.length() >= 2) {
+            String code = lang.substring(0, 2).toLowerCase(Locale.ROOT);
+            return Groups.TEAM_LANGUAGES.contains(code) ? code : "en";
+        }
+        return "en";
+    }
+
+    private ResponseEntity<String> page(HttpStatus status, String language, String state, Map<String, Object> extra) {
+        Map<String, Object> model = new HashMap<>(extra);
+        model.put("state", state);
+        model.put("reasons", SELF_SERVICE_REASONS);
+        model.put("lang", language);
+        return ResponseEntity.status(status).contentType(HTML).cacheControl(CacheControl.noStore())
+                .header("Referrer-Policy", "no-referrer").header("X-Frame-Options", "DENY")
+                .body(templates.renderPage("buyer-return", language, model).html());
+    }
+}
