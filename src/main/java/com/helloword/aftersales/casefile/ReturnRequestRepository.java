@@ -18,6 +18,11 @@ public interface ReturnRequestRepository extends JpaRepository<ReturnRequest, Lo
 
     List<ReturnRequest> findByOrderIdOrderByIdDesc(Long orderId);
 
+    /** Returns per SKU since a moment (sku, count), for the product-quality loop. */
+    @Query("select r.sku, count(r) from ReturnRequest r where r.requestedAt >= :since and r.sku is not null"
+            + " group by r.sku")
+    List<Object[]> countBySkuSince(Instant since);
+
     /** Returns of a buyer for a reason since a moment (serial returners: "changed my mind" in 12 months). */
     long countByBuyerIdAndReasonAndRequestedAtAfter(Long buyerId, String reason, Instant since);
 }

@@ -28,6 +28,10 @@ public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
 
     Optional<SalesOrder> findFirstByPlatformOrderId(String platformOrderId);
 
+    /** Units shipped per SKU since a moment (sku, units), for the product-quality loop. */
+    @Query("select l.sku, sum(l.quantity) from OrderLine l where l.order.shippedAt >= :since group by l.sku")
+    List<Object[]> unitsShippedBySkuSince(Instant since);
+
     /** An order number in every store that has it, with buyer and lines (self-service returns). */
     @Query("select distinct o from SalesOrder o join fetch o.buyer left join fetch o.lines "
             + "where o.platformOrderId = :platformOrderId")

@@ -20,8 +20,10 @@ import com.helloword.aftersales.casefile.CaseRemedy;
 import com.helloword.aftersales.casefile.CaseRemedyRepository;
 import com.helloword.aftersales.casefile.OrderLine;
 import com.helloword.aftersales.casefile.OrderStatus;
+import com.helloword.aftersales.casefile.ReturnRequestRepository;
 import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
+import com.helloword.aftersales.returns.QualityLoop;
 
 /**
  * What an agent, team lead or warehouse worker sees of a case in Tasklist: a Markdown text the
@@ -39,11 +41,16 @@ public class CaseView {
     private final AfterSalesCaseRepository cases;
     private final SalesOrderRepository orders;
     private final CaseRemedyRepository remedies;
+    private final ReturnRequestRepository returns;
+    private final QualityLoop qualityLoop;
 
-    CaseView(AfterSalesCaseRepository cases, SalesOrderRepository orders, CaseRemedyRepository remedies) {
+    CaseView(AfterSalesCaseRepository cases, SalesOrderRepository orders, CaseRemedyRepository remedies,
+            ReturnRequestRepository returns, QualityLoop qualityLoop) {
         this.cases = cases;
         this.orders = orders;
         this.remedies = remedies;
+        this.returns = returns;
+        this.qualityLoop = qualityLoop;
     }
 
     /** The view of the case with this id, for a task in the given time zone (the store's). */
@@ -151,8 +158,16 @@ public class CaseView {
         md.append("Tier ").append(c.getBuyer().getTier()).append(" · ").append(c.getBuyer().getCountry() == null
                 ? "" : c.getBuyer().getCountry() + " · ").append("returns in 12 months: ")
                 .append(orders.countByBuyerIdAndStatusAndOrderedAtAfter(buyerId, OrderStatus.RETURNED,
-                        c.getOpenedAt().minus(Duration.ofDays(365))))
-                .append("\n\n");
+                        c.getOpenedAt().minus(Duration.ofDays(365))));
+        int changedMind = (int) returns.countByBuyerIdAndReasonAndRequestedAtAfter(buyerId, "CHANGED_MIND",
+                c.getOpenedAt().minus(Duration.ofDays(365)));
+        if (changedMind > 0) {
+            md.append(" · \"changed my mind\" returns in 12 months: ").append(changedMind);
+            if (qualityLoop.serialReturner(changedMind, c.getBuyer().getTier().name())) {
+                md.append(" · **serial returner: the next return needs an agent's approval**");
+            }
+        }
+        md.append("\n\n");
         List<AfterSalesCase> earlier = cases.findTop10ByBuyerIdOrderByIdDesc(buyerId).stream()
                 .filter(other -> !other.getId().equals(c.getId())).toList();
         if (earlier.isEmpty()) {

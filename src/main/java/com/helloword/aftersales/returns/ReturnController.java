@@ -38,11 +38,13 @@ class ReturnController {
     private final ReturnService returns;
     private final BuyerLinks links;
     private final ApiAccess access;
+    private final ReturnQuality quality;
 
-    ReturnController(ReturnService returns, BuyerLinks links, ApiAccess access) {
+    ReturnController(ReturnService returns, BuyerLinks links, ApiAccess access, ReturnQuality quality) {
         this.returns = returns;
         this.links = links;
         this.access = access;
+        this.quality = quality;
     }
 
     /** Agents, team leads, the warehouse, managers, admins and integrations work with returns. */
@@ -66,10 +68,12 @@ class ReturnController {
             throw new ReturnService.RejectedReturn(java.util.Map.of("source", "'" + body.source() + "' is not one of "
                     + List.of(ReturnRequest.Source.values())));
         }
-        ReturnRequest created = returns.request(new ReturnService.NewReturn(body.storeId(), body.platformOrderId(),
+        ReturnService.Opened opened = returns.open(new ReturnService.NewReturn(body.storeId(), body.platformOrderId(),
                 null, body.sku(), body.reason(), body.wanted(), source, null));
-        return ResponseEntity.created(URI.create("/api/returns/" + created.getReturnKey()))
-                .body(returns.view(created.getReturnKey()));
+        String key = opened.request().getReturnKey();
+        // the same open return of the order and SKU asked again: 200 with it, nothing new
+        return opened.created() ? ResponseEntity.created(URI.create("/api/returns/" + key)).body(returns.view(key))
+                : ResponseEntity.ok(returns.view(key));
     }
 
     @GetMapping("/api/returns/{returnKey}")
@@ -84,6 +88,13 @@ class ReturnController {
         access.requireAnyGroup(Groups.WAREHOUSE, Groups.INTEGRATIONS, Groups.CAMUNDA_ADMIN);
         returns.received(returnKey);
         return ResponseEntity.ok(returns.view(returnKey));
+    }
+
+    /** Return rates per SKU over 90 days against the category, with the quality alert: product team, managers. */
+    @GetMapping("/api/quality/skus")
+    List<ReturnQuality.SkuRate> qualityRates() {
+        access.requireAnyGroup(Groups.PRODUCT_TEAM, Groups.MANAGERS, Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN);
+        return quality.rates();
     }
 
     @GetMapping("/buyer/returns/{returnKey}/label")

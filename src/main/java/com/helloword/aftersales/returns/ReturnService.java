@@ -106,9 +106,19 @@ public class ReturnService {
         this.settings = settings;
     }
 
+    /** A return as opened: new, or the open one of the same order and SKU. */
+    public record Opened(ReturnRequest request, boolean created) {
+    }
+
     /** Takes the request in and starts its return process; the same open return of the order and SKU is reused. */
     @Transactional
     public ReturnRequest request(NewReturn request) {
+        return open(request).request();
+    }
+
+    /** As {@link #request}, saying whether the return is new. */
+    @Transactional
+    public Opened open(NewReturn request) {
         Map<String, String> problems = new HashMap<>();
         String reason = request.reason() == null ? "" : request.reason().trim().toUpperCase(Locale.ROOT);
         if (!REASONS.contains(reason)) {
@@ -142,7 +152,7 @@ public class ReturnService {
         String sku = request.sku() == null || request.sku().isBlank() ? null : request.sku().trim();
         for (ReturnRequest existing : returns.findByOrderIdOrderByIdDesc(order.getId())) {
             if (existing.getStatus() != ReturnRequest.Status.CLOSED && java.util.Objects.equals(existing.getSku(), sku)) {
-                return existing;
+                return new Opened(existing, false);
             }
         }
         AfterSalesCase afterSalesCase = request.caseId() == null ? null : cases.findById(request.caseId()).orElse(null);
@@ -159,7 +169,7 @@ public class ReturnService {
             created.attachProcess(runtime.startProcessInstanceByKey(ReturnProcess.PROCESS_KEY, created.getReturnKey(),
                     variables).getId());
         }
-        return created;
+        return new Opened(created, true);
     }
 
     /** The settings a return process starts with: the team that reviews, the waits and SLAs. */

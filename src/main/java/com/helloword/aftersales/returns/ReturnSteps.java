@@ -14,10 +14,12 @@ public class ReturnSteps {
 
     private final ReturnService returns;
     private final ReturnShipping shipping;
+    private final ReturnQuality quality;
 
-    ReturnSteps(ReturnService returns, ReturnShipping shipping) {
+    ReturnSteps(ReturnService returns, ReturnShipping shipping, ReturnQuality quality) {
         this.returns = returns;
         this.shipping = shipping;
+        this.quality = quality;
     }
 
     private static long id(DelegateExecution execution) {
@@ -69,5 +71,6 @@ public class ReturnSteps {
     /** Closes the return; an empty outcome keeps the inspection's (the expression language passes null as ""). */
     public void close(DelegateExecution execution, String outcome) {
         returns.close(id(execution), outcome == null || outcome.isBlank() ? null : outcome);
+        quality.check(returns.returnOf(id(execution)).getSku());
     }
 }

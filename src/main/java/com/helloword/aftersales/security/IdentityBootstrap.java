@@ -83,6 +83,8 @@ class IdentityBootstrap implements ApplicationRunner {
     static final String REMEDY_APPROVAL = "remedyApproval";
     /** The return process agents start and the warehouse messages. */
     static final String RETURN_PROCESS = "returnProcess";
+    /** The table of the product-quality alert. */
+    static final String SKU_RETURN_ALERT = "skuReturnAlert";
 
     static List<Grant> grants() {
         List<Grant> grants = new ArrayList<>();
@@ -121,6 +123,10 @@ class IdentityBootstrap implements ApplicationRunner {
         }
         grants.add(new Grant(Groups.WAREHOUSE, Resources.PROCESS_DEFINITION, RETURN_PROCESS, READ, READ_INSTANCE,
                 UPDATE_INSTANCE));
+        // who reads the return rates per SKU (GET /api/quality/skus) asks the skuReturnAlert table
+        for (String reader : List.of(Groups.PRODUCT_TEAM, Groups.MANAGERS, Groups.TEAM_LEADS)) {
+            grants.add(new Grant(reader, Resources.DECISION_DEFINITION, SKU_RETURN_ALERT, READ, CREATE_INSTANCE));
+        }
         // team leads hand tasks to agents and take over stuck ones
         grants.add(new Grant(Groups.TEAM_LEADS, Resources.TASK, ANY, READ, UPDATE));
         grants.add(new Grant(Groups.TEAM_LEADS, Resources.PROCESS_DEFINITION, ANY, READ, READ_HISTORY,

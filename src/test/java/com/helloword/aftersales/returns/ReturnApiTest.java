@@ -90,6 +90,10 @@ class ReturnApiTest {
     MutableClock clock;
     @Autowired
     TrackingRecorder tracking;
+    @Autowired
+    ReturnQuality quality;
+    @Autowired
+    com.helloword.aftersales.notification.OutboxRepository outbox;
 
     Http http;
     String run;
@@ -154,7 +158,9 @@ class ReturnApiTest {
         assertThat(rma.get("windowDays").asInt()).isEqualTo(14);
         assertThat(rma.get("lastDay").asText()).isEqualTo("2026-11-27");
         assertThat(rma.get("postagePaidBy").asText()).isEqualTo("BUYER");
-        assertThat(Http.json(open(orderId, "CHANGED_MIND", "REFUND")).get("returnKey").asText()).isEqualTo(key);
+        HttpResponse<String> again = open(orderId, "CHANGED_MIND", "REFUND");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(Http.json(again).get("returnKey").asText()).isEqualTo(key);
 
         // the label step (async) made the DHL label within its SLA and mailed it in German
         JsonNode labelled = Http.json(http.get("/api/returns/" + key, "walt"));
@@ -278,6 +284,67 @@ class ReturnApiTest {
                 .anyMatch(step -> step.startsWith("TRACKING DELIVERED"));
         assertThat(taskService.createTaskQuery().processInstanceId(processId)
                 .taskDefinitionKey(ReturnProcess.USER_TASK_INSPECT).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aSkuThatComesBackMoreThanItsCategoryRaisesTheQualityAlertOnceAWeek() throws Exception {
+        String sku = "QA-" + run.toUpperCase(java.util.Locale.ROOT);
+        String orderId = "QA" + Math.abs(run.hashCode() % 100000);
+        importService.importCsv(new StringReader("store_id,platform_order_id,buyer_email,buyer_name,buyer_language,"
+                + "destination_country,currency,ordered_at,shipped_at,delivered_at,carrier,tracking_number,status,sku,"
+                + "batch,quantity,unit_price\n" + storeId + "," + orderId + ",qa." + run + "@example.de,Q,de,DE,EUR,"
+                + "2026-11-01T10:00:00Z,2026-11-02T10:00:00Z,2026-11-05T10:00:00Z,DHL,JJDQA" + run
+                + ",DELIVERED," + sku + ",,25,9.90\n"));
+        String body = """
+                {"storeId": "%s", "platformOrderId": "%s", "sku": "%s", "reason": "DEFECTIVE"}"""
+                .formatted(storeId, orderId, sku);
+        assertThat(http.post("/api/returns", "lena", "application/json", body).statusCode()).isEqualTo(201);
+        // the same open return asked again counts once
+        assertThat(http.post("/api/returns", "lena", "application/json", body).statusCode()).isEqualTo(200);
+
+        JsonNode rates = Http.json(http.get("/api/quality/skus", "mia"));
+        JsonNode ours = null;
+        for (JsonNode rate : rates) {
+            if (rate.get("sku").asText().equals(sku)) {
+                ours = rate;
+            }
+        }
+        assertThat(ours).isNotNull();
+        assertThat(ours.get("returns").asLong()).isEqualTo(1);
+        assertThat(ours.get("shipped").asLong()).isEqualTo(25);
+        assertThat(ours.get("rate").asDouble()).isEqualTo(0.04);
+        assertThat(ours.get("alert").asBoolean()).as(ours.toString()).isTrue();
+        assertThat(http.get("/api/quality/skus", "lena").statusCode()).isEqualTo(403);
+
+        assertThat(quality.check(sku)).isTrue();
+        assertThat(quality.check(sku)).isTrue();
+        assertThat(outbox.findAll().stream().filter(m -> m.getTemplate().equals("quality-alert")
+                && m.getIdempotencyKey().startsWith("quality:" + sku + ":")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void theFourthChangeOfMindInAYearNeedsAnAgentsApproval() throws Exception {
+        String buyer = "often." + run + "@example.de";
+        for (int i = 1; i <= 3; i++) {
+            String earlier = order("s" + i, "2026-11-15T10:00:00Z", buyer);
+            assertThat(open(earlier, "CHANGED_MIND", "REFUND").statusCode()).isEqualTo(201);
+        }
+        String orderId = order("s4", "2026-11-15T10:00:00Z", buyer);
+        String key = Http.json(open(orderId, "CHANGED_MIND", "REFUND")).get("returnKey").asText();
+        String processId = processOf(key);
+        runDue(processId);
+
+        JsonNode rma = Http.json(http.get("/api/returns/" + key, "lena"));
+        assertThat(rma.get("eligible").asBoolean()).isTrue();
+        assertThat(rma.get("status").asText()).isEqualTo("AWAITING_APPROVAL");
+        Task review = taskService.createTaskQuery().processInstanceId(processId)
+                .taskDefinitionKey(ReturnProcess.USER_TASK_REVIEW).singleResult();
+        assertThat(review).isNotNull();
+        assertThat(http.post("/engine-rest/task/" + review.getId() + "/complete", "lena", "application/json", """
+                {"variables": {"reviewDecision": {"value": "APPROVE"}, "reviewNote": {"value": "regular customer"}}}""")
+                .statusCode()).isEqualTo(204);
+        runDue(processId);
+        assertThat(Http.json(http.get("/api/returns/" + key, "lena")).get("status").asText()).isEqualTo("LABEL_SENT");
     }
 
     @Test
