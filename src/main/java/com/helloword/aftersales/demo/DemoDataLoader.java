@@ -42,11 +42,14 @@ class DemoDataLoader implements ApplicationRunner {
     private final StoreRepository stores;
     private final SalesOrderRepository orders;
     private final OrderImportService importService;
+    private final DemoCases cases;
 
-    DemoDataLoader(StoreRepository stores, SalesOrderRepository orders, OrderImportService importService) {
+    DemoDataLoader(StoreRepository stores, SalesOrderRepository orders, OrderImportService importService,
+            DemoCases cases) {
         this.stores = stores;
         this.orders = orders;
         this.importService = importService;
+        this.cases = cases;
     }
 
     @Override
@@ -58,6 +61,7 @@ class DemoDataLoader implements ApplicationRunner {
         OrderImportResult result = importService.importCsv(new StringReader(ordersCsv(Instant.now(), new Random(42))));
         LOG.info("Demo data loaded: {} stores, {} orders, {} order lines, {} buyers", stores.count(),
                 result.ordersCreated(), result.linesCreated(), result.buyersCreated());
+        cases.send();
     }
 
     /** Where each demo store's buyers live and which languages they write in (first = most). */

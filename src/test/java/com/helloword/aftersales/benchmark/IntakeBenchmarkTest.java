@@ -52,6 +52,8 @@ class IntakeBenchmarkTest {
     int port;
     @Autowired
     TaskService tasks;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService jobs;
 
     record Run(int count, long millis, List<Long> latenciesMicros) {
         String describe() {
@@ -68,19 +70,27 @@ class IntakeBenchmarkTest {
         String run = UUID.randomUUID().toString().substring(0, 6);
         measure(WARM_UP, i -> intake("w" + run, i));
         measure(WARM_UP, i -> baseline("w" + run, i));
-        long tasksBefore = tasks.createTaskQuery().processDefinitionKey("emergencyAfterSalesProcess")
-                .taskDefinitionKey("userTask_answerBuyer").count();
+        long tasksBefore = openedForTheTeam();
 
         Run intake = measure(CASES, i -> intake(run, i));
         Run baseline = measure(CASES, i -> baseline(run, i));
 
-        assertThat(tasks.createTaskQuery().processDefinitionKey("emergencyAfterSalesProcess")
-                .taskDefinitionKey("userTask_answerBuyer").count() - tasksBefore).isEqualTo(CASES);
+        assertThat(openedForTheTeam() - tasksBefore).isEqualTo(CASES);
         assertThat(tasks.createTaskQuery().processDefinitionKey("intakeBaselineProcess")
                 .processInstanceBusinessKeyLike("BASE-" + run + "-%").count()).isEqualTo(CASES);
         System.out.printf(Locale.ROOT, "BENCHMARK intake (%d clients, %s): %s | baseline no-op process via "
                 + "engine-rest: %s%n", CLIENTS, System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "H2 file")
                 .replaceAll("\\?.*", ""), intake.describe(), baseline.describe());
+    }
+
+    /**
+     * Cases at their first wait state: the team's "Answer buyer" task, or for a BLUE question the
+     * queued knowledge-base answer (an async step that then waits for the buyer or opens the task).
+     */
+    private long openedForTheTeam() {
+        return tasks.createTaskQuery().processDefinitionKey("emergencyAfterSalesProcess")
+                .taskDefinitionKey("userTask_answerBuyer").count()
+                + jobs.createJobQuery().activityId("serviceTask_answerFromKnowledgeBase").count();
     }
 
     private Callable<HttpResponse<String>> intake(String run, int i) {

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
 
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,6 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.helloword.aftersales.casefile.BuyerRepository;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
 import com.helloword.aftersales.support.Http;
+import com.helloword.aftersales.intake.IntakeResult;
+import com.helloword.aftersales.intake.IntakeService;
 import com.helloword.aftersales.support.IntegrationTest;
 
 @IntegrationTest
@@ -28,6 +31,10 @@ class DemoDataTest {
     BuyerRepository buyers;
     @Autowired
     DemoDataLoader loader;
+    @Autowired
+    IntakeService intake;
+    @Autowired
+    TaskService tasks;
 
     @Test
     void demoStoresCoverThreePlatformsAndSixMarkets() {
@@ -51,6 +58,22 @@ class DemoDataTest {
         loader.run(null);
 
         assertThat(orders.count()).isEqualTo(orderCount);
+    }
+
+    @Test
+    void theDemoStartsWithGradedCasesForTheLanguageTeams() {
+        IntakeResult lamp = intake.alreadyTaken("email", "<demo-1@helloword.example>").orElseThrow();
+        assertThat(lamp.category()).isEqualTo("DAMAGED");
+        assertThat(lamp.team()).isEqualTo("agents-de");
+        IntakeResult charger = intake.alreadyTaken("email", "<demo-2@helloword.example>").orElseThrow();
+        assertThat(charger.category()).isEqualTo("SAFETY_HAZARD");
+        assertThat(charger.severity().name()).isEqualTo("RED");
+        IntakeResult parcel = intake.alreadyTaken("email", "<demo-3@helloword.example>").orElseThrow();
+        assertThat(parcel.team()).isEqualTo("agents-ja");
+        assertThat(intake.alreadyTaken("email", "<demo-5@helloword.example>").orElseThrow().severity().name())
+                .isEqualTo("BLUE");
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(lamp.businessKey())
+                .taskCandidateGroup("agents-de").count()).isEqualTo(1);
     }
 
     @Test
