@@ -44,7 +44,7 @@ public class BuyerLinks {
             @Value("${aftersales.buyer-links.base-url:http://localhost:8080}") String baseUrl,
             @Value("${aftersales.buyer-links.valid-for:P60D}") Duration validFor, Clock clock, Environment environment) {
         if (environment.acceptsProfiles(Profiles.of("prod"))
-                && (secret.length() < MIN_SECRET_LENGTH || DEMO_SECRET.equals(secret))) {
+                && (secret.length() < MIN_SECRET_LENGTH || DEMO_SECRET.equals(secret) || secret.contains("change-me"))) {
             throw new IllegalStateException("The prod profile needs BUYER_LINK_SECRET: at least "
                     + MIN_SECRET_LENGTH + " random characters, not the demo secret");
         }

@@ -196,6 +196,7 @@ public class ReturnRequest extends CaseFileEntity {
             this.outcome = outcome;
         }
         this.status = Status.CLOSED;
+        this.labelPdf = null; // it names the buyer and their address: kept only while the parcel may still come
         if (closedAt == null) {
             closedAt = at.truncatedTo(ChronoUnit.SECONDS);
         }

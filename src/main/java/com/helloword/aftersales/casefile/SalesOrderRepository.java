@@ -28,6 +28,11 @@ public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
 
     Optional<SalesOrder> findFirstByPlatformOrderId(String platformOrderId);
 
+    /** The order, locked for the rest of the transaction (two requests for the same return open one). */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select o from SalesOrder o where o.id = :id")
+    Optional<SalesOrder> lockById(Long id);
+
     /** A store's orders from buyers who write in a language, with the buyer (demo cases). */
     @Query("select o from SalesOrder o join fetch o.buyer b where o.store.id = :storeId and b.language = :language"
             + " order by o.id")

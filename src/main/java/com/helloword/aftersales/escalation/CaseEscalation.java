@@ -119,6 +119,11 @@ public class CaseEscalation {
         }
     }
 
+    /** Whether the case's "Answer buyer" task is open (the team has it in hand). */
+    public boolean answerTaskOpen(String processInstanceId) {
+        return openAnswerTask(processInstanceId) != null;
+    }
+
     private Task openAnswerTask(String processInstanceId) {
         return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(ANSWER_TASK)
                 .singleResult();

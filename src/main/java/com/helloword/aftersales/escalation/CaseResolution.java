@@ -23,6 +23,7 @@ import com.helloword.aftersales.casefile.AfterSalesCaseRepository;
 import com.helloword.aftersales.casefile.CaseRemedy;
 import com.helloword.aftersales.casefile.CaseRemedyRepository;
 import com.helloword.aftersales.casefile.CaseStatus;
+import com.helloword.aftersales.casefile.EurRates;
 import com.helloword.aftersales.casefile.MessageDirection;
 import com.helloword.aftersales.casefile.Remedy;
 import com.helloword.aftersales.notification.MailRequest;
@@ -50,7 +51,7 @@ public class CaseResolution {
 
     /** What the agent chose in the "Answer buyer" form. */
     public record AgentChoice(String action, String remedy, Integer percent, Double couponEur, String replyNote,
-            String internalGroup, String internalQuestion, Integer internalDueHours, double orderValueEur) {
+            String internalGroup, String internalQuestion, Integer internalDueHours) {
     }
 
     /** What a buyer's click on a mail link did. */
@@ -77,11 +78,12 @@ public class CaseResolution {
     private final MailTemplates templates;
     private final BuyerLinks links;
     private final TeamHours teamHours;
+    private final EurRates rates;
     private final Clock clock;
 
     CaseResolution(AfterSalesCaseRepository cases, CaseRemedyRepository remedies, DecisionService decisions,
             RepositoryService repository, RuntimeService runtime, OutboxService outbox, MailTemplates templates,
-            BuyerLinks links, TeamHours teamHours, Clock clock) {
+            BuyerLinks links, TeamHours teamHours, EurRates rates, Clock clock) {
         this.cases = cases;
         this.remedies = remedies;
         this.decisions = decisions;
@@ -91,6 +93,7 @@ public class CaseResolution {
         this.templates = templates;
         this.links = links;
         this.teamHours = teamHours;
+        this.rates = rates;
         this.clock = clock;
     }
 
@@ -142,7 +145,9 @@ public class CaseResolution {
             throw TaskFormRejection.because("Unknown remedy '" + choice.remedy() + "'");
         }
         BigDecimal orderValue = c.getOrder() == null ? BigDecimal.ZERO : c.getOrder().total();
-        double orderValueEur = choice.orderValueEur();
+        // the order's value from the case file, not from a variable a completion could set
+        double orderValueEur = c.getOrder() == null ? 0
+                : rates.toEur(orderValue, c.getOrder().getCurrency()).doubleValue();
         Integer percent = null;
         BigDecimal amount = null;
         String currency = c.getOrder() == null ? null : c.getOrder().getCurrency();
@@ -216,13 +221,21 @@ public class CaseResolution {
         return percent;
     }
 
-    /** A team lead or dispute specialist decided on a remedy. */
+    /**
+     * A team lead or dispute specialist decided on the case's remedy waiting for approval (the one of
+     * this case, whatever a completion claims); nobody approves their own choice.
+     */
     @Transactional
-    public void approvalDecided(long remedyId, boolean approved, String approver, String note) {
-        CaseRemedy remedy = remedies.findById(remedyId)
-                .orElseThrow(() -> new IllegalStateException("No remedy " + remedyId));
+    public void approvalDecided(long caseId, boolean approved, String approver, String note) {
+        CaseRemedy remedy = remedies.findByAfterSalesCaseIdOrderByIdAsc(caseId).stream()
+                .filter(r -> r.getStatus() == CaseRemedy.Status.PROPOSED).reduce((first, second) -> second)
+                .orElseThrow(() -> TaskFormRejection.because("This case has no remedy waiting for approval"));
         if (!approved && note(note).isBlank()) {
             throw TaskFormRejection.because("Say why, so the agent can choose again");
+        }
+        if (approver != null && approver.equals(remedy.getChosenBy())) {
+            throw TaskFormRejection.because("You chose this remedy; another " + remedy.getApproval()
+                    + " approves it (four eyes)");
         }
         remedy.decide(approved, approver);
         if (!note(note).isBlank()) {

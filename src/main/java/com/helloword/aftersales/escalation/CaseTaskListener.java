@@ -47,7 +47,10 @@ class CaseTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long caseId = ((Number) task.getVariable(VAR_CASE_ID)).longValue();
+        // the case comes from the process's business key, not from a variable: a completion may set variables
+        long caseId = cases.findByBusinessKey(task.getExecution().getProcessBusinessKey())
+                .orElseThrow(() -> new IllegalStateException("No case " + task.getExecution().getProcessBusinessKey()))
+                .getId();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             created(task, caseId);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
@@ -58,7 +61,10 @@ class CaseTaskListener implements TaskListener {
     private void created(DelegateTask task, long caseId) {
         task.setVariableLocal(VAR_CASE_VIEW, view.render(caseId, clock.instant()));
         switch (task.getTaskDefinitionKey()) {
-            case USER_TASK_ANSWER_BUYER -> suggest(task, caseId);
+            case USER_TASK_ANSWER_BUYER -> {
+                task.setVariable(VAR_UNANSWERED_FOLLOW_UP, false); // the team has every message in view again
+                suggest(task, caseId);
+            }
             case USER_TASK_ASK_TEAM -> task.setVariable(VAR_INTERNAL_ANSWER, null);
             case USER_TASK_APPROVE_REMEDY -> {
                 task.setVariable(VAR_APPROVAL_DECISION, null);
@@ -113,7 +119,7 @@ class CaseTaskListener implements TaskListener {
                         string(task, VAR_AGENT_ACTION), string(task, VAR_REMEDY), integer(task, VAR_REMEDY_PERCENT),
                         number(task, VAR_REMEDY_COUPON_EUR), string(task, VAR_REPLY_NOTE),
                         string(task, VAR_INTERNAL_GROUP), string(task, VAR_INTERNAL_QUESTION),
-                        integer(task, VAR_INTERNAL_DUE_HOURS), orderValueEur(task)), who);
+                        integer(task, VAR_INTERNAL_DUE_HOURS)), who);
                 task.setVariables(withoutNulls(next));
             }
             case USER_TASK_APPROVE_REMEDY -> {
@@ -121,8 +127,7 @@ class CaseTaskListener implements TaskListener {
                 if (!"APPROVE".equals(decision) && !"REFUSE".equals(decision)) {
                     throw TaskFormRejection.because("Approve or refuse the remedy");
                 }
-                resolution.approvalDecided(((Number) task.getVariable(VAR_REMEDY_ID)).longValue(),
-                        "APPROVE".equals(decision), who, string(task, VAR_APPROVAL_NOTE));
+                resolution.approvalDecided(caseId, "APPROVE".equals(decision), who, string(task, VAR_APPROVAL_NOTE));
                 task.setVariable(VAR_REMEDY_APPROVED, "APPROVE".equals(decision));
             }
             case USER_TASK_ASK_TEAM -> resolution.teamAnswered(caseId, string(task, VAR_INTERNAL_GROUP),
@@ -144,11 +149,6 @@ class CaseTaskListener implements TaskListener {
 
     private static Number positive(Number value) {
         return value == null || value.doubleValue() <= 0 ? null : value;
-    }
-
-    private static double orderValueEur(DelegateTask task) {
-        Object value = task.getVariable(VAR_ORDER_VALUE_EUR);
-        return value instanceof Number n ? n.doubleValue() : 0;
     }
 
     private static Map<String, Object> withoutNulls(Map<String, Object> variables) {

@@ -13,6 +13,10 @@ public final class EmergencyAfterSales {
     public static final String USER_TASK_REVIEW_UNRESOLVED = "userTask_reviewUnresolvedCase";
     public static final String VAR_RESOLUTION_DUE = "resolutionDue";
     public static final String VAR_ARBITRATION_STARTED = "arbitrationStarted";
+    /** Set once the resolution time was handled (arbitration asked or team leads' review opened). */
+    public static final String VAR_UNRESOLVED_HANDLED = "unresolvedHandled";
+    /** The buyer wrote while no "Answer buyer" task was open: after this round the case goes back to the team. */
+    public static final String VAR_UNANSWERED_FOLLOW_UP = "unansweredFollowUp";
     /** Whether the case's team works at the moment the case opened (TeamHours). */
     public static final String VAR_TEAM_OPEN = "teamOpen";
 

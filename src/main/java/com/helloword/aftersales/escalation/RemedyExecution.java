@@ -63,8 +63,7 @@ public class RemedyExecution {
         AfterSalesCase c = remedy.getAfterSalesCase();
         if (remedy.getStatus() == CaseRemedy.Status.EXECUTED) {
             if (remedy.getRemedy() == Remedy.RETURN_AND_REFUND || remedy.getRemedy() == Remedy.FREE_EXCHANGE) {
-                ReturnRequest rma = returns.byKey(remedy.getPlatformRef());
-                return new Outcome(null, null, rma.getId(), rma.getReturnKey());
+                return runsHere(returns.byKey(remedy.getPlatformRef()));
             }
             return manualStep(remedy, c, null);
         }
@@ -98,7 +97,7 @@ public class RemedyExecution {
                         remedy.getRemedy() == Remedy.FREE_EXCHANGE ? "EXCHANGE" : "REFUND",
                         ReturnRequest.Source.AGENT_REMEDY, c.getId()));
                 remedy.executed(rma.getReturnKey(), null, remedy.getAmount(), clock.instant());
-                return new Outcome(null, null, rma.getId(), rma.getReturnKey());
+                return runsHere(rma);
             }
             default -> {
                 remedy.executed(null, null, remedy.getAmount(), clock.instant());
@@ -118,6 +117,15 @@ public class RemedyExecution {
                     + " to the buyer by express and enter the tracking number.");
             default -> Outcome.NONE;
         };
+    }
+
+    /**
+     * The remedy's return runs as this case's call activity, unless the buyer's return of the order is
+     * already running in its own process (self-service, platform): then the case does not start a second one.
+     */
+    private static Outcome runsHere(ReturnRequest rma) {
+        boolean ownProcess = rma.getSource() != ReturnRequest.Source.AGENT_REMEDY && rma.getProcessInstanceId() != null;
+        return ownProcess ? Outcome.NONE : new Outcome(null, null, rma.getId(), rma.getReturnKey());
     }
 
     /** The return reason the returnPolicy table knows for a case's category. */

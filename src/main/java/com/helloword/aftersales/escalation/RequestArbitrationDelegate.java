@@ -16,8 +16,15 @@ class RequestArbitrationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        // the timer is a fixed date inside "Handle the case", so it fires again at once when the buyer's
+        // reply brings the case back after it: arbitration (or the team leads' review) is asked once
+        if (Boolean.TRUE.equals(execution.getVariable(EmergencyAfterSales.VAR_UNRESOLVED_HANDLED))) {
+            execution.setVariable(EmergencyAfterSales.VAR_ARBITRATION_STARTED, true);
+            return;
+        }
         long caseId = ((Number) execution.getVariable(EmergencyAfterSales.VAR_CASE_ID)).longValue();
         execution.setVariable(EmergencyAfterSales.VAR_ARBITRATION_STARTED,
                 escalation.requestArbitration(execution.getProcessBusinessKey(), caseId));
+        execution.getProcessInstance().setVariable(EmergencyAfterSales.VAR_UNRESOLVED_HANDLED, true);
     }
 }

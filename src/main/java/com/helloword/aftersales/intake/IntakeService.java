@@ -39,6 +39,7 @@ import com.helloword.aftersales.casefile.Severity;
 import com.helloword.aftersales.casefile.Store;
 import com.helloword.aftersales.casefile.StoreRepository;
 import com.helloword.aftersales.casefile.CaseStatus;
+import com.helloword.aftersales.casefile.EurRates;
 import com.helloword.aftersales.escalation.CaseGrading;
 import com.helloword.aftersales.escalation.CaseResolution;
 import com.helloword.aftersales.escalation.EmergencyAfterSales;

@@ -60,13 +60,22 @@ class ReturnController {
 
     @PostMapping("/api/returns")
     ResponseEntity<ReturnView> open(@RequestBody ReturnBody body) {
-        requireReturnsStaff();
+        // who may start returnProcess (IdentityBootstrap): agents, team leads, integrations, admins
+        ApiCaller caller = access.caller();
+        if (caller.groupIds().stream().noneMatch(g -> g.startsWith("agents-") || List.of(Groups.TEAM_LEADS,
+                Groups.INTEGRATIONS, Groups.CAMUNDA_ADMIN).contains(g))) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "User " + caller.userId() + " does not open returns");
+        }
         ReturnRequest.Source source;
         try {
             source = body.source() == null ? ReturnRequest.Source.PLATFORM : ReturnRequest.Source.valueOf(body.source());
+            if (source == ReturnRequest.Source.AGENT_REMEDY) {
+                throw new IllegalArgumentException("an agent's remedy opens its return from the case");
+            }
         } catch (IllegalArgumentException e) {
             throw new ReturnService.RejectedReturn(java.util.Map.of("source", "'" + body.source() + "' is not one of "
-                    + List.of(ReturnRequest.Source.values())));
+                    + List.of(ReturnRequest.Source.PLATFORM, ReturnRequest.Source.DISPUTE, ReturnRequest.Source.RECALL,
+                            ReturnRequest.Source.SELF_SERVICE)));
         }
         ReturnService.Opened opened = returns.open(new ReturnService.NewReturn(body.storeId(), body.platformOrderId(),
                 null, body.sku(), body.reason(), body.wanted(), source, null));

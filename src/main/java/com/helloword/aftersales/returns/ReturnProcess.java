@@ -34,6 +34,7 @@ public final class ReturnProcess {
     public static final String VAR_INSPECTION_NOTE = "inspectionNote";
     public static final String VAR_EXCHANGE_BY_HAND = "exchangeByHand";
     public static final String VAR_EXCHANGE_SKU = "exchangeSku";
+    public static final String VAR_PARCEL_BACK = "parcelBack";
     public static final String VAR_EXCHANGE_NOTE = "exchangeNote";
     public static final String VAR_RETURN_VIEW = "returnView";
 

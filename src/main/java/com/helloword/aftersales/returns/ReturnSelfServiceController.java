@@ -138,9 +138,22 @@ class ReturnSelfServiceController {
         if (order == null) {
             return page(HttpStatus.FORBIDDEN, language, "INVALID", Map.of());
         }
-        ReturnRequest created = returns.request(new ReturnService.NewReturn(order.getStore().getId(),
-                order.getPlatformOrderId(), null, sku == null || sku.isBlank() ? null : sku, reason, wanted,
-                ReturnRequest.Source.SELF_SERVICE, null, "EXCHANGE".equals(wanted) ? wish : null));
+        ReturnRequest created;
+        try {
+            created = returns.request(new ReturnService.NewReturn(order.getStore().getId(),
+                    order.getPlatformOrderId(), null, sku == null || sku.isBlank() ? null : sku, reason, wanted,
+                    ReturnRequest.Source.SELF_SERVICE, null, "EXCHANGE".equals(wanted) ? wish : null));
+        } catch (ReturnService.RejectedReturn rejected) {
+            // e.g. an item that is not on the order: the same page again, nothing opened
+            Map<String, Object> model = new HashMap<>();
+            model.put("orderId", order.getPlatformOrderId());
+            model.put("skus", order.getLines().stream().map(OrderLine::getSku).toList());
+            model.put("o", orderId);
+            model.put("r", reason);
+            model.put("w", wanted);
+            model.put("t", token);
+            return page(HttpStatus.BAD_REQUEST, language, "CONFIRM", model);
+        }
         return page(HttpStatus.OK, language, "STARTED", Map.of("returnKey", created.getReturnKey(),
                 "orderId", order.getPlatformOrderId()));
     }

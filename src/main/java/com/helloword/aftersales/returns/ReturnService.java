@@ -150,6 +150,7 @@ public class ReturnService {
             throw new RejectedReturn(problems);
         }
         String sku = request.sku() == null || request.sku().isBlank() ? null : request.sku().trim();
+        orders.lockById(order.getId()); // a second request for the same order waits here, then finds this one
         for (ReturnRequest existing : returns.findByOrderIdOrderByIdDesc(order.getId())) {
             if (existing.getStatus() != ReturnRequest.Status.CLOSED && java.util.Objects.equals(existing.getSku(), sku)) {
                 return new Opened(existing, false);
@@ -208,15 +209,19 @@ public class ReturnService {
             changedMind--; // this request is not yet a past return
         }
         String tier = buyer.getTier() == null ? BuyerTier.NEW.name() : buyer.getTier().name();
-        boolean serial = qualityLoop.serialReturner(Math.max(0, changedMind), tier);
+        boolean serial = r.getSource() != ReturnRequest.Source.AGENT_REMEDY
+                && qualityLoop.serialReturner(Math.max(0, changedMind), tier);
         ReturnPolicy.Decision decision = policy.decide(new ReturnPolicy.Request(order.getDestinationCountry(),
                 r.getReason(), delivered, requested, tier, category(r, order), null, serial));
-        r.decide(decision.eligible(), decision.windowDays(), decision.lastDay(), decision.postagePaidBy(),
-                decision.freePickup(), decision.freeExchange(), decision.needsAgentApproval(),
-                decision.refusalReason(), decision.decisionId(), clock.instant());
+        // an agent's approved remedy is a promise to the buyer: the table's terms are recorded, its refusal is not
+        boolean promised = r.getSource() == ReturnRequest.Source.AGENT_REMEDY;
+        boolean eligible = promised || decision.eligible();
+        r.decide(eligible, decision.windowDays(), decision.lastDay(), promised ? "SELLER" : decision.postagePaidBy(),
+                decision.freePickup(), decision.freeExchange(), !promised && decision.needsAgentApproval(),
+                eligible ? null : decision.refusalReason(), decision.decisionId(), clock.instant());
         Map<String, Object> next = new HashMap<>(processSettings(order));
-        next.put(ReturnProcess.VAR_ELIGIBLE, decision.eligible());
-        next.put(ReturnProcess.VAR_NEEDS_APPROVAL, decision.needsAgentApproval());
+        next.put(ReturnProcess.VAR_ELIGIBLE, eligible);
+        next.put(ReturnProcess.VAR_NEEDS_APPROVAL, !promised && decision.needsAgentApproval());
         return next;
     }
 
@@ -264,9 +269,13 @@ public class ReturnService {
     public boolean received(String returnKey) {
         ReturnRequest r = returns.findByReturnKey(returnKey)
                 .orElseThrow(() -> new RejectedReturn(Map.of("returnKey", "no return " + returnKey)));
-        if (r.getReceivedAt() != null) {
+        if (r.getStatus() == ReturnRequest.Status.CLOSED) {
+            // a parcel for a return closed as not returned: the team must look, the return stays closed
+            r.record("SCANNED_AFTER_CLOSE", "a parcel came in after the return was closed", clock.instant());
+            late(r.getId(), "parcel-after-close");
             return false;
         }
+        boolean first = r.getReceivedAt() == null;
         r.received(clock.instant());
         if (r.getProcessInstanceId() != null && runtime.createEventSubscriptionQuery()
                 .processInstanceId(r.getProcessInstanceId()).eventType("message")
@@ -274,7 +283,8 @@ public class ReturnService {
             runtime.createMessageCorrelation(ReturnProcess.MESSAGE_RETURN_RECEIVED)
                     .processInstanceId(r.getProcessInstanceId()).correlate();
         }
-        return true;
+        // a parcel scanned before the process waits for it is seen when the process gets there (parcelBack)
+        return first;
     }
 
     /**

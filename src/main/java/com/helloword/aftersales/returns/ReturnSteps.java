@@ -38,8 +38,10 @@ public class ReturnSteps {
         shipping.createLabel(id(execution));
     }
 
+    /** Mails the label; sets {@code parcelBack} when the warehouse scanned the parcel already (it came early). */
     public void sendLabel(DelegateExecution execution) {
         shipping.sendLabel(id(execution));
+        execution.setVariable(VAR_PARCEL_BACK, returns.returnOf(id(execution)).getReceivedAt() != null);
     }
 
     public void remind(DelegateExecution execution) {

@@ -35,7 +35,8 @@ class ReturnTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        long returnId = ((Number) task.getVariable(VAR_RETURN_ID)).longValue();
+        // the return comes from the process's business key (its return key), not from a variable a completion may set
+        long returnId = returns.byKey(task.getExecution().getProcessBusinessKey()).getId();
         String who = task.getAssignee() == null ? "unclaimed" : task.getAssignee();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariableLocal(VAR_RETURN_VIEW, markdown(returns.view(returns.returnOf(returnId).getReturnKey())));

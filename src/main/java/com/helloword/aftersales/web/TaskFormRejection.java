@@ -25,7 +25,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Refuses what a person entered in a task form, with the reason: the task stays open and nothing
  * is kept. The engine wraps an exception from a task listener into a 500 ("ENGINE-03051 ... while
  * invoking the TaskListener"); the filter here turns such a refusal on {@code /engine-rest/task/{id}/complete}
- * and {@code /submit-form} (what Tasklist calls) into a 400 whose message is the reason alone.
+ * and {@code /submit-form}, and on the same paths under Tasklist's own {@code /camunda/api/engine/engine/{name}/},
+ * into a 400 whose message is the reason alone.
  */
 @Configuration(proxyBeanMethods = false)
 public class TaskFormRejection {
@@ -44,7 +45,7 @@ public class TaskFormRejection {
         FilterRegistrationBean<RefusalsAreBadRequests> registration =
                 new FilterRegistrationBean<>(new RefusalsAreBadRequests(json));
         registration.setName("task-form-refusals");
-        registration.addUrlPatterns("/engine-rest/task/*");
+        registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/engine/*");
         registration.setOrder(20); // after authentication
         return registration;
     }

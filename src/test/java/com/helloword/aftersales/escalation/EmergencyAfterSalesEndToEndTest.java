@@ -322,6 +322,36 @@ class EmergencyAfterSalesEndToEndTest {
     }
 
     @Test
+    void approvalGoesByTheRealOrderValueAndNobodyApprovesTheirOwnRefund() throws Exception {
+        String key = Http.json(http.post("/api/intake/messages", "relay", "application/json", """
+                {"storeId": "%s", "channel": "email", "externalMessageId": "<e2e-f-%s@mail>", "platformOrderId": "%s",
+                 "buyerEmail": "%s", "subject": "Kaputt", "body": "Die Tasse ist zerbrochen angekommen."}"""
+                .formatted(storeId, run, orderId(), buyer))).get("businessKey").asText();
+        String processId = caseOf(key).getProcessInstanceId();
+        Task answer = answerTask(key);
+        http.post("/engine-rest/task/" + answer.getId() + "/claim", "leo", "application/json", "{\"userId\": \"leo\"}");
+        // a full refund of the 59.80 EUR order needs a team lead, whatever order value the completion claims
+        HttpResponse<String> forged = http.post("/engine-rest/task/" + answer.getId() + "/complete", "leo",
+                "application/json", """
+                        {"variables": {"agentAction": {"value": "REPLY"}, "remedy": {"value": "REFUND"},
+                          "orderValueEur": {"value": 1.0, "type": "Double"}, "caseId": {"value": 1, "type": "Long"}}}""");
+        assertThat(forged.statusCode()).as(forged.body()).isEqualTo(204);
+        Task approve = taskService.createTaskQuery().processInstanceId(processId)
+                .taskDefinitionKey(EmergencyAfterSales.USER_TASK_APPROVE_REMEDY).singleResult();
+        assertThat(approve).as("the refund waits for a team lead").isNotNull();
+        assertThat(remedies.findByAfterSalesCaseIdOrderByIdAsc(caseOf(key).getId())).singleElement()
+                .satisfies(r -> assertThat(r.getApproval()).isEqualTo("TEAM_LEAD"));
+
+        // leo chose it, so leo cannot approve it
+        http.post("/engine-rest/task/" + approve.getId() + "/claim", "leo", "application/json", "{\"userId\": \"leo\"}");
+        HttpResponse<String> ownApproval = http.post("/engine-rest/task/" + approve.getId() + "/complete", "leo",
+                "application/json", "{\"variables\": {\"approvalDecision\": {\"value\": \"APPROVE\"}}}");
+        assertThat(ownApproval.statusCode()).isEqualTo(400);
+        assertThat(ownApproval.body()).contains("four eyes");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(processId).count()).isEqualTo(1);
+    }
+
+    @Test
     void aReturnRemedyStartsTheReturnProcessForTheCase() throws Exception {
         String key = Http.json(http.post("/api/intake/messages", "relay", "application/json", """
                 {"storeId": "%s", "channel": "email", "externalMessageId": "<e2e-r-%s@mail>", "platformOrderId": "%s",

@@ -53,6 +53,8 @@ class EmergencyAfterSalesProcessTest {
     String approvalOfChoice = "AGENT";
     /** What the (mocked) remedy execution leaves for people: a group, or null. */
     String manualGroup;
+    /** Whether the (mocked) "Answer buyer" task is closed, as the real follow-up step finds out. */
+    boolean answerTaskClosed;
     /** The return the (mocked) remedy execution opens, or null. */
     Long returnId;
     /** The (mocked) knowledge base's article for a BLUE question, or null. */
@@ -64,8 +66,12 @@ class EmergencyAfterSalesProcessTest {
         BpmnAwareTests.init(engine.getProcessEngine());
         Mocks.register("escalateUnclaimedDelegate",
                 (JavaDelegate) execution -> escalated.add(execution.getProcessBusinessKey()));
-        Mocks.register("applyNewGradeDelegate",
-                (JavaDelegate) execution -> priorities.add(execution.getVariable("taskPriority")));
+        Mocks.register("applyNewGradeDelegate", (JavaDelegate) execution -> {
+            priorities.add(execution.getVariable("taskPriority"));
+            if (answerTaskClosed) {
+                execution.getProcessInstance().setVariable("unansweredFollowUp", true);
+            }
+        });
         Mocks.register("sendFirstReplyDelegate",
                 (JavaDelegate) execution -> autoReplies.add(execution.getProcessBusinessKey()));
         Mocks.register("requestArbitrationDelegate",
@@ -90,8 +96,16 @@ class EmergencyAfterSalesProcessTest {
 
     /** Stands in for CaseTaskListener: what it sets for the next steps after each form. */
     private void caseTask(DelegateTask task) {
+        if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())
+                && "userTask_answerBuyer".equals(task.getTaskDefinitionKey())) {
+            task.setVariable("unansweredFollowUp", false);
+            answerTaskClosed = false;
+        }
         if (!TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
             return;
+        }
+        if ("userTask_answerBuyer".equals(task.getTaskDefinitionKey())) {
+            answerTaskClosed = true;
         }
         switch (task.getTaskDefinitionKey()) {
             case "userTask_answerBuyer" -> {
@@ -216,6 +230,24 @@ class EmergencyAfterSalesProcessTest {
         complete(task(pi), withVariables("followUpNote", "Called the buyer, sent a coupon"));
         assertThat(pi).hasPassed("endEvent_ratingFollowedUp").isEnded();
         assertThat(steps).containsExactly("execute:7", "reply", "close:null", "rating");
+    }
+
+    @Test
+    void aBuyerWhoWritesWhileTheRemedyAwaitsApprovalIsAnsweredBeforeTheCaseWaits() {
+        approvalOfChoice = "TEAM_LEAD";
+        ProcessInstance pi = start("DAMAGED", "YELLOW", "agents-fr", 120);
+        complete(task(pi), withVariables("agentAction", "REPLY", "remedy", "REFUND"));
+        assertThat(pi).isWaitingAt("userTask_approveRemedy");
+
+        correlate("aftersales.buyerFollowUp", Map.of("taskPriority", 70));
+        complete(task(pi), withVariables("approvalDecision", "APPROVE"));
+        execute(job("serviceTask_executeRemedy", pi));
+        execute(job("serviceTask_sendReply", pi));
+
+        assertThat(pi).hasPassed("gateway_followUpUnanswered").hasNotPassed("gateway_waitForBuyer")
+                .isWaitingAt("userTask_answerBuyer");
+        complete(task(pi), withVariables("agentAction", "CLOSE"));
+        assertThat(pi).hasPassed("gateway_closedByAgent");
     }
 
     @Test

@@ -359,6 +359,12 @@ class ReturnApiTest {
                 {"storeId": "%s", "platformOrderId": "nope", "reason": "DAMAGED"}""".formatted(storeId)).statusCode())
                 .isEqualTo(400);
         assertThat(http.post("/api/returns", "rita", "application/json", "{}").statusCode()).isEqualTo(403);
+        assertThat(http.post("/api/returns", "walt", "application/json", "{}").statusCode()).isEqualTo(403);
+        HttpResponse<String> remedy = http.post("/api/returns", "lena", "application/json", """
+                {"storeId": "%s", "platformOrderId": "%s", "reason": "DAMAGED", "source": "AGENT_REMEDY"}"""
+                .formatted(storeId, orderId));
+        assertThat(remedy.statusCode()).isEqualTo(400);
+        assertThat(remedy.body()).contains("source");
         assertThat(http.get("/api/returns/RMA-0000000000", "walt").statusCode()).isEqualTo(404);
     }
 

@@ -58,6 +58,7 @@ class ReturnProcessTest {
 
         public void sendLabel(DelegateExecution execution) {
             steps.add("sendLabel");
+            execution.setVariable("parcelBack", parcelScannedEarly);
         }
 
         public void remind(DelegateExecution execution) {
@@ -90,6 +91,7 @@ class ReturnProcessTest {
     boolean eligible = true;
     boolean needsApproval;
     boolean exchangeByHand;
+    boolean parcelScannedEarly;
 
     @BeforeEach
     void mockSteps() {
@@ -231,6 +233,17 @@ class ReturnProcessTest {
         execute(job("serviceTask_tellOutcome", pi));
 
         assertThat(pi).hasNotPassed("serviceTask_refund").hasPassed("endEvent_returnClosed").isEnded();
+    }
+
+    @Test
+    void aParcelScannedBeforeTheLabelMailGoesStraightToInspection() {
+        parcelScannedEarly = true;
+        ProcessInstance pi = start();
+        execute(job("serviceTask_createLabel", pi));
+        execute(job("serviceTask_sendLabel", pi));
+
+        assertThat(pi).hasPassed("gateway_alreadyBack").hasNotPassed("receiveTask_parcelBack")
+                .isWaitingAt("userTask_inspectReturn");
     }
 
     @Test

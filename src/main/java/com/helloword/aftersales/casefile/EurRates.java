@@ -1,4 +1,4 @@
-package com.helloword.aftersales.intake;
+package com.helloword.aftersales.casefile;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
