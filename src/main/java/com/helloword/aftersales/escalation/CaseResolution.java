@@ -12,7 +12,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +31,7 @@ import com.helloword.aftersales.notification.OutboxService;
 import com.helloword.aftersales.notification.RecipientType;
 import com.helloword.aftersales.notification.RenderedMail;
 import com.helloword.aftersales.security.Groups;
+import com.helloword.aftersales.workflow.WaitingProcesses;
 import com.helloword.aftersales.web.TaskFormRejection;
 
 /**
@@ -73,7 +73,7 @@ public class CaseResolution {
     private final CaseRemedyRepository remedies;
     private final DecisionService decisions;
     private final RepositoryService repository;
-    private final RuntimeService runtime;
+    private final WaitingProcesses waiting;
     private final OutboxService outbox;
     private final MailTemplates templates;
     private final BuyerLinks links;
@@ -82,13 +82,13 @@ public class CaseResolution {
     private final Clock clock;
 
     CaseResolution(AfterSalesCaseRepository cases, CaseRemedyRepository remedies, DecisionService decisions,
-            RepositoryService repository, RuntimeService runtime, OutboxService outbox, MailTemplates templates,
+            RepositoryService repository, WaitingProcesses waiting, OutboxService outbox, MailTemplates templates,
             BuyerLinks links, TeamHours teamHours, EurRates rates, Clock clock) {
         this.cases = cases;
         this.remedies = remedies;
         this.decisions = decisions;
         this.repository = repository;
-        this.runtime = runtime;
+        this.waiting = waiting;
         this.outbox = outbox;
         this.templates = templates;
         this.links = links;
@@ -394,7 +394,7 @@ public class CaseResolution {
         if (c.getStatus() == CaseStatus.CLOSED) {
             return LinkOutcome.ALREADY_DONE;
         }
-        if (correlateIfWaiting(c.getProcessInstanceId(), EmergencyAfterSales.MESSAGE_BUYER_CONFIRMED,
+        if (waiting.correlateIfWaiting(c.getProcessInstanceId(), EmergencyAfterSales.MESSAGE_BUYER_CONFIRMED,
                 Map.of(EmergencyAfterSales.VAR_RESOLUTION, CONFIRMED))) {
             return LinkOutcome.DONE;
         }
@@ -414,7 +414,7 @@ public class CaseResolution {
         if (!c.rate(stars, clock.instant())) {
             return LinkOutcome.ALREADY_DONE;
         }
-        correlateIfWaiting(c.getProcessInstanceId(), EmergencyAfterSales.MESSAGE_RATING_RECEIVED,
+        waiting.correlateIfWaiting(c.getProcessInstanceId(), EmergencyAfterSales.MESSAGE_RATING_RECEIVED,
                 Map.of(EmergencyAfterSales.VAR_RATING, stars));
         return LinkOutcome.DONE;
     }
@@ -423,20 +423,6 @@ public class CaseResolution {
     @Transactional(readOnly = true)
     public String languageOf(String caseKey) {
         return cases.findByBusinessKey(caseKey).map(AfterSalesCase::getLanguage).orElse(null);
-    }
-
-    /**
-     * Correlates the message to the case's process when it waits for it; asked first, because a
-     * failed correlation would mark the caller's whole transaction for rollback.
-     */
-    public boolean correlateIfWaiting(String processInstanceId, String message, Map<String, Object> variables) {
-        if (processInstanceId == null || runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
-                .eventType("message").eventName(message).count() == 0) {
-            return false;
-        }
-        runtime.createMessageCorrelation(message).processInstanceId(processInstanceId).setVariables(variables)
-                .correlate();
-        return true;
     }
 
     private AfterSalesCase caseOf(long caseId) {

@@ -16,6 +16,7 @@ import com.helloword.aftersales.casefile.CaseRemedy;
 import com.helloword.aftersales.casefile.Remedy;
 import com.helloword.aftersales.notification.MailTemplates;
 import com.helloword.aftersales.web.TaskFormRejection;
+import com.helloword.aftersales.workflow.TaskMarkdown;
 
 /**
  * The user tasks of a case ({@code ${caseTaskListener}} on create and complete). On create, the
@@ -100,7 +101,7 @@ class CaseTaskListener implements TaskListener {
         }
         text.append(" · approval ").append(compensation.get("approval"));
         if (compensation.get("note") != null) {
-            text.append(" · ").append(CaseView.escape(compensation.get("note").toString()));
+            text.append(" · ").append(TaskMarkdown.escape(compensation.get("note").toString()));
         }
         task.setVariableLocal(VAR_SUGGESTION, text.toString());
         AfterSalesCase c = cases.findById(caseId).orElseThrow();

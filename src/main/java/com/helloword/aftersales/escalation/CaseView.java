@@ -1,5 +1,7 @@
 package com.helloword.aftersales.escalation;
 
+import static com.helloword.aftersales.workflow.TaskMarkdown.escape;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -213,25 +215,6 @@ public class CaseView {
                     + (r.getPercent() == null ? "" : " (" + r.getPercent() + " %)");
         }
         return r.getPercent() == null || r.getPercent() == 0 ? "" : " " + r.getPercent() + " %";
-    }
-
-    /** Markdown and HTML characters of text from outside (buyer, platform) lose their meaning. */
-    static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (char ch : text.toCharArray()) {
-            switch (ch) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '\\', '`', '*', '_', '[', ']', '(', ')', '#', '+', '-', '!', '|', '~', '{', '}' ->
-                        out.append('\\').append(ch);
-                default -> out.append(ch);
-            }
-        }
-        return out.toString();
     }
 
     private static String when(Instant at, ZoneId zone) {

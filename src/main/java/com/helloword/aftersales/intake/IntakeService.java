@@ -41,11 +41,11 @@ import com.helloword.aftersales.casefile.StoreRepository;
 import com.helloword.aftersales.casefile.CaseStatus;
 import com.helloword.aftersales.casefile.EurRates;
 import com.helloword.aftersales.escalation.CaseGrading;
-import com.helloword.aftersales.escalation.CaseResolution;
 import com.helloword.aftersales.escalation.EmergencyAfterSales;
 import com.helloword.aftersales.escalation.PreparedText;
 import com.helloword.aftersales.escalation.TeamHours;
 import com.helloword.aftersales.recall.RecallSignals;
+import com.helloword.aftersales.workflow.WaitingProcesses;
 
 /**
  * Takes a buyer's message in: once per (channel, external message id); into the buyer's open case
@@ -75,7 +75,7 @@ public class IntakeService {
     private final Duration resolutionTime;
     private final TeamHours teamHours;
     private final RecallSignals recallSignals;
-    private final CaseResolution resolution;
+    private final WaitingProcesses waiting;
     private final Duration quietPeriod;
     private final Duration ratingWait;
 
@@ -83,7 +83,7 @@ public class IntakeService {
             AfterSalesCaseRepository cases, CaseMessageRepository messages, CaseGrading grading, RuntimeService runtime,
             EurRates rates, Clock clock,
             @Value("${aftersales.escalation.resolution-time:PT72H}") Duration resolutionTime, TeamHours teamHours,
-            RecallSignals recallSignals, CaseResolution resolution,
+            RecallSignals recallSignals, WaitingProcesses waiting,
             @Value("${aftersales.escalation.quiet-period:P3D}") Duration quietPeriod,
             @Value("${aftersales.escalation.rating-wait:P14D}") Duration ratingWait) {
         this.stores = stores;
@@ -98,7 +98,7 @@ public class IntakeService {
         this.resolutionTime = resolutionTime;
         this.teamHours = teamHours;
         this.recallSignals = recallSignals;
-        this.resolution = resolution;
+        this.waiting = waiting;
         this.quietPeriod = quietPeriod;
         this.ratingWait = ratingWait;
     }
@@ -195,8 +195,8 @@ public class IntakeService {
         if (afterSalesCase.getStatus() == CaseStatus.WAITING_FOR_BUYER) {
             afterSalesCase.reopen();
         }
-        if (!resolution.correlateIfWaiting(processId, EmergencyAfterSales.MESSAGE_BUYER_REPLIED, variables)
-                && !resolution.correlateIfWaiting(processId, EmergencyAfterSales.MESSAGE_BUYER_FOLLOW_UP, variables)) {
+        if (!waiting.correlateIfWaiting(processId, EmergencyAfterSales.MESSAGE_BUYER_REPLIED, variables)
+                && !waiting.correlateIfWaiting(processId, EmergencyAfterSales.MESSAGE_BUYER_FOLLOW_UP, variables)) {
             LOG.warn("Follow-up on case {} stored; its process no longer waits for follow-ups",
                     afterSalesCase.getBusinessKey());
         }

@@ -39,6 +39,7 @@ import com.helloword.aftersales.notification.OutboxService;
 import com.helloword.aftersales.notification.RecipientType;
 import com.helloword.aftersales.platform.MarketplacePort;
 import com.helloword.aftersales.security.Groups;
+import com.helloword.aftersales.workflow.WaitingProcesses;
 
 /**
  * Returns from request to close: takes a request in (from an agent's remedy, a dispute, a recall,
@@ -86,13 +87,14 @@ public class ReturnService {
     private final OutboxService outbox;
     private final MarketplacePort marketplace;
     private final RuntimeService runtime;
+    private final WaitingProcesses waiting;
     private final Clock clock;
     private final Map<String, String> categoryBySkuPrefix;
     private final ReturnSettings settings;
 
     ReturnService(ReturnRequestRepository returns, SalesOrderRepository orders, AfterSalesCaseRepository cases,
             ReturnPolicy policy, QualityLoop qualityLoop, OutboxService outbox, MarketplacePort marketplace,
-            RuntimeService runtime, Clock clock, ReturnSettings settings) {
+            RuntimeService runtime, WaitingProcesses waiting, Clock clock, ReturnSettings settings) {
         this.returns = returns;
         this.orders = orders;
         this.cases = cases;
@@ -101,6 +103,7 @@ public class ReturnService {
         this.outbox = outbox;
         this.marketplace = marketplace;
         this.runtime = runtime;
+        this.waiting = waiting;
         this.clock = clock;
         this.categoryBySkuPrefix = settings.categoryBySkuPrefix() == null ? Map.of() : settings.categoryBySkuPrefix();
         this.settings = settings;
@@ -277,12 +280,7 @@ public class ReturnService {
         }
         boolean first = r.getReceivedAt() == null;
         r.received(clock.instant());
-        if (r.getProcessInstanceId() != null && runtime.createEventSubscriptionQuery()
-                .processInstanceId(r.getProcessInstanceId()).eventType("message")
-                .eventName(ReturnProcess.MESSAGE_RETURN_RECEIVED).count() > 0) {
-            runtime.createMessageCorrelation(ReturnProcess.MESSAGE_RETURN_RECEIVED)
-                    .processInstanceId(r.getProcessInstanceId()).correlate();
-        }
+        waiting.correlateIfWaiting(r.getProcessInstanceId(), ReturnProcess.MESSAGE_RETURN_RECEIVED, Map.of());
         // a parcel scanned before the process waits for it is seen when the process gets there (parcelBack)
         return first;
     }

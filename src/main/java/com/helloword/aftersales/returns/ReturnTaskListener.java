@@ -1,6 +1,7 @@
 package com.helloword.aftersales.returns;
 
 import static com.helloword.aftersales.returns.ReturnProcess.*;
+import static com.helloword.aftersales.workflow.TaskMarkdown.escape;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -112,12 +113,5 @@ class ReturnTaskListener implements TaskListener {
                     .append(escape(step.detail())).append(" |\n");
         }
         return md.toString();
-    }
-
-    private static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.replaceAll("([\\\\`*_\\[\\]()#+\\-!|~{}<>])", "\\\\$1");
     }
 }
