@@ -9,13 +9,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -25,10 +23,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -59,10 +53,12 @@ import com.helloword.aftersales.casefile.Store;
 import com.helloword.aftersales.casefile.StoreRepository;
 import com.helloword.aftersales.casefile.importing.OrderImportService;
 import com.helloword.aftersales.notification.OutboxRelay;
+import com.helloword.aftersales.support.DueJobs;
 import com.helloword.aftersales.support.Http;
 import com.helloword.aftersales.support.IntegrationTest;
 import com.helloword.aftersales.support.MutableClock;
 import com.helloword.aftersales.support.ProviderStubsConfiguration;
+import com.helloword.aftersales.support.ReceivedMail;
 import com.icegreen.greenmail.util.GreenMail;
 
 /**
@@ -166,7 +162,7 @@ class EmergencyAfterSalesEndToEndTest {
                 .activityId(EmergencyAfterSales.TIMER_CLAIM_DUE).singleResult();
         assertThat(managementService.createJobQuery().processInstanceId(processId).executable().count()).isZero();
         ClockUtil.setCurrentTime(Date.from(claimTimer.getDuedate().toInstant().plusSeconds(60)));
-        runDueJobs(processId);
+        DueJobs.run(managementService, processId);
         assertThat(groups(answerTask(key))).containsExactlyInAnyOrder("agents-de", "team-leads");
         assertThat(caseOf(key).getStatus()).isEqualTo(CaseStatus.ESCALATED);
         relay.deliverDue();
@@ -201,7 +197,7 @@ class EmergencyAfterSalesEndToEndTest {
         HttpResponse<String> completed = complete(answer, "PARTIAL_REFUND_KEEP_ITEM", 30,
                 "Das tut uns sehr leid, Jonas!");
         assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
-        runDueJobs(processId);
+        DueJobs.run(managementService, processId);
 
         providerStubs.verify(1, postRequestedFor(urlEqualTo(graphql))
                 .withRequestBody(matchingJsonPath("$.query", containing("mutation RefundCreate")))
@@ -218,9 +214,9 @@ class EmergencyAfterSalesEndToEndTest {
         // 5. the reply reaches the buyer in German, once
         relay.deliverDue();
         relay.deliverDue();
-        List<MimeMessage> replies = mailsTo(buyer, key);
+        List<MimeMessage> replies = ReceivedMail.to(smtp, buyer, key);
         assertThat(replies).hasSize(1);
-        String reply = content(replies.get(0));
+        String reply = ReceivedMail.content(replies.get(0));
         assertThat(replies.get(0).getSubject()).contains(key);
         assertThat(reply).contains("17.94", "Das tut uns sehr leid, Jonas!", "lang=\"de\"");
         assertThat(caseOf(key).getMessages()).anyMatch(m -> m.getDirection() == MessageDirection.OUTBOUND);
@@ -244,11 +240,11 @@ class EmergencyAfterSalesEndToEndTest {
         assertThat(closed.getResolution()).isEqualTo(CaseResolution.CONFIRMED);
 
         // 7. the rating request follows; 3 stars opens a follow-up task for the team leads
-        runDueJobs(processId);
+        DueJobs.run(managementService, processId);
         relay.deliverDue();
-        List<MimeMessage> ratingMails = mailsTo(buyer, key);
+        List<MimeMessage> ratingMails = ReceivedMail.to(smtp, buyer, key);
         assertThat(ratingMails).hasSize(2);
-        String ratingMail = content(ratingMails.get(1));
+        String ratingMail = ReceivedMail.content(ratingMails.get(1));
         Set<String> ratingLinks = new LinkedHashSet<>(); // the HTML and the plain-text part carry the same links
         Matcher rating = RATING_LINK.matcher(ratingMail);
         while (rating.find()) {
@@ -281,7 +277,7 @@ class EmergencyAfterSalesEndToEndTest {
         Task answer = answerTask(key);
         http.post("/engine-rest/task/" + answer.getId() + "/claim", "lena", "application/json", "{\"userId\": \"lena\"}");
         assertThat(complete(answer, "NONE", null, "Bitte senden Sie uns ein Foto.").statusCode()).isEqualTo(204);
-        runDueJobs(processId);
+        DueJobs.run(managementService, processId);
         assertThat(caseOf(key).getStatus()).isEqualTo(CaseStatus.WAITING_FOR_BUYER);
 
         // the buyer answers by mail: the case goes back to the German team, with the new message in view
@@ -298,7 +294,7 @@ class EmergencyAfterSalesEndToEndTest {
 
         // a reship of a 59.80 EUR order is within the agent's own limit; the warehouse ships it
         assertThat(complete(back, "RESHIP", null, "").statusCode()).isEqualTo(204);
-        runDueJobs(processId);
+        DueJobs.run(managementService, processId);
         Task warehouse = taskService.createTaskQuery().processInstanceId(processId)
                 .taskDefinitionKey(EmergencyAfterSales.USER_TASK_MANUAL_STEP).singleResult();
         assertThat(groups(warehouse)).containsExactly("warehouse");
@@ -316,7 +312,7 @@ class EmergencyAfterSalesEndToEndTest {
                 .activityId(EmergencyAfterSales.TIMER_QUIET_PERIOD).singleResult();
         assertThat(quiet.getDuedate().toInstant()).isAfter(Instant.now().plus(Duration.ofDays(2)));
         ClockUtil.setCurrentTime(Date.from(quiet.getDuedate().toInstant().plusSeconds(60)));
-        runDueJobs(processId);
+        DueJobs.run(managementService, processId);
         assertThat(caseOf(key).getStatus()).isEqualTo(CaseStatus.CLOSED);
         assertThat(caseOf(key).getResolution()).isEqualTo(CaseResolution.QUIET_PERIOD);
     }
@@ -362,7 +358,7 @@ class EmergencyAfterSalesEndToEndTest {
         http.post("/engine-rest/task/" + answer.getId() + "/claim", "lena", "application/json", "{\"userId\": \"lena\"}");
         assertThat(complete(answer, "RETURN_AND_REFUND", null, "Bitte senden Sie die Tasse zurück.").statusCode())
                 .isEqualTo(204);
-        runDueJobs(processId);
+        DueJobs.run(managementService, processId);
 
         CaseRemedy remedy = remedies.findByAfterSalesCaseIdOrderByIdAsc(caseOf(key).getId()).get(0);
         String returnKey = remedy.getPlatformRef();
@@ -377,7 +373,7 @@ class EmergencyAfterSalesEndToEndTest {
                     "zip": "80331", "city": "München", "countryCodeV2": "DE"}}}}""")));
         ProviderStubsConfiguration.stubDhlReturnLabel(providerStubs, "77" + String.format("%010d",
                 Math.abs((long) run.hashCode()) % 10_000_000_000L));
-        runDueJobs(returnProcess); // policy (damaged: quality reason, 30 days, seller pays), label, label mail
+        DueJobs.run(managementService, returnProcess); // policy (damaged: quality reason, 30 days, seller pays), label, label mail
         JsonNode rma = Http.json(http.get("/api/returns/" + returnKey, "lena"));
         assertThat(rma.get("caseKey").asText()).isEqualTo(key);
         assertThat(rma.get("source").asText()).isEqualTo("AGENT_REMEDY");
@@ -407,18 +403,6 @@ class EmergencyAfterSalesEndToEndTest {
                       "amountSet": {"presentmentMoney": {"amount": "59.80", "currencyCode": "EUR"}}}]}}}}""";
     }
 
-    /** Runs every job of the process that is due by the engine's clock, as the job executor would. */
-    private void runDueJobs(String processId) {
-        for (int round = 0; round < 20; round++) {
-            List<Job> due = managementService.createJobQuery().processInstanceId(processId).executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> managementService.executeJob(job.getId()));
-        }
-        throw new AssertionError("jobs keep coming for " + processId);
-    }
-
     private AfterSalesCase caseOf(String key) {
         return transaction.execute(tx -> {
             AfterSalesCase c = cases.findWithMessages(key).orElseThrow();
@@ -435,37 +419,5 @@ class EmergencyAfterSalesEndToEndTest {
     private List<String> groups(Task task) {
         return taskService.getIdentityLinksForTask(task.getId()).stream().filter(l -> l.getGroupId() != null)
                 .map(IdentityLink::getGroupId).toList();
-    }
-
-    private List<MimeMessage> mailsTo(String address, String caseKey) throws MessagingException {
-        List<MimeMessage> found = new ArrayList<>();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
-            if (message.getRecipients(Message.RecipientType.TO) != null
-                    && message.getRecipients(Message.RecipientType.TO)[0].toString().contains(address)
-                    && message.getSubject().contains(caseKey)) {
-                found.add(message);
-            }
-        }
-        return found;
-    }
-
-    /** The HTML part of a mail, decoded. */
-    private static String content(MimeMessage message) throws IOException, MessagingException {
-        return html(message.getContent());
-    }
-
-    private static String html(Object content) throws IOException, MessagingException {
-        if (content instanceof String text) {
-            return text;
-        }
-        if (content instanceof Multipart multipart) {
-            StringBuilder all = new StringBuilder();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart part = multipart.getBodyPart(i);
-                all.append(html(part.getContent()));
-            }
-            return all.toString();
-        }
-        return "";
     }
 }

@@ -10,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,15 +24,11 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -52,10 +47,12 @@ import com.helloword.aftersales.casefile.Store;
 import com.helloword.aftersales.casefile.StoreRepository;
 import com.helloword.aftersales.casefile.importing.OrderImportService;
 import com.helloword.aftersales.notification.OutboxRelay;
+import com.helloword.aftersales.support.DueJobs;
 import com.helloword.aftersales.support.Http;
 import com.helloword.aftersales.support.IntegrationTest;
 import com.helloword.aftersales.support.MutableClock;
 import com.helloword.aftersales.support.ProviderStubsConfiguration;
+import com.helloword.aftersales.support.ReceivedMail;
 import com.icegreen.greenmail.util.GreenMail;
 
 /**
@@ -152,7 +149,7 @@ class ReturnApiTest {
         String key = Http.json(opened).get("returnKey").asText();
         assertThat(Http.json(opened).get("status").asText()).isEqualTo("REQUESTED");
         String processId = processOf(key);
-        runDue(processId); // the policy check, then the label
+        DueJobs.run(managementService, processId); // the policy check, then the label
         JsonNode rma = Http.json(http.get("/api/returns/" + key, "lena"));
         assertThat(rma.get("eligible").asBoolean()).isTrue();
         assertThat(rma.get("windowDays").asInt()).isEqualTo(14);
@@ -172,9 +169,9 @@ class ReturnApiTest {
                 .withRequestBody(matchingJsonPath("$.shipper.addressHouse", equalTo("12")))
                 .withRequestBody(matchingJsonPath("$.customerReference", equalTo(orderId))));
         relay.deliverDue();
-        MimeMessage labelMail = mailTo(buyer, key);
+        MimeMessage labelMail = mail(buyer, key);
         assertThat(labelMail.getSubject()).contains("Rücksendeetikett", orderId);
-        String body = content(labelMail);
+        String body = ReceivedMail.content(labelMail);
         assertThat(body).contains(labelled.get("labelTracking").asText(), "lang=\"de\"");
         Matcher link = LABEL_LINK.matcher(body);
         assertThat(link.find()).as(body).isTrue();
@@ -220,8 +217,8 @@ class ReturnApiTest {
                         {"variables": {"conditionGrade": {"value": "A"}, "matchesComplaint": {"value": true},
                           "outcome": {"value": "REFUND"}, "inspectionNote": {"value": "as new"}}}""");
         assertThat(inspected.statusCode()).as(inspected.body()).isEqualTo(204);
-        runDue(processId);
-        runDue(processId);
+        DueJobs.run(managementService, processId);
+        DueJobs.run(managementService, processId);
 
         providerStubs.verify(1, postRequestedFor(urlEqualTo(graphql)).withRequestBody(matchingJsonPath("$.query",
                 containing("mutation RefundCreate"))).withRequestBody(matchingJsonPath("$.variables.input.note",
@@ -235,7 +232,7 @@ class ReturnApiTest {
         assertThat(steps).containsSubsequence("REQUESTED", "ELIGIBLE", "LABEL_SENT", "RECEIVED", "INSPECTED",
                 "REFUNDED", "CLOSED");
         relay.deliverDue();
-        assertThat(mailTo(buyer, key, "abgeschlossen")).isNotNull();
+        assertThat(mail(buyer, key, "abgeschlossen")).isNotNull();
     }
 
     @Test
@@ -245,15 +242,15 @@ class ReturnApiTest {
 
         String key = Http.json(open(orderId, "CHANGED_MIND", "REFUND")).get("returnKey").asText();
         String processId = processOf(key);
-        runDue(processId);
+        DueJobs.run(managementService, processId);
         JsonNode rma = Http.json(http.get("/api/returns/" + key, "lena"));
         assertThat(rma.get("eligible").asBoolean()).isFalse();
         assertThat(rma.get("refusalReason").asText()).isEqualTo("WINDOW_PASSED");
         assertThat(rma.get("status").asText()).isEqualTo("REFUSED");
 
         relay.deliverDue();
-        MimeMessage refusal = mailTo(buyer, key);
-        assertThat(content(refusal)).contains("Rückgabefrist", "14 Tagen", "2026-11-17", "persönlich");
+        MimeMessage refusal = mail(buyer, key);
+        assertThat(ReceivedMail.content(refusal)).contains("Rückgabefrist", "14 Tagen", "2026-11-17", "persönlich");
         Task review = taskService.createTaskQuery().processInstanceId(processId)
                 .taskDefinitionKey(ReturnProcess.USER_TASK_REVIEW).singleResult();
         assertThat(taskService.getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getGroupId)
@@ -265,7 +262,7 @@ class ReturnApiTest {
         String orderId = order("d", "2026-11-20T10:00:00Z", "track." + run + "@example.de");
         String key = Http.json(open(orderId, "DEFECTIVE", "EXCHANGE")).get("returnKey").asText();
         String processId = processOf(key);
-        runDue(processId);
+        DueJobs.run(managementService, processId);
 
         Instant at = Instant.parse("2026-11-24T08:15:00Z");
         tracking.record(new TrackingPort.TrackingSnapshot(shipmentNumber, "dhl", TrackingStatus.IN_TRANSIT, null,
@@ -332,7 +329,7 @@ class ReturnApiTest {
         String orderId = order("s4", "2026-11-15T10:00:00Z", buyer);
         String key = Http.json(open(orderId, "CHANGED_MIND", "REFUND")).get("returnKey").asText();
         String processId = processOf(key);
-        runDue(processId);
+        DueJobs.run(managementService, processId);
 
         JsonNode rma = Http.json(http.get("/api/returns/" + key, "lena"));
         assertThat(rma.get("eligible").asBoolean()).isTrue();
@@ -343,7 +340,7 @@ class ReturnApiTest {
         assertThat(http.post("/engine-rest/task/" + review.getId() + "/complete", "lena", "application/json", """
                 {"variables": {"reviewDecision": {"value": "APPROVE"}, "reviewNote": {"value": "regular customer"}}}""")
                 .statusCode()).isEqualTo(204);
-        runDue(processId);
+        DueJobs.run(managementService, processId);
         assertThat(Http.json(http.get("/api/returns/" + key, "lena")).get("status").asText()).isEqualTo("LABEL_SENT");
     }
 
@@ -368,53 +365,15 @@ class ReturnApiTest {
         assertThat(http.get("/api/returns/RMA-0000000000", "walt").statusCode()).isEqualTo(404);
     }
 
+    /** The one mail to the address about the return (subject contains key and the other parts). */
+    private MimeMessage mail(String address, String... subjectParts) throws MessagingException {
+        List<MimeMessage> found = ReceivedMail.to(smtp, address, subjectParts);
+        assertThat(found).as("mail to " + address + " about " + String.join(" ", subjectParts)).isNotEmpty();
+        return found.get(found.size() - 1);
+    }
+
     private String processOf(String key) {
         return Http.json(http.get("/engine-rest/process-instance?businessKey=" + key, "demo")).get(0).get("id")
                 .asText();
-    }
-
-    /** Runs every job of the process that is due now, as the job executor would. */
-    private void runDue(String processId) {
-        for (int round = 0; round < 10; round++) {
-            List<Job> due = managementService.createJobQuery().processInstanceId(processId).executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> managementService.executeJob(job.getId()));
-        }
-    }
-
-    private MimeMessage mailTo(String address, String key) throws MessagingException {
-        return mailTo(address, key, "");
-    }
-
-    private MimeMessage mailTo(String address, String key, String subjectPart) throws MessagingException {
-        MimeMessage found = null;
-        for (MimeMessage message : smtp.getReceivedMessages()) {
-            if (message.getRecipients(Message.RecipientType.TO)[0].toString().contains(address)
-                    && message.getSubject().contains(key) && message.getSubject().contains(subjectPart)) {
-                found = message;
-            }
-        }
-        assertThat(found).as("mail to " + address + " about " + key + " " + subjectPart).isNotNull();
-        return found;
-    }
-
-    private static String content(MimeMessage message) throws IOException, MessagingException {
-        return text(message.getContent());
-    }
-
-    private static String text(Object content) throws IOException, MessagingException {
-        if (content instanceof String s) {
-            return s;
-        }
-        StringBuilder all = new StringBuilder();
-        if (content instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart part = multipart.getBodyPart(i);
-                all.append(text(part.getContent()));
-            }
-        }
-        return all.toString();
     }
 }

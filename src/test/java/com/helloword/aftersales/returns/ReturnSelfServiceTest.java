@@ -9,7 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,15 +22,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,10 +44,12 @@ import com.helloword.aftersales.casefile.Store;
 import com.helloword.aftersales.casefile.StoreRepository;
 import com.helloword.aftersales.casefile.importing.OrderImportService;
 import com.helloword.aftersales.notification.OutboxRelay;
+import com.helloword.aftersales.support.DueJobs;
 import com.helloword.aftersales.support.Http;
 import com.helloword.aftersales.support.IntegrationTest;
 import com.helloword.aftersales.support.MutableClock;
 import com.helloword.aftersales.support.ProviderStubsConfiguration;
+import com.helloword.aftersales.support.ReceivedMail;
 import com.icegreen.greenmail.util.GreenMail;
 
 /**
@@ -150,10 +146,10 @@ class ReturnSelfServiceTest {
         assertThat(wrong.body()).isEqualTo(asked.body());
 
         relay.deliverDue();
-        List<MimeMessage> starts = mails(buyer, "Ihre Rücksendung zu Bestellung " + orderId);
+        List<MimeMessage> starts = ReceivedMail.to(smtp, buyer, "Ihre Rücksendung zu Bestellung " + orderId);
         assertThat(starts).hasSize(1);
-        assertThat(mails("someone.else@example.de", orderId)).isEmpty();
-        Matcher link = START_LINK.matcher(content(starts.get(0)));
+        assertThat(ReceivedMail.to(smtp, "someone.else@example.de", orderId)).isEmpty();
+        Matcher link = START_LINK.matcher(ReceivedMail.content(starts.get(0)));
         assertThat(link.find()).isTrue();
         URI start = URI.create(link.group().replace("&amp;", "&"));
         HttpResponse<String> confirm = http.get(start.getRawPath() + "?" + start.getRawQuery(), null);
@@ -177,7 +173,7 @@ class ReturnSelfServiceTest {
 
         String key = selfService(orderId, buyer);
         String processId = processOf(key);
-        runDue(processId); // policy: size, DE, day 5 of 14 → eligible; the WireMock DHL label; the label mail
+        DueJobs.run(managementService, processId); // policy: size, DE, day 5 of 14 → eligible; the WireMock DHL label; the label mail
 
         JsonNode rma = Http.json(http.get("/api/returns/" + key, "walt"));
         assertThat(rma.get("eligible").asBoolean()).isTrue();
@@ -185,9 +181,9 @@ class ReturnSelfServiceTest {
         assertThat(rma.get("exchangeWish").asText()).isEqualTo("Größe L bitte");
         assertThat(rma.get("labelTracking").asText()).isEqualTo(shipmentNumber);
         relay.deliverDue();
-        MimeMessage label = mails(buyer, key).get(0);
+        MimeMessage label = ReceivedMail.to(smtp, buyer, key).get(0);
         assertThat(label.getSubject()).contains("Rücksendeetikett");
-        assertThat(content(label)).contains(shipmentNumber, "Ersatzartikel", "lang=\"de\"");
+        assertThat(ReceivedMail.content(label)).contains(shipmentNumber, "Ersatzartikel", "lang=\"de\"");
 
         // the carrier reports the parcel on its way, then delivered at the warehouse: the inspection opens
         Instant scanned = Instant.parse("2026-11-25T10:00:00Z");
@@ -230,7 +226,7 @@ class ReturnSelfServiceTest {
                           "outcome": {"value": "EXCHANGE"}, "exchangeSku": {"value": "SHIRT-BLUE-L"},
                           "inspectionNote": {"value": "unworn, tags on"}}}""");
         assertThat(inspected.statusCode()).as(inspected.body()).isEqualTo(204);
-        runDue(processId);
+        DueJobs.run(managementService, processId);
 
         providerStubs.verify(1, postRequestedFor(urlEqualTo(graphql))
                 .withRequestBody(matchingJsonPath("$.query", containing("draftOrderCreate")))
@@ -247,7 +243,7 @@ class ReturnSelfServiceTest {
                 "INSPECTED", "EXCHANGE_ORDERED", "CLOSED");
         assertThat(runtimeEnded(processId)).isTrue();
         relay.deliverDue();
-        assertThat(content(mails(buyer, "ist abgeschlossen").get(0))).contains("Ersatzartikel", "990011");
+        assertThat(ReceivedMail.content(ReceivedMail.to(smtp, buyer, "ist abgeschlossen").get(0))).contains("Ersatzartikel", "990011");
     }
 
     @Test
@@ -256,13 +252,13 @@ class ReturnSelfServiceTest {
         String orderId = order("b", "2026-11-03T10:00:00Z", buyer); // delivered 20 days ago
 
         String key = selfService(orderId, buyer);
-        runDue(processOf(key));
+        DueJobs.run(managementService, processOf(key));
 
         JsonNode rma = Http.json(http.get("/api/returns/" + key, "lena"));
         assertThat(rma.get("eligible").asBoolean()).isFalse();
         assertThat(rma.get("refusalReason").asText()).isEqualTo("WINDOW_PASSED");
         relay.deliverDue();
-        assertThat(content(mails(buyer, key).get(0))).contains("Rückgabefrist", "14 Tagen", "2026-11-17",
+        assertThat(ReceivedMail.content(ReceivedMail.to(smtp, buyer, key).get(0))).contains("Rückgabefrist", "14 Tagen", "2026-11-17",
                 "persönlich");
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(key)
                 .taskDefinitionKey(ReturnProcess.USER_TASK_REVIEW).taskCandidateGroup("agents-de").count()).isEqualTo(1);
@@ -278,46 +274,7 @@ class ReturnSelfServiceTest {
                 .asText();
     }
 
-    private void runDue(String processId) {
-        for (int round = 0; round < 10; round++) {
-            List<Job> due = managementService.createJobQuery().processInstanceId(processId).executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> managementService.executeJob(job.getId()));
-        }
-    }
-
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private List<MimeMessage> mails(String address, String subjectPart) throws MessagingException {
-        List<MimeMessage> found = new ArrayList<>();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
-            if (message.getRecipients(Message.RecipientType.TO)[0].toString().contains(address)
-                    && message.getSubject().contains(subjectPart)) {
-                found.add(message);
-            }
-        }
-        return found;
-    }
-
-    private static String content(MimeMessage message) throws IOException, MessagingException {
-        return text(message.getContent());
-    }
-
-    private static String text(Object content) throws IOException, MessagingException {
-        if (content instanceof String s) {
-            return s;
-        }
-        StringBuilder all = new StringBuilder();
-        if (content instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart part = multipart.getBodyPart(i);
-                all.append(text(part.getContent()));
-            }
-        }
-        return all.toString();
     }
 }
