@@ -26,6 +26,8 @@ public class Buyer extends CaseFileEntity {
     @Column(updatable = false)
     private Instant createdAt;
     private Instant updatedAt;
+    private Instant serialReturnerSince;
+    private String serialReturnerNote;
     @Version
     private long version;
 
@@ -70,6 +72,32 @@ public class Buyer extends CaseFileEntity {
         }
     }
 
+    /**
+     * Flags the buyer as a serial "didn't like it" returner (the serialReturner table said so): their
+     * next returns need an agent's approval. Kept from the first time; returns whether it is new.
+     */
+    public boolean flagSerialReturner(String note, Instant at) {
+        if (serialReturnerSince != null) {
+            return false;
+        }
+        serialReturnerSince = at.truncatedTo(ChronoUnit.SECONDS);
+        serialReturnerNote = note == null ? null : note.substring(0, Math.min(200, note.length()));
+        updatedAt = serialReturnerSince;
+        return true;
+    }
+
+    /** A team lead lifts the flag (the buyer's returns were justified after all). */
+    public void clearSerialReturner(Instant at) {
+        if (serialReturnerSince != null) {
+            serialReturnerSince = null;
+            serialReturnerNote = null;
+            updatedAt = at.truncatedTo(ChronoUnit.SECONDS);
+        }
+    }
+
+    public boolean isSerialReturner() { return serialReturnerSince != null; }
+    public Instant getSerialReturnerSince() { return serialReturnerSince; }
+    public String getSerialReturnerNote() { return serialReturnerNote; }
     public String getEmail() { return email; }
     public String getName() { return name; }
     public String getLanguage() { return language; }

@@ -41,6 +41,9 @@ public class ReturnRequest extends CaseFileEntity {
 
     public enum Outcome { REFUND, PARTIAL_REFUND, EXCHANGE, REJECTED, REFUSED, NOT_RETURNED }
 
+    /** Who made the return label: the carrier for this system, or the platform for its own return. */
+    public enum LabelSource { CARRIER, PLATFORM }
+
     private String returnKey;
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "case_id")
@@ -86,6 +89,10 @@ public class ReturnRequest extends CaseFileEntity {
     private String refundCurrency;
     private String platformRef;
     private String processInstanceId;
+    private String platformReturnId;
+    @Enumerated(EnumType.STRING)
+    private LabelSource labelSource;
+    private LocalDate refundDueOn;
     private Instant requestedAt;
     private Instant closedAt;
     @Version
@@ -111,6 +118,16 @@ public class ReturnRequest extends CaseFileEntity {
         this.status = Status.REQUESTED;
         this.requestedAt = requestedAt.truncatedTo(ChronoUnit.SECONDS);
         record("REQUESTED", source + ": " + reason + ", wants " + wanted, requestedAt);
+    }
+
+    /** The return the buyer opened on the platform, which this one carries out. */
+    public void openedOnPlatform(String platformReturnId) {
+        this.platformReturnId = platformReturnId;
+    }
+
+    /** The last day the refund may be paid (EU: 14 days from the withdrawal); null where no law sets one. */
+    public void refundDueOn(LocalDate day) {
+        this.refundDueOn = day;
     }
 
     /** What the buyer wants instead (their words, e.g. "size L"), for an exchange. */
@@ -152,12 +169,19 @@ public class ReturnRequest extends CaseFileEntity {
     }
 
     public void labelSent(String carrier, String tracking, byte[] labelPdf, Instant at) {
+        labelSent(LabelSource.CARRIER, carrier, tracking, labelPdf, at);
+    }
+
+    /** The label, made by the carrier for this system or by the platform for its own return. */
+    public void labelSent(LabelSource source, String carrier, String tracking, byte[] labelPdf, Instant at) {
+        this.labelSource = source;
         this.carrier = carrier;
         this.labelPdf = labelPdf;
         this.labelTracking = tracking;
         this.labelCreatedAt = at.truncatedTo(ChronoUnit.SECONDS);
         this.status = Status.LABEL_SENT;
-        record("LABEL_SENT", carrier + " " + tracking, at);
+        record("LABEL_SENT", carrier + " " + tracking + (source == LabelSource.PLATFORM ? " (the platform's label)" : ""),
+                at);
     }
 
     public void received(Instant at) {
@@ -244,6 +268,9 @@ public class ReturnRequest extends CaseFileEntity {
     public String getRefundCurrency() { return refundCurrency; }
     public String getPlatformRef() { return platformRef; }
     public String getProcessInstanceId() { return processInstanceId; }
+    public String getPlatformReturnId() { return platformReturnId; }
+    public LabelSource getLabelSource() { return labelSource; }
+    public LocalDate getRefundDueOn() { return refundDueOn; }
     public Instant getRequestedAt() { return requestedAt; }
     public Instant getClosedAt() { return closedAt; }
     public List<ReturnEvent> getTimeline() { return Collections.unmodifiableList(timeline); }

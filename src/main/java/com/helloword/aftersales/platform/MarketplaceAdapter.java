@@ -1,6 +1,7 @@
 package com.helloword.aftersales.platform;
 
 import com.helloword.aftersales.casefile.Platform;
+import com.helloword.aftersales.integration.PlatformCannotException;
 import com.helloword.aftersales.platform.MarketplacePort.BuyerMessageCommand;
 import com.helloword.aftersales.platform.MarketplacePort.ClaimRef;
 import com.helloword.aftersales.platform.MarketplacePort.ClaimResponseCommand;
@@ -11,6 +12,11 @@ import com.helloword.aftersales.platform.MarketplacePort.ExchangeResult;
 import com.helloword.aftersales.platform.MarketplacePort.HoldResult;
 import com.helloword.aftersales.platform.MarketplacePort.OrderHoldCommand;
 import com.helloword.aftersales.platform.MarketplacePort.PartialRefundOffer;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformLabel;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnBatch;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnCommand;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnResult;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnsQuery;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformClaim;
 import com.helloword.aftersales.platform.MarketplacePort.RefundCommand;
 import com.helloword.aftersales.platform.MarketplacePort.RefundResult;
@@ -41,4 +47,27 @@ public interface MarketplaceAdapter {
     ShipTo getShipTo(StoreConnection store, ShipToRef ref);
 
     ExchangeResult createExchangeOrder(StoreConnection store, ExchangeOrderCommand command);
+
+    /** Platforms without a return feed (Shopify's returns come by webhook). */
+    default PlatformReturnBatch platformReturns(StoreConnection store, PlatformReturnsQuery query) {
+        throw new PlatformCannotException(platform().name(), "read the returns opened on the platform",
+                "this platform's returns arrive as webhooks, not as a feed");
+    }
+
+    /** Platforms where a return needs no acceptance (the platform authorises it itself). */
+    default PlatformReturnResult approvePlatformReturn(StoreConnection store, PlatformReturnCommand command) {
+        throw new PlatformCannotException(platform().name(), "accept the return on the platform",
+                "the platform authorises returns itself; nothing to accept");
+    }
+
+    default PlatformReturnResult declinePlatformReturn(StoreConnection store, PlatformReturnCommand command) {
+        throw new PlatformCannotException(platform().name(), "decline the return on the platform",
+                "decline it in the seller portal");
+    }
+
+    /** Platforms without return labels of their own: the carrier makes the label. */
+    default PlatformLabel platformReturnLabel(StoreConnection store, PlatformReturnCommand command) {
+        throw new PlatformCannotException(platform().name(), "make the platform's return label",
+                "the platform makes no return labels for this store; the carrier makes it");
+    }
 }

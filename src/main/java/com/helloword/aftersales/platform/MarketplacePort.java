@@ -49,8 +49,38 @@ public interface MarketplacePort {
      */
     ExchangeResult createExchangeOrder(ExchangeOrderCommand command);
 
+    /**
+     * Returns that buyers opened on the platform itself (eBay return requests, Amazon's returns report),
+     * read on from {@code cursor}, an opaque string of the adapter's own making that the caller keeps
+     * between calls (null the first time: from {@code since}). A platform whose returns arrive by webhook
+     * (Shopify) throws {@link com.helloword.aftersales.integration.PlatformCannotException}. The same
+     * return may come again; the caller takes each platform return id once.
+     */
+    PlatformReturnBatch platformReturns(PlatformReturnsQuery query);
+
+    /** Accepts a buyer's return request on the platform; accepting an accepted one reports {@code alreadyDone}. */
+    PlatformReturnResult approvePlatformReturn(PlatformReturnCommand command);
+
+    /** Declines a buyer's return request on the platform, with the note the buyer sees. */
+    PlatformReturnResult declinePlatformReturn(PlatformReturnCommand command);
+
+    /**
+     * The platform's own return label for a return opened there, where the platform makes one (eBay
+     * {@code initiate_shipping_label}); elsewhere PlatformCannotException, and the carrier makes it.
+     */
+    PlatformLabel platformReturnLabel(PlatformReturnCommand command);
+
+    /**
+     * A refund; {@code platformReturnId} names the platform's return it settles (eBay closes its return
+     * with the refund), null for an order refund.
+     */
     record RefundCommand(String storeId, String platformOrderId, BigDecimal amount, String currency, String reason,
-            String idempotencyKey) {
+            String idempotencyKey, String platformReturnId) {
+
+        public RefundCommand(String storeId, String platformOrderId, BigDecimal amount, String currency,
+                String reason, String idempotencyKey) {
+            this(storeId, platformOrderId, amount, currency, reason, idempotencyKey, null);
+        }
     }
 
     record PartialRefundOffer(String storeId, String platformOrderId, String claimId, BigDecimal amount,
@@ -122,6 +152,49 @@ public interface MarketplacePort {
 
     /** The replacement order on the platform; {@code alreadyDone} when an earlier call with the key made it. */
     record ExchangeResult(String platformOrderId, boolean alreadyDone) {
+    }
+
+    /**
+     * The next call's cursor and whether there is more to read right away (the next page); with
+     * {@code more} false the caller asks again on its next round (a report still being made, or nothing new).
+     */
+    record PlatformReturnsQuery(String storeId, Instant since, String cursor) {
+    }
+
+    record PlatformReturnBatch(List<PlatformReturn> returns, String cursor, boolean more) {
+    }
+
+    /**
+     * A return as the platform has it. {@code platformReason} is the platform's own code (mapped by the
+     * platformReturnReason table); {@code wanted} REFUND or EXCHANGE; {@code carrier} and
+     * {@code trackingNumber} are set when the platform has already given the buyer a label (Amazon).
+     * The buyer's own words stay on the platform (they are not needed to take the return).
+     */
+    record PlatformReturn(String platformReturnId, String platformOrderId, String sku, int quantity,
+            String platformReason, String wanted, Instant requestedAt, String state, String carrier,
+            String trackingNumber) {
+    }
+
+    record PlatformReturnCommand(String storeId, String platformReturnId, String platformOrderId, String note,
+            String idempotencyKey) {
+    }
+
+    /** The platform's state of the return after the call. */
+    record PlatformReturnResult(String state, boolean alreadyDone) {
+    }
+
+    /**
+     * A return label the platform made. {@code labelPdf} is null where the platform gives the label to
+     * the buyer itself ({@code buyerGetsItFromPlatform}): then this system sends no label mail.
+     */
+    record PlatformLabel(String carrier, String trackingNumber, byte[] labelPdf, boolean buyerGetsItFromPlatform) {
+
+        @Override
+        public String toString() {
+            return "PlatformLabel[carrier=" + carrier + ", tracking=" + trackingNumber + ", pdf="
+                    + (labelPdf == null ? "none" : labelPdf.length + " bytes") + ", fromPlatform="
+                    + buyerGetsItFromPlatform + "]";
+        }
     }
 
     record ClaimResponseCommand(String storeId, String claimId, ClaimAction action, BigDecimal amount,

@@ -101,4 +101,35 @@ class MarketplaceRouter implements MarketplacePort {
         }
         return route(command.storeId(), "create an exchange order", (a, s) -> a.createExchangeOrder(s, command));
     }
+
+    @Override
+    public PlatformReturnBatch platformReturns(PlatformReturnsQuery query) {
+        return route(query.storeId(), "read the returns opened on the platform", (a, s) -> a.platformReturns(s, query));
+    }
+
+    @Override
+    public PlatformReturnResult approvePlatformReturn(PlatformReturnCommand command) {
+        requireReturnId(command);
+        return route(command.storeId(), "accept the return on the platform",
+                (a, s) -> a.approvePlatformReturn(s, command));
+    }
+
+    @Override
+    public PlatformReturnResult declinePlatformReturn(PlatformReturnCommand command) {
+        requireReturnId(command);
+        return route(command.storeId(), "decline the return on the platform",
+                (a, s) -> a.declinePlatformReturn(s, command));
+    }
+
+    @Override
+    public PlatformLabel platformReturnLabel(PlatformReturnCommand command) {
+        requireReturnId(command);
+        return route(command.storeId(), "make the platform's return label", (a, s) -> a.platformReturnLabel(s, command));
+    }
+
+    private static void requireReturnId(PlatformReturnCommand command) {
+        if (command.platformReturnId() == null || command.platformReturnId().isBlank()) {
+            throw new IllegalArgumentException("a platform return operation needs the platform's return id");
+        }
+    }
 }

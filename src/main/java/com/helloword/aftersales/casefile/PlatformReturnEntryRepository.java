@@ -1,0 +1,24 @@
+package com.helloword.aftersales.casefile;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+import jakarta.persistence.LockModeType;
+
+public interface PlatformReturnEntryRepository extends JpaRepository<PlatformReturnEntry, Long> {
+
+    Optional<PlatformReturnEntry> findByStoreIdAndPlatformReturnId(String storeId, String platformReturnId);
+
+    /** The same, locked: two copies of one platform return (feed and webhook, two nodes) are taken one by one. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select e from PlatformReturnEntry e where e.storeId = :storeId and e.platformReturnId = :platformReturnId")
+    Optional<PlatformReturnEntry> lockByStoreIdAndPlatformReturnId(String storeId, String platformReturnId);
+
+    List<PlatformReturnEntry> findByStatusOrderByIdAsc(PlatformReturnEntry.Status status);
+
+    List<PlatformReturnEntry> findTop200ByOrderByIdDesc();
+}
