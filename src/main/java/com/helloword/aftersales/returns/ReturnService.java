@@ -57,11 +57,27 @@ public class ReturnService {
 
     /** A request for a return, as the API and the other processes give it. */
     public record NewReturn(String storeId, String platformOrderId, String buyerEmail, String sku, String reason,
-            String wanted, ReturnRequest.Source source, Long caseId, String exchangeWish) {
+            String wanted, ReturnRequest.Source source, Long caseId, String exchangeWish, String platformReturnId,
+            Instant requestedAt) {
+
+        public NewReturn(String storeId, String platformOrderId, String buyerEmail, String sku, String reason,
+                String wanted, ReturnRequest.Source source, Long caseId, String exchangeWish) {
+            this(storeId, platformOrderId, buyerEmail, sku, reason, wanted, source, caseId, exchangeWish, null, null);
+        }
 
         public NewReturn(String storeId, String platformOrderId, String buyerEmail, String sku, String reason,
                 String wanted, ReturnRequest.Source source, Long caseId) {
             this(storeId, platformOrderId, buyerEmail, sku, reason, wanted, source, caseId, null);
+        }
+
+        /**
+         * A return the buyer opened on the platform: the platform's request time counts for the window (the
+         * feed may bring it days later), and its return id goes with it.
+         */
+        public static NewReturn fromPlatform(String storeId, String platformOrderId, String sku, String reason,
+                String wanted, String platformReturnId, Instant requestedAt) {
+            return new NewReturn(storeId, platformOrderId, null, sku, reason, wanted, ReturnRequest.Source.PLATFORM,
+                    null, null, platformReturnId, requestedAt);
         }
     }
 
@@ -156,14 +172,25 @@ public class ReturnService {
         orders.lockById(order.getId()); // a second request for the same order waits here, then finds this one
         for (ReturnRequest existing : returns.findByOrderIdOrderByIdDesc(order.getId())) {
             if (existing.getStatus() != ReturnRequest.Status.CLOSED && java.util.Objects.equals(existing.getSku(), sku)) {
+                if (request.platformReturnId() != null && existing.getPlatformReturnId() == null) {
+                    // the buyer asked here and on the platform too: one return carries out both
+                    existing.openedOnPlatform(request.platformReturnId());
+                    existing.record("ON_PLATFORM", "the buyer also opened return " + request.platformReturnId()
+                            + " on " + order.getStore().getPlatform(), clock.instant());
+                }
                 return new Opened(existing, false);
             }
         }
         AfterSalesCase afterSalesCase = request.caseId() == null ? null : cases.findById(request.caseId()).orElse(null);
+        Instant requestedAt = request.requestedAt() == null || request.requestedAt().isAfter(clock.instant())
+                ? clock.instant() : request.requestedAt();
         ReturnRequest created = new ReturnRequest(newKey(), afterSalesCase, order, order.getBuyer(), sku,
                 request.source() == null ? ReturnRequest.Source.SELF_SERVICE : request.source(), reason, wanted,
-                clock.instant());
+                requestedAt);
         created.wish(request.exchangeWish());
+        if (request.platformReturnId() != null) {
+            created.openedOnPlatform(request.platformReturnId());
+        }
         returns.saveAndFlush(created);
         if (request.source() != ReturnRequest.Source.AGENT_REMEDY) { // a remedy's return runs as its call activity
             Map<String, Object> variables = new HashMap<>();

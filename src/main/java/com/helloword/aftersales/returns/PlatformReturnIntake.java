@@ -1,0 +1,177 @@
+package com.helloword.aftersales.returns;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.helloword.aftersales.casefile.PlatformReturnEntry;
+import com.helloword.aftersales.casefile.PlatformReturnEntryRepository;
+import com.helloword.aftersales.casefile.SalesOrderRepository;
+import com.helloword.aftersales.casefile.Store;
+import com.helloword.aftersales.casefile.StoreRepository;
+import com.helloword.aftersales.platform.MarketplacePort;
+
+/**
+ * Takes in the returns buyers open on the platforms, from a feed (eBay, Amazon) or a webhook
+ * (Shopify): each platform return is kept once per store ({@link PlatformReturnEntry}), its reason
+ * put in this system's words by the designers' table {@code platformReturnReason}, and it becomes a
+ * return of this system with the platform's request time. One whose order is not in the case file
+ * yet is kept UNMATCHED with the reason and tried again on every sync; nothing is dropped.
+ */
+@Service
+public class PlatformReturnIntake {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformReturnIntake.class);
+    static final String REASON_DECISION = "platformReturnReason";
+
+    private final PlatformReturnEntryRepository entries;
+    private final StoreRepository stores;
+    private final SalesOrderRepository orders;
+    private final ReturnService returns;
+    private final DecisionService decisions;
+    private final RepositoryService repository;
+    private final TransactionTemplate newTransaction;
+    private final Clock clock;
+
+    PlatformReturnIntake(PlatformReturnEntryRepository entries, StoreRepository stores, SalesOrderRepository orders,
+            ReturnService returns, DecisionService decisions, RepositoryService repository,
+            PlatformTransactionManager transactions, Clock clock) {
+        this.entries = entries;
+        this.stores = stores;
+        this.orders = orders;
+        this.returns = returns;
+        this.decisions = decisions;
+        this.repository = repository;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    /**
+     * Takes one platform return: opened as a return of this system when its order is known, kept
+     * UNMATCHED with the reason otherwise (also when opening failed, so the next round tries again).
+     * The same platform return again updates what is kept and opens nothing new.
+     *
+     * @throws IllegalArgumentException when the platform return has no id or no order id, or the store is unknown
+     */
+    public PlatformReturnEntry take(String storeId, MarketplacePort.PlatformReturn platformReturn) {
+        Store store = check(storeId, platformReturn);
+        try {
+            return newTransaction.execute(status -> takeNow(store, platformReturn));
+        } catch (RuntimeException failure) {
+            // whatever failed is rolled back; the platform return is kept for the next round, with the reason
+            LOG.warn("Platform return {} of store {} not opened: {}", platformReturn.platformReturnId(), storeId,
+                    failure.toString());
+            return newTransaction.execute(status -> {
+                PlatformReturnEntry entry = entry(store, platformReturn);
+                entry.unmatched("failed: " + failure.getMessage(), clock.instant());
+                return entry;
+            });
+        }
+    }
+
+    /** Tries the UNMATCHED platform returns again (their orders may have been imported since). */
+    public int retryUnmatched() {
+        int opened = 0;
+        for (PlatformReturnEntry entry : entries.findByStatusOrderByIdAsc(PlatformReturnEntry.Status.UNMATCHED)) {
+            PlatformReturnEntry after = take(entry.getStoreId(), asPlatformReturn(entry));
+            if (after.getStatus() == PlatformReturnEntry.Status.OPENED) {
+                opened++;
+            }
+        }
+        return opened;
+    }
+
+    /** The latest platform returns seen, newest first (at most 200), for the API. */
+    public List<PlatformReturnEntry> recent() {
+        return entries.findTop200ByOrderByIdDesc();
+    }
+
+    private PlatformReturnEntry takeNow(Store store, MarketplacePort.PlatformReturn platformReturn) {
+        PlatformReturnEntry entry = entry(store, platformReturn);
+        if (entry.getStatus() == PlatformReturnEntry.Status.OPENED) {
+            return entry;
+        }
+        String orderId = platformReturn.platformOrderId().trim();
+        Optional<String> problem = orders.findWithLines(store.getId(), orderId)
+                .map(order -> platformReturn.sku() == null || platformReturn.sku().isBlank()
+                        || order.getLines().stream().anyMatch(l -> l.getSku().equals(platformReturn.sku().trim()))
+                        ? null : "SKU " + platformReturn.sku() + " is not on order " + orderId)
+                .or(() -> Optional.of("order " + orderId + " is not in the case file yet (import it; tried again)"));
+        if (problem.isPresent()) {
+            entry.unmatched(problem.get(), clock.instant());
+            return entry;
+        }
+        ReturnService.Opened opened = returns.open(ReturnService.NewReturn.fromPlatform(store.getId(), orderId,
+                platformReturn.sku() == null || platformReturn.sku().isBlank() ? null : platformReturn.sku().trim(),
+                entry.getReason(), entry.getWanted(), entry.getPlatformReturnId(), platformReturn.requestedAt()));
+        if (opened.created()) {
+            boolean known = Boolean.TRUE.equals(reason(store.getPlatform().name(), entry.getPlatformReason())
+                    .get("known"));
+            opened.request().record("FROM_PLATFORM", store.getPlatform() + " return " + entry.getPlatformReturnId()
+                    + ", reason " + entry.getPlatformReason() + (known ? "" : " (a code the platformReturnReason"
+                    + " table does not name: taken as " + entry.getReason() + ")"), clock.instant());
+        }
+        entry.opened(opened.request(), clock.instant());
+        return entry;
+    }
+
+    private PlatformReturnEntry entry(Store store, MarketplacePort.PlatformReturn platformReturn) {
+        Optional<PlatformReturnEntry> known = entries.lockByStoreIdAndPlatformReturnId(store.getId(),
+                platformReturn.platformReturnId().trim());
+        if (known.isPresent()) {
+            known.get().update(platformReturn.state(), platformReturn.carrier(), platformReturn.trackingNumber());
+            return known.get();
+        }
+        Map<String, Object> mapped = reason(store.getPlatform().name(), platformReturn.platformReason());
+        String wanted = platformReturn.wanted() == null ? "REFUND" : platformReturn.wanted().trim()
+                .toUpperCase(Locale.ROOT);
+        return entries.saveAndFlush(new PlatformReturnEntry(store.getId(), platformReturn.platformReturnId().trim(),
+                platformReturn.platformOrderId().trim(), platformReturn.sku(), platformReturn.quantity(),
+                platformReturn.platformReason(), (String) mapped.get("reason"),
+                "EXCHANGE".equals(wanted) ? "EXCHANGE" : "REFUND",
+                platformReturn.state(), platformReturn.carrier(), platformReturn.trackingNumber(),
+                platformReturn.requestedAt(), clock.instant()));
+    }
+
+    private static MarketplacePort.PlatformReturn asPlatformReturn(PlatformReturnEntry entry) {
+        return new MarketplacePort.PlatformReturn(entry.getPlatformReturnId(), entry.getPlatformOrderId(),
+                entry.getSku(), entry.getQuantity(), entry.getPlatformReason(), entry.getWanted(),
+                entry.getRequestedAt(), entry.getPlatformState(), entry.getCarrier(), entry.getTrackingNumber());
+    }
+
+    private Store check(String storeId, MarketplacePort.PlatformReturn platformReturn) {
+        if (platformReturn == null || platformReturn.platformReturnId() == null
+                || platformReturn.platformReturnId().isBlank()) {
+            throw new IllegalArgumentException("a platform return needs the platform's return id");
+        }
+        if (platformReturn.platformOrderId() == null || platformReturn.platformOrderId().isBlank()) {
+            throw new IllegalArgumentException("platform return " + platformReturn.platformReturnId()
+                    + " names no order");
+        }
+        return stores.findById(storeId).orElseThrow(() -> new IllegalArgumentException("No store " + storeId));
+    }
+
+    private Map<String, Object> reason(String platform, String platformReason) {
+        DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(REASON_DECISION)
+                .latestVersion().singleResult();
+        if (latest == null) {
+            throw new IllegalStateException("Decision table " + REASON_DECISION + " is not deployed");
+        }
+        return decisions.evaluateDecisionById(latest.getId()).variables(Map.of("platform", platform,
+                "platformReason", platformReason == null ? "" : platformReason.trim().toUpperCase(Locale.ROOT)))
+                .evaluate().getSingleResult().getEntryMap();
+    }
+}

@@ -1,0 +1,27 @@
+package com.helloword.aftersales.returns;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the platforms' return feeds every few minutes (15 by default: Amazon makes a report in
+ * minutes, eBay's search is cheap). One node at a time is enough but two do no harm: each platform
+ * return is taken once.
+ */
+@Component
+@ConditionalOnProperty(name = "aftersales.returns.platform-feed.enabled", havingValue = "true", matchIfMissing = true)
+class PlatformReturnSchedule {
+
+    private final PlatformReturnSync sync;
+
+    PlatformReturnSchedule(PlatformReturnSync sync) {
+        this.sync = sync;
+    }
+
+    @Scheduled(fixedDelayString = "${aftersales.returns.platform-feed.interval:15m}",
+            initialDelayString = "${aftersales.returns.platform-feed.first-delay:1m}")
+    void read() {
+        sync.syncAll();
+    }
+}

@@ -1,0 +1,129 @@
+package com.helloword.aftersales.returns;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.helloword.aftersales.casefile.PlatformFeedCursor;
+import com.helloword.aftersales.casefile.PlatformFeedCursorRepository;
+import com.helloword.aftersales.casefile.PlatformReturnEntry;
+import com.helloword.aftersales.casefile.Store;
+import com.helloword.aftersales.casefile.StoreRepository;
+import com.helloword.aftersales.integration.PlatformCannotException;
+import com.helloword.aftersales.integration.ProviderFailure;
+import com.helloword.aftersales.platform.MarketplacePort;
+
+/**
+ * Reads each active store's return feed on its platform (eBay return requests, Amazon's returns
+ * report) from where the last round stopped, and hands every return to {@link PlatformReturnIntake}.
+ * The cursor moves on only after the returns it covers are kept, so a crash reads them again
+ * (taken once all the same). A store whose platform has no feed (Shopify: webhooks) is skipped.
+ */
+@Service
+public class PlatformReturnSync {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformReturnSync.class);
+    static final String FEED = "returns";
+    /** A round reads at most this many pages per store, so one busy store cannot hold up the others. */
+    static final int MAX_PAGES_PER_ROUND = 20;
+
+    /** What one round did for one store. */
+    public record StoreRound(String storeId, int read, int opened, int unmatched, String skipped) {
+    }
+
+    private final StoreRepository stores;
+    private final PlatformFeedCursorRepository cursors;
+    private final MarketplacePort marketplace;
+    private final PlatformReturnIntake intake;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final Duration firstLookBack;
+
+    PlatformReturnSync(StoreRepository stores, PlatformFeedCursorRepository cursors, MarketplacePort marketplace,
+            PlatformReturnIntake intake, TransactionTemplate transaction, Clock clock,
+            @Value("${aftersales.returns.platform-feed.first-look-back:P30D}") Duration firstLookBack) {
+        this.stores = stores;
+        this.cursors = cursors;
+        this.marketplace = marketplace;
+        this.intake = intake;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.firstLookBack = firstLookBack;
+    }
+
+    /** One round over all active stores, then the platform returns still waiting for their order. */
+    public List<StoreRound> syncAll() {
+        List<StoreRound> rounds = new ArrayList<>();
+        for (Store store : stores.findAllByOrderByIdAsc()) {
+            if (store.isActive()) {
+                rounds.add(sync(store.getId()));
+            }
+        }
+        int late = intake.retryUnmatched();
+        if (late > 0) {
+            LOG.info("{} platform return(s) opened now that their orders are known", late);
+        }
+        return rounds;
+    }
+
+    /** One round for one store: its feed from the stored cursor on, page by page. */
+    public StoreRound sync(String storeId) {
+        PlatformFeedCursor cursor = transaction.execute(status -> cursors.findByStoreIdAndFeed(storeId, FEED)
+                .orElseGet(() -> cursors.save(new PlatformFeedCursor(storeId, FEED, clock.instant()))));
+        String position = cursor.getCursor();
+        Instant since = clock.instant().minus(firstLookBack);
+        int read = 0;
+        int opened = 0;
+        int unmatched = 0;
+        try {
+            for (int page = 0; page < MAX_PAGES_PER_ROUND; page++) {
+                MarketplacePort.PlatformReturnBatch batch = marketplace.platformReturns(
+                        new MarketplacePort.PlatformReturnsQuery(storeId, since, position));
+                for (MarketplacePort.PlatformReturn platformReturn : batch.returns()) {
+                    read++;
+                    PlatformReturnEntry entry;
+                    try {
+                        entry = intake.take(storeId, platformReturn);
+                    } catch (IllegalArgumentException incomplete) {
+                        LOG.error("Store {}: the platform sent a return this system cannot keep: {}", storeId,
+                                incomplete.getMessage());
+                        continue;
+                    }
+                    if (entry.getStatus() == PlatformReturnEntry.Status.OPENED) {
+                        opened++;
+                    } else {
+                        unmatched++;
+                    }
+                }
+                position = batch.cursor();
+                save(storeId, position);
+                if (!batch.more()) {
+                    break;
+                }
+            }
+        } catch (PlatformCannotException noFeed) {
+            return new StoreRound(storeId, 0, 0, 0, noFeed.insteadAdvice());
+        } catch (ProviderFailure failure) {
+            LOG.warn("Store {}: return feed not read this round: {}", storeId, failure.getMessage());
+            return new StoreRound(storeId, read, opened, unmatched, "failed: " + failure.getMessage());
+        }
+        if (read > 0) {
+            LOG.info("Store {}: {} platform return(s) read, {} opened, {} waiting for their order", storeId, read,
+                    opened, unmatched);
+        }
+        return new StoreRound(storeId, read, opened, unmatched, null);
+    }
+
+    private void save(String storeId, String position) {
+        transaction.executeWithoutResult(status -> cursors.findByStoreIdAndFeed(storeId, FEED)
+                .ifPresent(c -> c.advance(position, clock.instant())));
+    }
+}
