@@ -165,9 +165,12 @@ public class CaseView {
                 c.getOpenedAt().minus(Duration.ofDays(365)));
         if (changedMind > 0) {
             md.append(" · \"changed my mind\" returns in 12 months: ").append(changedMind);
-            if (qualityLoop.serialReturner(changedMind, c.getBuyer().getTier().name())) {
-                md.append(" · **serial returner: the next return needs an agent's approval**");
-            }
+        }
+        if (c.getBuyer().isSerialReturner() || changedMind > 0
+                && qualityLoop.serialReturner(changedMind, c.getBuyer().getTier().name())) {
+            md.append(" · **serial returner").append(c.getBuyer().getSerialReturnerSince() == null ? ""
+                    : " since " + c.getBuyer().getSerialReturnerSince().atZone(java.time.ZoneOffset.UTC).toLocalDate())
+                    .append(": the next return needs an agent's approval**");
         }
         md.append("\n\n");
         List<AfterSalesCase> earlier = cases.findTop10ByBuyerIdOrderByIdDesc(buyerId).stream()

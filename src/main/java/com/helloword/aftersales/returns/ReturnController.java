@@ -39,8 +39,13 @@ class ReturnController {
     private final BuyerLinks links;
     private final ApiAccess access;
     private final ReturnQuality quality;
+    private final PlatformReturnIntake platformReturns;
+    private final PlatformReturnSync platformFeeds;
 
-    ReturnController(ReturnService returns, BuyerLinks links, ApiAccess access, ReturnQuality quality) {
+    ReturnController(ReturnService returns, BuyerLinks links, ApiAccess access, ReturnQuality quality,
+            PlatformReturnIntake platformReturns, PlatformReturnSync platformFeeds) {
+        this.platformReturns = platformReturns;
+        this.platformFeeds = platformFeeds;
         this.returns = returns;
         this.links = links;
         this.access = access;
@@ -99,6 +104,38 @@ class ReturnController {
         return ResponseEntity.ok(returns.view(returnKey));
     }
 
+    /** A platform return as kept: opened as which return, or why not yet. */
+    record PlatformReturnView(String storeId, String platformReturnId, String platformOrderId, String sku,
+            String platformReason, String reason, String platformState, String status, String problem,
+            String returnKey, int attempts, java.time.Instant firstSeenAt, java.time.Instant lastTriedAt) {
+    }
+
+    /** The latest returns buyers opened on the platforms (newest first), with those still waiting for their order. */
+    @GetMapping("/api/returns/platform")
+    List<PlatformReturnView> platformReturns() {
+        requireReturnsStaff();
+        return platformReturns.recent().stream().map(e -> new PlatformReturnView(e.getStoreId(),
+                e.getPlatformReturnId(), e.getPlatformOrderId(), e.getSku(), e.getPlatformReason(), e.getReason(),
+                e.getPlatformState(), e.getStatus().name(), e.getProblem(), e.getReturnRequest() == null ? null
+                        : e.getReturnRequest().getReturnKey(), e.getAttempts(), e.getFirstSeenAt(), e.getLastTriedAt()))
+                .toList();
+    }
+
+    /** Reads the stores' return feeds now instead of at the next round: team leads, integrations, admins. */
+    @PostMapping("/api/returns/platform/sync")
+    List<PlatformReturnSync.StoreRound> syncPlatformReturns() {
+        access.requireAnyGroup(Groups.TEAM_LEADS, Groups.INTEGRATIONS, Groups.CAMUNDA_ADMIN);
+        return platformFeeds.syncAll();
+    }
+
+    /** A team lead lifts a buyer's serial-returner flag: their next return needs no agent approval. */
+    @PostMapping("/api/buyers/{buyerId}/serial-returner/clear")
+    ResponseEntity<java.util.Map<String, Object>> clearSerialReturner(@PathVariable long buyerId) {
+        access.requireAnyGroup(Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN);
+        returns.clearSerialReturner(buyerId, access.caller().userId());
+        return ResponseEntity.ok(java.util.Map.of("buyerId", buyerId, "serialReturner", false));
+    }
+
     /** Return rates per SKU over 90 days against the category, with the quality alert: product team, managers. */
     @GetMapping("/api/quality/skus")
     List<ReturnQuality.SkuRate> qualityRates() {
@@ -124,7 +161,7 @@ class ReturnController {
     @ExceptionHandler(ReturnService.RejectedReturn.class)
     ResponseEntity<ProblemDetail> rejected(ReturnService.RejectedReturn e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                e.problems().containsKey("returnKey") ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, e.getMessage());
+                e.problems().containsKey("returnKey") || e.problems().containsKey("buyerId") ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setProperty("problems", e.problems());
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }

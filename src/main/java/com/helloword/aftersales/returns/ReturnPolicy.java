@@ -26,6 +26,7 @@ import com.helloword.aftersales.casefile.BuyerTier;
 public class ReturnPolicy {
 
     static final String DECISION_KEY = "returnPolicy";
+    static final String MARKET_DECISION_KEY = "returnMarketWindow";
 
     /**
      * A return request. market: ISO country of the destination (DE, FR, GB, SG, US ...); reason: CHANGED_MIND,
@@ -59,14 +60,30 @@ public class ReturnPolicy {
     }
 
     public Decision decide(Request request) {
-        DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_KEY)
-                .latestVersion().singleResult();
-        if (latest == null) {
-            throw new IllegalStateException("Decision table " + DECISION_KEY + " is not deployed");
-        }
+        DecisionDefinition latest = latest(DECISION_KEY);
         Map<String, Object> entries = decisions.evaluateDecisionById(latest.getId()).variables(variables(request))
                 .evaluate().getSingleResult().getEntryMap();
         return decision(entries, request, latest.getId());
+    }
+
+    /**
+     * Days from the request by which the refund must be paid in a market (the returnMarketWindow table:
+     * EU/EEA/UK 14 by law, elsewhere this system's own bound); null when the table sets none.
+     */
+    public Integer refundDeadlineDays(String market) {
+        Object days = decisions.evaluateDecisionById(latest(MARKET_DECISION_KEY).getId())
+                .variables(Variables.createVariables().putValue("market", code(market))).evaluate()
+                .getSingleResult().getEntryMap().get("refundDeadlineDays");
+        return days instanceof Number n ? n.intValue() : null;
+    }
+
+    private DecisionDefinition latest(String key) {
+        DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+                .latestVersion().singleResult();
+        if (latest == null) {
+            throw new IllegalStateException("Decision table " + key + " is not deployed");
+        }
+        return latest;
     }
 
     /**

@@ -37,6 +37,8 @@ public final class ReturnProcess {
     public static final String VAR_PARCEL_BACK = "parcelBack";
     public static final String VAR_EXCHANGE_NOTE = "exchangeNote";
     public static final String VAR_RETURN_VIEW = "returnView";
+    /** When the team leads are warned of a refund not yet paid (ISO date-time, two days before it is due). */
+    public static final String VAR_REFUND_WARN_AT = "refundWarnAt";
 
     private ReturnProcess() {
     }

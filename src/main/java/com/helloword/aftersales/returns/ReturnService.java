@@ -28,12 +28,14 @@ import com.helloword.aftersales.carrier.TrackingStatus;
 import com.helloword.aftersales.casefile.AfterSalesCase;
 import com.helloword.aftersales.casefile.AfterSalesCaseRepository;
 import com.helloword.aftersales.casefile.Buyer;
+import com.helloword.aftersales.casefile.BuyerRepository;
 import com.helloword.aftersales.casefile.BuyerTier;
 import com.helloword.aftersales.casefile.OrderLine;
 import com.helloword.aftersales.casefile.ReturnRequest;
 import com.helloword.aftersales.casefile.ReturnRequestRepository;
 import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
+import com.helloword.aftersales.integration.PlatformCannotException;
 import com.helloword.aftersales.notification.MailRequest;
 import com.helloword.aftersales.notification.OutboxService;
 import com.helloword.aftersales.notification.RecipientType;
@@ -50,10 +52,14 @@ import com.helloword.aftersales.workflow.WaitingProcesses;
 @Service
 public class ReturnService {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReturnService.class);
+
     /** Why a return is asked for (the returnPolicy table's reasons). */
     public static final Set<String> REASONS = Set.of("CHANGED_MIND", "SIZE_FIT", "COLOR_MISMATCH", "DEFECTIVE",
             "DAMAGED", "WRONG_ITEM", "MISSING_PARTS", "NOT_AS_DESCRIBED", "RECALL");
     static final String CHANGED_MIND = "CHANGED_MIND";
+    /** How many days before the refund is due the team leads hear of a refund not paid yet. */
+    static final int REFUND_WARNING_DAYS = 2;
 
     /** A request for a return, as the API and the other processes give it. */
     public record NewReturn(String storeId, String platformOrderId, String buyerEmail, String sku, String reason,
@@ -107,10 +113,12 @@ public class ReturnService {
     private final Clock clock;
     private final Map<String, String> categoryBySkuPrefix;
     private final ReturnSettings settings;
+    private final BuyerRepository buyers;
 
-    ReturnService(ReturnRequestRepository returns, SalesOrderRepository orders, AfterSalesCaseRepository cases,
+    ReturnService(BuyerRepository buyers, ReturnRequestRepository returns, SalesOrderRepository orders, AfterSalesCaseRepository cases,
             ReturnPolicy policy, QualityLoop qualityLoop, OutboxService outbox, MarketplacePort marketplace,
             RuntimeService runtime, WaitingProcesses waiting, Clock clock, ReturnSettings settings) {
+        this.buyers = buyers;
         this.returns = returns;
         this.orders = orders;
         this.cases = cases;
@@ -239,8 +247,16 @@ public class ReturnService {
             changedMind--; // this request is not yet a past return
         }
         String tier = buyer.getTier() == null ? BuyerTier.NEW.name() : buyer.getTier().name();
-        boolean serial = r.getSource() != ReturnRequest.Source.AGENT_REMEDY
-                && qualityLoop.serialReturner(Math.max(0, changedMind), tier);
+        boolean serial = false;
+        if (r.getSource() != ReturnRequest.Source.AGENT_REMEDY) {
+            if (qualityLoop.serialReturner(Math.max(0, changedMind), tier)
+                    && buyer.flagSerialReturner(changedMind + " \"changed my mind\" returns in 12 months before "
+                            + r.getReturnKey(), clock.instant())) {
+                r.record("SERIAL_RETURNER", "the buyer is flagged as a serial returner on their profile",
+                        clock.instant());
+            }
+            serial = buyer.isSerialReturner();
+        }
         ReturnPolicy.Decision decision = policy.decide(new ReturnPolicy.Request(order.getDestinationCountry(),
                 r.getReason(), delivered, requested, tier, category(r, order), null, serial));
         // an agent's approved remedy is a promise to the buyer: the table's terms are recorded, its refusal is not
@@ -249,7 +265,13 @@ public class ReturnService {
         r.decide(eligible, decision.windowDays(), decision.lastDay(), promised ? "SELLER" : decision.postagePaidBy(),
                 decision.freePickup(), decision.freeExchange(), !promised && decision.needsAgentApproval(),
                 eligible ? null : decision.refusalReason(), decision.decisionId(), clock.instant());
+        Integer refundDays = policy.refundDeadlineDays(order.getDestinationCountry());
+        LocalDate refundDue = refundDays == null ? null : requested.plusDays(refundDays);
+        r.refundDueOn(refundDue);
         Map<String, Object> next = new HashMap<>(processSettings(order));
+        // the team leads are warned two days before the refund is due (a year out when no bound is set)
+        next.put(ReturnProcess.VAR_REFUND_WARN_AT, (refundDue == null ? requested.plusYears(1)
+                : refundDue.minusDays(REFUND_WARNING_DAYS)).atStartOfDay(zone).toOffsetDateTime().toString());
         next.put(ReturnProcess.VAR_ELIGIBLE, eligible);
         next.put(ReturnProcess.VAR_NEEDS_APPROVAL, !promised && decision.needsAgentApproval());
         return next;
@@ -384,6 +406,34 @@ public class ReturnService {
         r.record("LATE", what, clock.instant());
     }
 
+    /**
+     * The refund of a return falls due in two days and is not paid. When the parcel is back or the
+     * carrier has it (proof of sending, which under EU law starts the refund clock), the team leads are
+     * told once; while the buyer has not sent it, the refund may wait and the timeline says so.
+     */
+    @Transactional
+    public void refundDeadlineNear(long returnId) {
+        ReturnRequest r = returnOf(returnId);
+        if (r.getRefundAmount() != null || r.getStatus() == ReturnRequest.Status.CLOSED || r.getRefundDueOn() == null) {
+            return;
+        }
+        boolean back = r.getReceivedAt() != null;
+        boolean onItsWay = r.getTimeline().stream().anyMatch(e -> "TRACKING".equals(e.getCode()));
+        if (!back && !onItsWay) {
+            r.record("REFUND_WAITS", "refund due by " + r.getRefundDueOn() + ", but the buyer has not sent the parcel:"
+                    + " the refund may wait for it or the buyer's proof of sending", clock.instant());
+            return;
+        }
+        Map<String, Object> model = new HashMap<>(Map.of("returnKey", r.getReturnKey(), "what", "refund-deadline",
+                "orderId", r.getOrder().getPlatformOrderId(), "storeName", r.getOrder().getStore().getName(),
+                "refundDueOn", r.getRefundDueOn().toString(), "parcelBack", back));
+        outbox.queue(new MailRequest("return:" + r.getReturnKey() + ":late:refund-deadline",
+                r.getAfterSalesCase() == null ? null : r.getAfterSalesCase().getId(), "return-late", "en",
+                RecipientType.GROUP, Groups.TEAM_LEADS, model));
+        r.record("REFUND_DUE_SOON", "refund due by " + r.getRefundDueOn() + (back ? "; the parcel is back"
+                : "; the parcel is on its way"), clock.instant());
+    }
+
     /** Pays the refund for the returned goods through the marketplace, once (idempotency key per return). */
     @Transactional
     public void refund(long returnId, Integer percent) {
@@ -398,7 +448,7 @@ public class ReturnService {
         boolean wholeOrder = r.getSku() == null && (percent == null || percent >= 100);
         MarketplacePort.RefundResult result = marketplace.refund(new MarketplacePort.RefundCommand(
                 order.getStore().getId(), order.getPlatformOrderId(), wholeOrder ? null : amount, order.getCurrency(),
-                "Return " + r.getReturnKey(), "return:" + r.getReturnKey() + ":refund"));
+                "Return " + r.getReturnKey(), "return:" + r.getReturnKey() + ":refund", r.getPlatformReturnId()));
         r.refunded(result.amount() == null ? amount : result.amount(),
                 result.currency() == null ? order.getCurrency() : result.currency(), result.platformRefundId(),
                 clock.instant());
@@ -426,12 +476,71 @@ public class ReturnService {
         queue(r, "outcome", "return-outcome", model);
     }
 
+    /**
+     * Closes the return. A refused return the buyer opened on the platform is declined there too, with
+     * the refusal as the note (where the platform cannot, the timeline says what to do by hand).
+     */
     @Transactional
     public void close(long returnId, String outcome) {
         ReturnRequest r = returnOf(returnId);
-        if (r.getStatus() != ReturnRequest.Status.CLOSED) {
-            r.close(outcome == null ? null : ReturnRequest.Outcome.valueOf(outcome), clock.instant());
+        if (r.getStatus() == ReturnRequest.Status.CLOSED) {
+            return;
         }
+        ReturnRequest.Outcome closing = outcome == null ? null : ReturnRequest.Outcome.valueOf(outcome);
+        if (closing == ReturnRequest.Outcome.REFUSED && r.getPlatformReturnId() != null) {
+            declineOnPlatform(r);
+        }
+        r.close(closing, clock.instant());
+    }
+
+    private void declineOnPlatform(ReturnRequest r) {
+        SalesOrder order = r.getOrder();
+        try {
+            MarketplacePort.PlatformReturnResult result = marketplace.declinePlatformReturn(
+                    new MarketplacePort.PlatformReturnCommand(order.getStore().getId(), r.getPlatformReturnId(),
+                            order.getPlatformOrderId(), "Return refused: " + r.getRefusalReason()
+                                    + (r.getLastDay() == null ? "" : " (the last day was " + r.getLastDay() + ")"),
+                            "return:" + r.getReturnKey() + ":decline"));
+            r.record("DECLINED_ON_PLATFORM", result.alreadyDone() ? "already declined" : result.state(),
+                    clock.instant());
+        } catch (PlatformCannotException cannot) {
+            r.record("DECLINE_BY_HAND", cannot.insteadAdvice(), clock.instant());
+        }
+    }
+
+    /**
+     * Accepts the buyer's platform return on the platform before the label is made; a platform that
+     * authorises returns itself (Amazon) needs nothing.
+     */
+    @Transactional
+    public void approveOnPlatform(long returnId) {
+        ReturnRequest r = returnOf(returnId);
+        if (r.getPlatformReturnId() == null) {
+            return;
+        }
+        SalesOrder order = r.getOrder();
+        try {
+            MarketplacePort.PlatformReturnResult result = marketplace.approvePlatformReturn(
+                    new MarketplacePort.PlatformReturnCommand(order.getStore().getId(), r.getPlatformReturnId(),
+                            order.getPlatformOrderId(), "Return " + r.getReturnKey() + " accepted",
+                            "return:" + r.getReturnKey() + ":approve"));
+            if (!result.alreadyDone()) {
+                r.record("ACCEPTED_ON_PLATFORM", result.state(), clock.instant());
+            }
+        } catch (PlatformCannotException cannot) {
+            // the platform authorised it itself
+        }
+    }
+
+    /** Lifts a buyer's serial-returner flag (a team lead's decision; logged with who did it). */
+    @Transactional
+    public void clearSerialReturner(long buyerId, String who) {
+        Buyer buyer = buyers.findById(buyerId)
+                .orElseThrow(() -> new RejectedReturn(Map.of("buyerId", "no buyer " + buyerId)));
+        if (buyer.isSerialReturner()) {
+            LOG.info("Serial-returner flag of buyer {} lifted by {}", buyerId, who);
+        }
+        buyer.clearSerialReturner(clock.instant());
     }
 
     /** The stored return label, or null while there is none. */

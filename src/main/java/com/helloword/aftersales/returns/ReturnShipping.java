@@ -14,6 +14,8 @@ import com.helloword.aftersales.carrier.dhl.DhlReturnLabels;
 import com.helloword.aftersales.carrier.dhl.ReturnLabel;
 import com.helloword.aftersales.carrier.dhl.ReturnLabelRequest;
 import com.helloword.aftersales.casefile.OrderLine;
+import com.helloword.aftersales.casefile.PlatformReturnEntry;
+import com.helloword.aftersales.casefile.PlatformReturnEntryRepository;
 import com.helloword.aftersales.casefile.ReturnRequest;
 import com.helloword.aftersales.integration.PlatformCannotException;
 import com.helloword.aftersales.integration.ProviderFailure;
@@ -36,9 +38,11 @@ public class ReturnShipping {
     private final TrackingPort tracking;
     private final BuyerLinks links;
     private final String receiverId;
+    private final PlatformReturnEntryRepository platformReturns;
 
     ReturnShipping(ReturnService returns, MarketplacePort marketplace, DhlReturnLabels labels, TrackingPort tracking,
-            BuyerLinks links, ReturnSettings settings) {
+            BuyerLinks links, ReturnSettings settings, PlatformReturnEntryRepository platformReturns) {
+        this.platformReturns = platformReturns;
         this.returns = returns;
         this.marketplace = marketplace;
         this.labels = labels;
@@ -59,6 +63,12 @@ public class ReturnShipping {
         if (r.getLabelTracking() != null) {
             return;
         }
+        if (r.getPlatformReturnId() != null) {
+            returns.approveOnPlatform(returnId);
+            if (platformLabel(r)) {
+                return;
+            }
+        }
         MarketplacePort.ShipTo to = marketplace.getShipTo(new MarketplacePort.ShipToRef(
                 r.getOrder().getStore().getId(), r.getOrder().getPlatformOrderId()));
         if (to.houseNumber() == null || to.houseNumber().isBlank()) {
@@ -72,10 +82,46 @@ public class ReturnShipping {
         r.labelSent(CARRIER, label.shipmentNumber(), label.labelPdf(), returns.now());
     }
 
-    /** The label mail in the buyer's language, with the download link; and tracking of the parcel starts. */
+    /**
+     * The label of a return the buyer opened on the platform: the one the platform already gave the
+     * buyer (Amazon's prepaid label, in its returns report), or the platform's own label made now (eBay).
+     * False when the platform makes none: then the carrier makes it.
+     */
+    private boolean platformLabel(ReturnRequest r) {
+        String storeId = r.getOrder().getStore().getId();
+        PlatformReturnEntry entry = platformReturns.findByStoreIdAndPlatformReturnId(storeId, r.getPlatformReturnId())
+                .orElse(null);
+        if (entry != null && entry.getTrackingNumber() != null) {
+            r.labelSent(ReturnRequest.LabelSource.PLATFORM, entry.getCarrier() == null ? "platform" : entry.getCarrier(),
+                    entry.getTrackingNumber(), null, returns.now());
+            return true;
+        }
+        try {
+            MarketplacePort.PlatformLabel label = marketplace.platformReturnLabel(new MarketplacePort.PlatformReturnCommand(
+                    storeId, r.getPlatformReturnId(), r.getOrder().getPlatformOrderId(), "Return " + r.getReturnKey(),
+                    "return:" + r.getReturnKey() + ":label"));
+            r.labelSent(ReturnRequest.LabelSource.PLATFORM, label.carrier(), label.trackingNumber(),
+                    label.buyerGetsItFromPlatform() ? null : label.labelPdf(), returns.now());
+            return true;
+        } catch (PlatformCannotException cannot) {
+            r.record("CARRIER_LABEL", cannot.insteadAdvice(), returns.now());
+            return false;
+        }
+    }
+
+    /**
+     * The label mail in the buyer's language, with the download link; and tracking of the parcel starts.
+     * A label the platform gave the buyer itself is not mailed again.
+     */
     @Transactional
     public void sendLabel(long returnId) {
         ReturnRequest r = returns.returnOf(returnId);
+        if (r.getLabelSource() == ReturnRequest.LabelSource.PLATFORM && r.getLabelPdf() == null) {
+            r.record("LABEL_ON_PLATFORM", "the buyer has the label in their " + r.getOrder().getStore().getPlatform()
+                    + " account", returns.now());
+            track(r);
+            return;
+        }
         Map<String, Object> model = returns.baseModel(r);
         model.put("tracking", r.getLabelTracking());
         model.put("carrier", r.getCarrier());
@@ -86,8 +132,12 @@ public class ReturnShipping {
             model.put("lastDay", r.getLastDay().toString());
         }
         returns.queue(r, "label", "return-label", model);
+        track(r);
+    }
+
+    private void track(ReturnRequest r) {
         try {
-            tracking.register(List.of(new TrackingPort.Parcel(r.getLabelTracking(), CARRIER, r.getReturnKey())));
+            tracking.register(List.of(new TrackingPort.Parcel(r.getLabelTracking(), r.getCarrier(), r.getReturnKey())));
         } catch (ProviderFailure failure) {
             // the label is out; tracking registers again when the parcel is scanned by the warehouse
             LOG.warn("Tracking of return parcel {} not registered: {}", r.getReturnKey(), failure.getMessage());

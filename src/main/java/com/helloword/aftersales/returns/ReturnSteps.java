@@ -56,6 +56,11 @@ public class ReturnSteps {
         returns.late(id(execution), what);
     }
 
+    /** Two days before the refund is due: the team leads hear of it when the refund can no longer wait. */
+    public void refundDeadlineNear(DelegateExecution execution) {
+        returns.refundDeadlineNear(id(execution));
+    }
+
     public void refund(DelegateExecution execution) {
         Object percent = execution.getVariable(VAR_PARTIAL_PERCENT);
         boolean partial = "PARTIAL_REFUND".equals(execution.getVariable(VAR_OUTCOME));

@@ -46,6 +46,11 @@ class ReturnProcessTest {
             steps.add("policy");
             execution.setVariable("eligible", eligible);
             execution.setVariable("needsApproval", needsApproval);
+            execution.setVariable("refundWarnAt", java.time.OffsetDateTime.now().plusDays(12).toString());
+        }
+
+        public void refundDeadlineNear(DelegateExecution execution) {
+            steps.add("refundDue");
         }
 
         public void explainRefusal(DelegateExecution execution) {
@@ -177,6 +182,7 @@ class ReturnProcessTest {
         assertThat(pi).isWaitingAt("userTask_reviewReturn");
         assertThat(task(pi)).hasCandidateGroup("agents-de");
         complete(task(pi), withVariables("reviewDecision", "REFUSE"));
+        execute(job("serviceTask_closeRefused", pi)); // it may decline the return on the platform: its own job
 
         assertThat(pi).hasPassed("endEvent_returnRefused").isEnded();
         assertThat(steps).containsExactly("policy", "explain", "close:REFUSED");
@@ -256,5 +262,29 @@ class ReturnProcessTest {
 
         assertThat(pi).hasPassed("endEvent_notReturned").isEnded();
         assertThat(steps).containsExactly("policy", "label", "sendLabel", "close:NOT_RETURNED");
+    }
+
+    @Test
+    void theRefundDeadlineIsWatchedWhileTheParcelIsAwayAndWhileItWaitsForInspection() {
+        ProcessInstance pi = start();
+        execute(job("serviceTask_createLabel", pi));
+        execute(job("serviceTask_sendLabel", pi));
+
+        // two days before the refund is due the parcel is still away: the step looks, the wait goes on
+        execute(job("timer_refundDueWhileAway", pi));
+        execute(job("serviceTask_refundDueSoon", pi));
+        assertThat(pi).hasPassed("endEvent_refundDueReported").isWaitingAt("receiveTask_parcelBack");
+
+        parcelScanned();
+        execute(job("timer_refundDueAtInspection", pi));
+        execute(job("serviceTask_refundDueSoon", pi));
+        assertThat(pi).isWaitingAt("userTask_inspectReturn");
+        complete(task(pi), withVariables("conditionGrade", "A", "outcome", "REFUND"));
+        execute(job("serviceTask_refund", pi));
+        execute(job("serviceTask_tellOutcome", pi));
+
+        assertThat(pi).hasPassed("endEvent_returnClosed").isEnded();
+        assertThat(steps).containsExactly("policy", "label", "sendLabel", "refundDue", "refundDue", "refund", "tell",
+                "close:");
     }
 }
