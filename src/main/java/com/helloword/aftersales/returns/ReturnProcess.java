@@ -12,6 +12,7 @@ public final class ReturnProcess {
     public static final String USER_TASK_REVIEW = "userTask_reviewReturn";
     public static final String USER_TASK_INSPECT = "userTask_inspectReturn";
     public static final String USER_TASK_MANUAL_EXCHANGE = "userTask_shipExchangeByHand";
+    public static final String USER_TASK_MANUAL_REFUND = "userTask_refundByHand";
     public static final String SERVICE_TASK_CREATE_LABEL = "serviceTask_createLabel";
     public static final String TIMER_LABEL_SLA = "timer_labelSla";
     public static final String TIMER_INSPECTION_SLA = "timer_inspectionSla";
@@ -36,6 +37,12 @@ public final class ReturnProcess {
     public static final String VAR_EXCHANGE_SKU = "exchangeSku";
     public static final String VAR_PARCEL_BACK = "parcelBack";
     public static final String VAR_EXCHANGE_NOTE = "exchangeNote";
+    /** The platform cannot refund through its API (Amazon): a person refunds in the seller portal. */
+    public static final String VAR_REFUND_BY_HAND = "refundByHand";
+    /** What the refund by hand should be (a suggestion for the form; the case file bounds it). */
+    public static final String VAR_REFUND_AMOUNT_DUE = "refundAmountDue";
+    public static final String VAR_REFUNDED_AMOUNT = "refundedAmount";
+    public static final String VAR_REFUND_REFERENCE = "refundReference";
     public static final String VAR_RETURN_VIEW = "returnView";
     /** When the team leads are warned of a refund not yet paid (ISO date-time, two days before it is due). */
     public static final String VAR_REFUND_WARN_AT = "refundWarnAt";

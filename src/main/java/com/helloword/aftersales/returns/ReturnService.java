@@ -417,6 +417,9 @@ public class ReturnService {
         if (r.getRefundAmount() != null || r.getStatus() == ReturnRequest.Status.CLOSED || r.getRefundDueOn() == null) {
             return;
         }
+        if (r.getTimeline().stream().anyMatch(e -> "REFUND_DUE_SOON".equals(e.getCode()))) {
+            return;
+        }
         boolean back = r.getReceivedAt() != null;
         boolean onItsWay = r.getTimeline().stream().anyMatch(e -> "TRACKING".equals(e.getCode()));
         if (!back && !onItsWay) {
@@ -434,24 +437,63 @@ public class ReturnService {
                 : "; the parcel is on its way"), clock.instant());
     }
 
-    /** Pays the refund for the returned goods through the marketplace, once (idempotency key per return). */
+    /**
+     * Pays the refund for the returned goods through the marketplace, once (idempotency key per return).
+     * Returns null when it is paid, or the amount a person must refund in the seller portal where the
+     * platform cannot refund through its API (Amazon); the timeline says how.
+     */
     @Transactional
-    public void refund(long returnId, Integer percent) {
+    public BigDecimal refund(long returnId, Integer percent) {
+        ReturnRequest r = returnOf(returnId);
+        if (r.getRefundAmount() != null) {
+            return null;
+        }
+        SalesOrder order = r.getOrder();
+        BigDecimal amount = amountToRefund(r, percent);
+        boolean wholeOrder = r.getSku() == null && (percent == null || percent >= 100);
+        try {
+            MarketplacePort.RefundResult result = marketplace.refund(new MarketplacePort.RefundCommand(
+                    order.getStore().getId(), order.getPlatformOrderId(), wholeOrder ? null : amount,
+                    order.getCurrency(), "Return " + r.getReturnKey(), "return:" + r.getReturnKey() + ":refund",
+                    r.getPlatformReturnId()));
+            r.refunded(result.amount() == null ? amount : result.amount(),
+                    result.currency() == null ? order.getCurrency() : result.currency(), result.platformRefundId(),
+                    clock.instant());
+            return null;
+        } catch (PlatformCannotException cannot) {
+            r.record("REFUND_BY_HAND", amount.setScale(2, RoundingMode.HALF_UP).toPlainString() + " "
+                    + order.getCurrency() + ": " + cannot.insteadAdvice(), clock.instant());
+            return amount;
+        }
+    }
+
+    /**
+     * A person refunded the return in the seller portal: the amount (at most the returned goods' value,
+     * from the case file) and the portal's reference are recorded.
+     */
+    @Transactional
+    public void refundedByHand(long returnId, BigDecimal amount, String reference, String who) {
         ReturnRequest r = returnOf(returnId);
         if (r.getRefundAmount() != null) {
             return;
         }
-        SalesOrder order = r.getOrder();
         BigDecimal value = returnedValue(r);
-        BigDecimal amount = percent == null || percent >= 100 ? value
+        if (amount == null || amount.signum() <= 0 || amount.compareTo(value) > 0) {
+            throw ReturnProcess.refuse("Enter the amount refunded: more than 0 and at most "
+                    + value.setScale(2, RoundingMode.HALF_UP).toPlainString() + " " + r.getOrder().getCurrency());
+        }
+        if (reference == null || reference.isBlank()) {
+            throw ReturnProcess.refuse("Enter the refund's reference from the seller portal");
+        }
+        String ref = reference.strip();
+        r.refunded(amount.setScale(2, RoundingMode.HALF_UP), r.getOrder().getCurrency(),
+                "by hand: " + ref.substring(0, Math.min(100, ref.length())) + " (" + who + ")", clock.instant());
+    }
+
+    static BigDecimal amountToRefund(ReturnRequest r, Integer percent) {
+        BigDecimal value = returnedValue(r);
+        return percent == null || percent >= 100 ? value
                 : value.multiply(BigDecimal.valueOf(percent)).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
-        boolean wholeOrder = r.getSku() == null && (percent == null || percent >= 100);
-        MarketplacePort.RefundResult result = marketplace.refund(new MarketplacePort.RefundCommand(
-                order.getStore().getId(), order.getPlatformOrderId(), wholeOrder ? null : amount, order.getCurrency(),
-                "Return " + r.getReturnKey(), "return:" + r.getReturnKey() + ":refund", r.getPlatformReturnId()));
-        r.refunded(result.amount() == null ? amount : result.amount(),
-                result.currency() == null ? order.getCurrency() : result.currency(), result.platformRefundId(),
-                clock.instant());
     }
 
     private static BigDecimal returnedValue(ReturnRequest r) {

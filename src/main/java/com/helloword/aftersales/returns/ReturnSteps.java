@@ -64,7 +64,12 @@ public class ReturnSteps {
     public void refund(DelegateExecution execution) {
         Object percent = execution.getVariable(VAR_PARTIAL_PERCENT);
         boolean partial = "PARTIAL_REFUND".equals(execution.getVariable(VAR_OUTCOME));
-        returns.refund(id(execution), partial && percent instanceof Number n ? n.intValue() : null);
+        java.math.BigDecimal byHand = returns.refund(id(execution),
+                partial && percent instanceof Number n ? n.intValue() : null);
+        execution.setVariable(VAR_REFUND_BY_HAND, byHand != null);
+        if (byHand != null) {
+            execution.setVariable(VAR_REFUND_AMOUNT_DUE, byHand.doubleValue());
+        }
     }
 
     public void orderExchange(DelegateExecution execution) {

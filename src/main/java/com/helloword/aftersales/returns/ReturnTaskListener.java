@@ -78,6 +78,11 @@ class ReturnTaskListener implements TaskListener {
                 ReturnRequest r = returns.returnOf(returnId);
                 r.record("EXCHANGE_SHIPPED", who + ": " + note.strip(), clock.instant());
             }
+            case USER_TASK_MANUAL_REFUND -> {
+                Object amount = task.getVariable(VAR_REFUNDED_AMOUNT);
+                returns.refundedByHand(returnId, amount instanceof Number n ? new java.math.BigDecimal(n.toString())
+                        : null, text(task, VAR_REFUND_REFERENCE), who);
+            }
             default -> {
             }
         }

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * stand-ins that record what ran and set what the real ones set. Coverage ≥ 90 % of flow nodes.
  */
 @Deployment(resources = {"bpmn/return-process.bpmn", "bpmn/forms/review-return.form",
-        "bpmn/forms/inspect-return.form", "bpmn/forms/ship-exchange.form"})
+        "bpmn/forms/inspect-return.form", "bpmn/forms/ship-exchange.form", "bpmn/forms/refund-by-hand.form"})
 class ReturnProcessTest {
 
     @RegisterExtension
@@ -76,6 +76,10 @@ class ReturnProcessTest {
 
         public void refund(DelegateExecution execution) {
             steps.add("refund");
+            execution.setVariable("refundByHand", refundByHand);
+            if (refundByHand) {
+                execution.setVariable("refundAmountDue", 39.90);
+            }
         }
 
         public void orderExchange(DelegateExecution execution) {
@@ -96,6 +100,7 @@ class ReturnProcessTest {
     boolean eligible = true;
     boolean needsApproval;
     boolean exchangeByHand;
+    boolean refundByHand;
     boolean parcelScannedEarly;
 
     @BeforeEach
@@ -286,5 +291,24 @@ class ReturnProcessTest {
         assertThat(pi).hasPassed("endEvent_returnClosed").isEnded();
         assertThat(steps).containsExactly("policy", "label", "sendLabel", "refundDue", "refundDue", "refund", "tell",
                 "close:");
+    }
+
+    @Test
+    void aPlatformThatCannotRefundGetsARefundByHandBeforeTheBuyerIsTold() {
+        refundByHand = true;
+        ProcessInstance pi = start();
+        execute(job("serviceTask_createLabel", pi));
+        execute(job("serviceTask_sendLabel", pi));
+        parcelScanned();
+        complete(task(pi), withVariables("conditionGrade", "A", "outcome", "REFUND"));
+        execute(job("serviceTask_refund", pi));
+
+        assertThat(pi).isWaitingAt("userTask_refundByHand").hasNotPassed("serviceTask_tellOutcome");
+        assertThat(task(pi)).hasCandidateGroup("agents-de");
+        complete(task(pi), withVariables("refundedAmount", 39.90, "refundReference", "SC-REF-1"));
+        execute(job("serviceTask_tellOutcome", pi));
+
+        assertThat(pi).hasPassed("userTask_refundByHand", "endEvent_returnClosed").isEnded();
+        assertThat(steps).containsExactly("policy", "label", "sendLabel", "refund", "tell", "close:");
     }
 }
