@@ -11,11 +11,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +50,12 @@ import com.helloword.aftersales.platform.MarketplacePort.HoldResult;
 import com.helloword.aftersales.platform.MarketplacePort.OrderHoldCommand;
 import com.helloword.aftersales.platform.MarketplacePort.PartialRefundOffer;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformClaim;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformLabel;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformReturn;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnBatch;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnCommand;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnResult;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnsQuery;
 import com.helloword.aftersales.platform.MarketplacePort.RefundCommand;
 import com.helloword.aftersales.platform.MarketplacePort.RefundResult;
 import com.helloword.aftersales.platform.MarketplacePort.ShipTo;
@@ -60,8 +69,8 @@ import com.helloword.aftersales.platform.ebay.OrderMoney.IssuedRefund;
 /**
  * eBay through Sell Fulfillment API v1 (getOrder, issueRefund), Sell Inventory API v1 (getInventoryItem,
  * getOffers, bulkUpdatePriceQuantity), Commerce Message API v1 (getConversations, getConversation, sendMessage)
- * and Post-Order API v2 (return get and decide; inquiry get, issue_refund and provide_shipment_info; case get and
- * issue_refund), with OAuth user tokens from Identity API v1 ({@link EbayApi}); calls that move money carry eBay's
+ * and Post-Order API v2 (return search, get, decide, initiate_shipping_label, get_shipping_label and issue_refund;
+ * inquiry get, issue_refund and provide_shipment_info; case get and issue_refund), with OAuth user tokens from Identity API v1 ({@link EbayApi}); calls that move money carry eBay's
  * digital signature for EU/UK sellers ({@link EbaySigner}).
  * <p>
  * Claim ids are {@code case:<id>}, {@code inquiry:<id>} or {@code return:<id>}. A bare id is a case, except in
@@ -91,6 +100,14 @@ class EbayAdapter implements MarketplaceAdapter {
     private static final int MESSAGE_LIMIT = 2000;
     private static final int MESSAGE_PAGE = 50;
     private static final int MESSAGES_SEARCHED = 200;
+    /** Returns per search page. */
+    private static final int RETURN_PAGE = 25;
+    /** How far back eBay's return search reaches: 18 months, kept a little short. */
+    private static final Duration SEARCH_REACH = Duration.ofDays(540);
+    private static final String REQUESTED = "RETURN_REQUESTED";
+    /** Post-Order's date format, UTC with milliseconds. */
+    private static final DateTimeFormatter POST_ORDER_DATE = DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final EbayApi api;
     private final ProviderClient client;
@@ -122,6 +139,9 @@ class EbayAdapter implements MarketplaceAdapter {
 
     @Override
     public RefundResult refund(StoreConnection store, RefundCommand command) {
+        if (command.platformReturnId() != null && !command.platformReturnId().isBlank()) {
+            return refundReturn(store, command);
+        }
         String key = store.storeId() + "|" + command.idempotencyKey();
         String reason = refundReason(command.reason());
         String comment = refundComment(command.reason(), reason, reference(command.idempotencyKey()));
@@ -234,6 +254,323 @@ class EbayAdapter implements MarketplaceAdapter {
             session.postSigned(Family.POST_ORDER, session.uri("/post-order/v2/return/{returnId}/decide", ret), body);
             return new RefundResult("return:" + returnId, amount, offerCurrency, false);
         });
+    }
+
+    // --- returns opened on eBay -----------------------------------------------------------------
+
+    /**
+     * Return requests of the seller from {@code GET /post-order/v2/return/search}, oldest first
+     * ({@code sort=+FILING_DATE}) from the cursor's creation date on. The buyer's comments stay on eBay; the
+     * search does not give the SKU (eBay names the line by item and transaction id), so a return stands for
+     * the whole order line, and no label (the label is eBay's, see {@link #platformReturnLabel}).
+     */
+    @Override
+    public PlatformReturnBatch platformReturns(StoreConnection store, PlatformReturnsQuery query) {
+        Instant now = clock.instant();
+        EbayReturnCursor cursor = EbayReturnCursor.of(query.cursor(), query.since(), now);
+        return api.call("platformReturns", store, false, session -> {
+            Instant earliest = now.minus(SEARCH_REACH);
+            Instant from = cursor.since().isBefore(earliest) ? earliest : cursor.since();
+            int skip = from.equals(cursor.since()) ? cursor.skip() : 0;
+            Map<String, Object> variables = new LinkedHashMap<>();
+            variables.put("from", POST_ORDER_DATE.format(from));
+            variables.put("to", POST_ORDER_DATE.format(now));
+            variables.put("sort", "+FILING_DATE");
+            variables.put("limit", RETURN_PAGE);
+            variables.put("offset", skip);
+            JsonNode page = session.get(Family.POST_ORDER, session.uri("/post-order/v2/return/search"
+                    + "?creation_date_range_from={from}&creation_date_range_to={to}&sort={sort}&limit={limit}"
+                    + "&offset={offset}", variables));
+            List<PlatformReturn> returns = new ArrayList<>();
+            Instant newest = from;
+            int atNewest = skip;
+            for (JsonNode member : page.path("members")) {
+                PlatformReturn found = platformReturn(member);
+                returns.add(found);
+                if (found.requestedAt().isAfter(newest)) {
+                    newest = found.requestedAt();
+                    atNewest = 1;
+                } else if (found.requestedAt().equals(newest)) {
+                    atNewest++;
+                }
+            }
+            JsonNode total = page.at("/paginationOutput/totalEntries");
+            boolean more = total.canConvertToInt() ? total.asInt() > skip + returns.size()
+                    : returns.size() >= RETURN_PAGE;
+            // with more to read, the next page starts after what was read; otherwise the next round reads the
+            // newest instant again, so a return created in the same millisecond is not passed over
+            EbayReturnCursor next = new EbayReturnCursor(newest, more ? atNewest : 0);
+            return new PlatformReturnBatch(List.copyOf(returns), next.format(), more && !returns.isEmpty());
+        });
+    }
+
+    private PlatformReturn platformReturn(JsonNode member) {
+        String returnId = requireText(member, "returnId");
+        JsonNode creation = member.path("creationInfo");
+        JsonNode item = creation.path("item");
+        String orderId = firstText(member, "orderId");
+        if (orderId == null) {
+            String itemId = firstText(item, "itemId");
+            String transactionId = firstText(item, "transactionId");
+            if (itemId == null || transactionId == null) {
+                throw new ProviderFailure(PROVIDER, Kind.MALFORMED, 200, "return " + returnId + " names no order: "
+                        + abbreviate(member.toString()));
+            }
+            orderId = itemId + "-" + transactionId;
+        }
+        Instant requestedAt = instant(creation.path("creationDate"));
+        if (requestedAt == null) {
+            throw new ProviderFailure(PROVIDER, Kind.MALFORMED, 200, "return " + returnId + " has no creation date");
+        }
+        String type = firstText(member, "currentType");
+        if (type == null) {
+            type = firstText(creation, "type");
+        }
+        int quantity = item.path("returnQuantity").asInt(1);
+        return new PlatformReturn(returnId, orderId, null, quantity > 0 ? quantity : 1,
+                firstText(creation, "reason"), "REPLACEMENT".equals(type) ? "EXCHANGE" : "REFUND", requestedAt,
+                requireText(member, "status", "state"), null, null);
+    }
+
+    /**
+     * {@code decide} APPROVE while eBay lists SELLER_APPROVE_REQUEST among the seller's options. Without that
+     * option the return was approved already (by the seller, or by eBay's return rules) or has gone on from
+     * there, which is reported as done, unless the seller declined it.
+     */
+    @Override
+    public PlatformReturnResult approvePlatformReturn(StoreConnection store, PlatformReturnCommand command) {
+        String returnId = command.platformReturnId();
+        String text = withReference(command.note(), reference(command.idempotencyKey()));
+        return api.call("approvePlatformReturn", store, true, session -> {
+            JsonNode summary = returnSummary(session, returnId);
+            if (sellerMay(summary, "SELLER_APPROVE_REQUEST")) {
+                session.postSigned(Family.POST_ORDER, returnUri(session, returnId, "/decide"),
+                        Map.of("decision", "APPROVE", "comments", Map.of("content", text)));
+                return new PlatformReturnResult(returnState(returnSummary(session, returnId)), false);
+            }
+            String state = returnState(summary);
+            if (hasActivity(returnDetail(session, returnId), "SELLER_DECLINE_REQUEST", null)) {
+                throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "return " + returnId + " was declined on"
+                        + " eBay and is " + state + "; it can no longer be approved");
+            }
+            if (REQUESTED.equals(state)) {
+                throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "eBay offers no approval of return "
+                        + returnId + " now (" + state + "); look at it in Seller Hub");
+            }
+            return new PlatformReturnResult(state, true);
+        });
+    }
+
+    /** {@code decide} DECLINE with the note as the comments the buyer reads; declined before, it is done. */
+    @Override
+    public PlatformReturnResult declinePlatformReturn(StoreConnection store, PlatformReturnCommand command) {
+        String returnId = command.platformReturnId();
+        String text = withReference(command.note(), reference(command.idempotencyKey()));
+        return api.call("declinePlatformReturn", store, true, session -> {
+            JsonNode summary = returnSummary(session, returnId);
+            if (sellerMay(summary, "SELLER_DECLINE_REQUEST")) {
+                session.postSigned(Family.POST_ORDER, returnUri(session, returnId, "/decide"),
+                        Map.of("decision", "DECLINE", "comments", Map.of("content", text)));
+                return new PlatformReturnResult(returnState(returnSummary(session, returnId)), false);
+            }
+            String state = returnState(summary);
+            if (hasActivity(returnDetail(session, returnId), "SELLER_DECLINE_REQUEST", null)) {
+                return new PlatformReturnResult(state, true);
+            }
+            throw new PlatformCannotException(PLATFORM, "decline return " + returnId, "eBay offers no decline now,"
+                    + " the return is " + state + " (approved, or eBay decided it); if it must still be refused,"
+                    + " ask eBay to step in from the return in Seller Hub");
+        });
+    }
+
+    /**
+     * eBay's own return label ({@code initiate_shipping_label}): eBay gives it to the buyer in the return, so
+     * no PDF is fetched. When eBay refuses, a label made earlier is looked up ({@code get_shipping_label});
+     * without one the return does not qualify for an eBay label and the carrier makes it.
+     */
+    @Override
+    public PlatformLabel platformReturnLabel(StoreConnection store, PlatformReturnCommand command) {
+        String returnId = command.platformReturnId();
+        return api.call("platformReturnLabel", store, false, session -> {
+            JsonNode label;
+            try {
+                label = session.post(Family.POST_ORDER, returnUri(session, returnId, "/initiate_shipping_label"),
+                        Map.of());
+            } catch (ProviderFailure failure) {
+                if (failure.kind() != Kind.REJECTED) {
+                    throw failure;
+                }
+                label = earlierLabel(session, returnId);
+                if (label == null) {
+                    throw new PlatformCannotException(PLATFORM, "make an eBay return label for return " + returnId,
+                            "eBay refused (" + EbayApi.detail(failure) + "); the return does not qualify for an"
+                            + " eBay label, so make the label with the own carrier and add its tracking to the"
+                            + " return");
+                }
+            }
+            String tracking = firstText(label, "trackingNumber");
+            if (tracking == null) {
+                throw new ProviderFailure(PROVIDER, Kind.MALFORMED, 200, "eBay's return label for " + returnId
+                        + " has no tracking number: " + abbreviate(label.toString()));
+            }
+            return new PlatformLabel(firstText(label, "carrier"), tracking, null, true);
+        });
+    }
+
+    /** The label eBay has for the return already, or null when it has none. */
+    private JsonNode earlierLabel(Session session, String returnId) {
+        try {
+            JsonNode label = session.get(Family.POST_ORDER, returnUri(session, returnId, "/get_shipping_label"));
+            return firstText(label, "trackingNumber") == null ? null : label;
+        } catch (ProviderFailure failure) {
+            if (failure.kind() == Kind.REJECTED) {
+                return null;
+            }
+            throw failure;
+        }
+    }
+
+    /**
+     * A refund that settles an eBay return ({@code issue_refund} on the return, which eBay then closes): the
+     * whole estimated refund, itemized as eBay estimated it, or the amount asked for as purchase price. Like
+     * the order refunds it is journaled; the refunds a return had are the SELLER_ISSUE_REFUND entries of its
+     * response history.
+     */
+    private RefundResult refundReturn(StoreConnection store, RefundCommand command) {
+        String returnId = EbayClaimId.parse(command.platformReturnId(), EbayClaimId.Kind.RETURN).id();
+        String key = store.storeId() + "|" + command.idempotencyKey();
+        String comment = withReference(command.reason(), reference(command.idempotencyKey()));
+        return api.call("refund", store, true, session -> {
+            if (journal.find(key) instanceof RefundJournal.Issued issued) {
+                RefundResult result = issued.result();
+                return new RefundResult(result.platformRefundId(), result.amount(), result.currency(), true);
+            }
+            JsonNode detail = returnDetail(session, returnId);
+            ReturnMoney money = ReturnMoney.of(detail, returnId);
+            Set<String> refundsBefore = returnRefunds(detail);
+            if (journal.find(key) instanceof RefundJournal.Attempt attempt
+                    && !attempt.refundIdsBefore().containsAll(refundsBefore)) {
+                RefundResult result = new RefundResult("return:" + returnId, command.amount() == null
+                        ? money.total() : command.amount(), money.currency(), true);
+                journal.issued(key, result);
+                return result;
+            }
+            if (command.amount() == null && !refundsBefore.isEmpty()) {
+                return new RefundResult("return:" + returnId, money.total(), money.currency(), true);
+            }
+            if (command.currency() != null && !command.currency().equalsIgnoreCase(money.currency())) {
+                throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "return " + returnId + " is refunded in "
+                        + money.currency() + ", not " + command.currency());
+            }
+            BigDecimal total = command.amount() == null ? money.total() : command.amount();
+            if (total.signum() <= 0 || total.compareTo(money.total()) > 0) {
+                throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "cannot refund " + total.toPlainString()
+                        + " " + money.currency() + " on return " + returnId + "; eBay estimates "
+                        + money.total().toPlainString());
+            }
+            List<Map<String, Object>> items = command.amount() == null ? money.itemized()
+                    : List.of(refundItem("PURCHASE_PRICE", total, money.currency()));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("refundDetail", Map.of("itemizedRefundDetail", items,
+                    "totalAmount", Map.of("value", total, "currency", money.currency())));
+            body.put("comments", Map.of("content", comment));
+            journal.attempted(key, refundsBefore);
+            JsonNode answer;
+            try {
+                answer = session.postSigned(Family.POST_ORDER, returnUri(session, returnId, "/issue_refund"), body);
+            } catch (ProviderFailure failure) {
+                if (failure.kind() == Kind.REJECTED) {
+                    journal.forget(key);
+                }
+                throw failure;
+            }
+            if ("FAILED".equals(answer.path("refundStatus").asText())) {
+                journal.forget(key);
+                throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "eBay could not refund return " + returnId
+                        + " (refundStatus FAILED); check the seller's payment option in Seller Hub");
+            }
+            RefundResult result = new RefundResult("return:" + returnId, total, money.currency(), false);
+            journal.issued(key, result);
+            return result;
+        });
+    }
+
+    /** What eBay estimates the seller refunds on a return, itemized by refund fee type. */
+    private record ReturnMoney(BigDecimal total, String currency, List<Map<String, Object>> itemized) {
+
+        static ReturnMoney of(JsonNode returnAnswer, String returnId) {
+            BigDecimal total = BigDecimal.ZERO;
+            String currency = null;
+            List<Map<String, Object>> itemized = new ArrayList<>();
+            for (JsonNode estimate : returnPart(returnAnswer, "refundInfo")
+                    .at("/estimatedRefundDetail/itemizedRefundDetails")) {
+                BigDecimal amount = money(estimate.path("estimatedAmount"));
+                String feeType = firstText(estimate, "refundFeeType");
+                String itemCurrency = firstText(estimate.path("estimatedAmount"), "currency");
+                if (amount == null || feeType == null || itemCurrency == null || amount.signum() <= 0) {
+                    continue;
+                }
+                if (currency != null && !currency.equals(itemCurrency)) {
+                    throw new ProviderFailure(PROVIDER, Kind.MALFORMED, 200, "return " + returnId
+                            + " estimates refunds in " + currency + " and " + itemCurrency);
+                }
+                currency = itemCurrency;
+                total = total.add(amount);
+                itemized.add(refundItem(feeType, amount, itemCurrency));
+            }
+            if (currency == null) {
+                throw new ProviderFailure(PROVIDER, Kind.MALFORMED, 200, "return " + returnId + " has no estimated"
+                        + " refund (refundInfo.estimatedRefundDetail)");
+            }
+            return new ReturnMoney(total, currency, List.copyOf(itemized));
+        }
+    }
+
+    private static Map<String, Object> refundItem(String feeType, BigDecimal amount, String currency) {
+        return Map.of("refundFeeType", feeType, "refundAmount", Map.of("value", amount, "currency", currency));
+    }
+
+    /** The refunds a return had: the dates of its SELLER_ISSUE_REFUND entries. */
+    private static Set<String> returnRefunds(JsonNode returnAnswer) {
+        Set<String> refunds = new LinkedHashSet<>();
+        for (JsonNode entry : returnPart(returnAnswer, "responseHistory")) {
+            if ("SELLER_ISSUE_REFUND".equals(entry.path("activity").asText())) {
+                refunds.add(entry.at("/creationDate/value").asText(entry.path("creationDate").asText("")));
+            }
+        }
+        return refunds;
+    }
+
+    /** A part of a return's detail, in {@code detail} (eBay) or at the top. */
+    private static JsonNode returnPart(JsonNode returnAnswer, String field) {
+        JsonNode part = returnAnswer.path("detail").path(field);
+        return part.isMissingNode() ? returnAnswer.path(field) : part;
+    }
+
+    private JsonNode returnSummary(Session session, String returnId) {
+        return client.require(session.get(Family.POST_ORDER, session.uri(
+                "/post-order/v2/return/{returnId}?fieldgroups=SUMMARY", Map.of("returnId", returnId))), "/summary");
+    }
+
+    private static JsonNode returnDetail(Session session, String returnId) {
+        return session.get(Family.POST_ORDER, returnUri(session, returnId, ""));
+    }
+
+    private static URI returnUri(Session session, String returnId, String action) {
+        return session.uri("/post-order/v2/return/{returnId}" + action, Map.of("returnId", returnId));
+    }
+
+    private static String returnState(JsonNode summary) {
+        return requireText(summary, "status", "state");
+    }
+
+    private static boolean sellerMay(JsonNode summary, String action) {
+        for (JsonNode option : summary.path("sellerAvailableOptions")) {
+            if (action.equals(option.path("actionType").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // --- holds --------------------------------------------------------------------------------
