@@ -373,7 +373,8 @@ class ShopifySandbox {
             return returnErrors("NOT_FOUND", "id", "Return does not exist");
         }
         if (!"REQUESTED".equals(status)) {
-            return returnErrors("INVALID_STATE", "id", "Return is " + status.toLowerCase(Locale.ROOT) + ", not requested");
+            return returnErrors("INVALID_STATE", "id", "Return is " + status.toLowerCase(Locale.ROOT)
+                    + ", not requested");
         }
         if ("DECLINED".equals(to) && !List.of("RETURN_PERIOD_ENDED", "FINAL_SALE", "OTHER")
                 .contains(input.path("declineReason").asText())) {
@@ -392,7 +393,8 @@ class ShopifySandbox {
     private static Map<String, Object> returnErrors(String code, String field, String message) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("return", null);
-        payload.put("userErrors", List.of(Map.of("code", code, "field", List.of("input", field), "message", message)));
+        payload.put("userErrors", List.of(Map.of("code", code, "field", List.of("input", field),
+                "message", message)));
         return payload;
     }
 

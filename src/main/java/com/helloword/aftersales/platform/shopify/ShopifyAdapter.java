@@ -539,7 +539,8 @@ class ShopifyAdapter implements MarketplaceAdapter {
             input.put("declineReason", "OTHER");
             String note = command.note() == null ? "" : command.note().strip();
             if (!note.isEmpty()) {
-                input.put("declineNote", note.length() <= DECLINE_NOTE_MAX ? note : note.substring(0, DECLINE_NOTE_MAX));
+                input.put("declineNote", note.length() <= DECLINE_NOTE_MAX ? note
+                        : note.substring(0, DECLINE_NOTE_MAX));
             }
             input.put("notifyCustomer", true);
             JsonNode payload = graphql(store, RETURN_DECLINE, Map.of("input", input)).path("returnDeclineRequest");
