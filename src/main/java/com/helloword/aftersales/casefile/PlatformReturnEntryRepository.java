@@ -18,6 +18,9 @@ public interface PlatformReturnEntryRepository extends JpaRepository<PlatformRet
     @Query("select e from PlatformReturnEntry e where e.storeId = :storeId and e.platformReturnId = :platformReturnId")
     Optional<PlatformReturnEntry> lockByStoreIdAndPlatformReturnId(String storeId, String platformReturnId);
 
+    /** Whether some platform return id of the store starts so (Shopify's lines of one return: {@code <id>:<line>}). */
+    boolean existsByStoreIdAndPlatformReturnIdStartingWith(String storeId, String prefix);
+
     List<PlatformReturnEntry> findByStatusOrderByIdAsc(PlatformReturnEntry.Status status);
 
     List<PlatformReturnEntry> findTop200ByOrderByIdDesc();

@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.helloword.aftersales.casefile.PlatformReturnEntry;
 import com.helloword.aftersales.casefile.PlatformReturnEntryRepository;
+import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
 import com.helloword.aftersales.casefile.Store;
 import com.helloword.aftersales.casefile.StoreRepository;
@@ -105,13 +106,14 @@ public class PlatformReturnIntake {
             return entry;
         }
         String orderId = platformReturn.platformOrderId().trim();
-        Optional<String> problem = orders.findWithLines(store.getId(), orderId)
-                .map(order -> platformReturn.sku() == null || platformReturn.sku().isBlank()
-                        || order.getLines().stream().anyMatch(l -> l.getSku().equals(platformReturn.sku().trim()))
-                        ? null : "SKU " + platformReturn.sku() + " is not on order " + orderId)
-                .or(() -> Optional.of("order " + orderId + " is not in the case file yet (import it; tried again)"));
-        if (problem.isPresent()) {
-            entry.unmatched(problem.get(), clock.instant());
+        // (Optional.map would turn "no problem" into "no order": the two are told apart here)
+        Optional<SalesOrder> order = orders.findWithLines(store.getId(), orderId);
+        String problem = order.isEmpty() ? "order " + orderId + " is not in the case file yet (import it; tried again)"
+                : platformReturn.sku() == null || platformReturn.sku().isBlank()
+                        || order.get().getLines().stream().anyMatch(l -> l.getSku().equals(platformReturn.sku().trim()))
+                        ? null : "SKU " + platformReturn.sku() + " is not on order " + orderId;
+        if (problem != null) {
+            entry.unmatched(problem, clock.instant());
             return entry;
         }
         ReturnService.Opened opened = returns.open(ReturnService.NewReturn.fromPlatform(store.getId(), orderId,

@@ -37,6 +37,8 @@ import com.helloword.aftersales.platform.MarketplacePort.HoldResult;
 import com.helloword.aftersales.platform.MarketplacePort.OrderHoldCommand;
 import com.helloword.aftersales.platform.MarketplacePort.PartialRefundOffer;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformClaim;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnCommand;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnResult;
 import com.helloword.aftersales.platform.MarketplacePort.RefundCommand;
 import com.helloword.aftersales.platform.MarketplacePort.RefundResult;
 import com.helloword.aftersales.platform.MarketplacePort.ShipTo;
@@ -50,7 +52,8 @@ import com.helloword.aftersales.platform.StreetSplitter;
  * since {@code refundCreate} is not idempotent before API 2026-01, every refund note carries the
  * idempotency key and a retried refund first looks for it. Holds are fulfillment-order holds with a
  * handle derived from the hold key; delisting zeroes the variant's stock at every location and puts a
- * single-variant product to DRAFT.
+ * single-variant product to DRAFT. Buyers' return requests arrive by webhook; accepting or declining
+ * one reads its status first, so a repeat reports what is already so.
  */
 @Component
 class ShopifyAdapter implements MarketplaceAdapter {
@@ -470,6 +473,102 @@ class ShopifyAdapter implements MarketplaceAdapter {
 
     private static String numericId(String gid) {
         return gid.substring(gid.lastIndexOf('/') + 1);
+    }
+
+    // --- returns the buyers requested ----------------------------------------------------------
+
+    private static final String RETURN_STATUS = """
+            query ReturnStatus($id: ID!) { return(id: $id) { id status } }""";
+
+    private static final String RETURN_APPROVE = """
+            mutation ReturnApprove($input: ReturnApproveRequestInput!) { returnApproveRequest(input: $input) {
+              return { id status } userErrors { code field message } } }""";
+
+    private static final String RETURN_DECLINE = """
+            mutation ReturnDecline($input: ReturnDeclineRequestInput!) { returnDeclineRequest(input: $input) {
+              return { id status } userErrors { code field message } } }""";
+
+    /** Shopify's limit for the note the buyer gets with a declined request. */
+    static final int DECLINE_NOTE_MAX = 500;
+
+    /**
+     * {@code returnApproveRequest} on a REQUESTED return (status OPEN afterwards); one that is OPEN or
+     * CLOSED already was accepted before. Shopify's own mail to the buyer stays off: this system tells
+     * the buyer how to send the parcel.
+     */
+    @Override
+    public PlatformReturnResult approvePlatformReturn(StoreConnection store, PlatformReturnCommand command) {
+        String returnGid = returnGid(command.platformReturnId());
+        return client.call(store.storeId(), "approvePlatformReturn", () -> {
+            String status = returnStatus(store, returnGid);
+            if ("OPEN".equals(status) || "CLOSED".equals(status)) {
+                return new PlatformReturnResult(status, true);
+            }
+            if (!"REQUESTED".equals(status)) {
+                throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "return " + returnGid + " is " + status
+                        + " on Shopify and can no longer be accepted");
+            }
+            Map<String, Object> input = new LinkedHashMap<>();
+            input.put("id", returnGid);
+            input.put("notifyCustomer", false);
+            JsonNode payload = graphql(store, RETURN_APPROVE, Map.of("input", input)).path("returnApproveRequest");
+            requireNoUserErrors(payload, "returnApproveRequest");
+            return new PlatformReturnResult(payload.at("/return/status").asText("OPEN"), false);
+        });
+    }
+
+    /**
+     * {@code returnDeclineRequest} on a REQUESTED return, reason OTHER (the port gives no reason code;
+     * Shopify's others are RETURN_PERIOD_ENDED and FINAL_SALE) with the command's note as the decline note
+     * Shopify mails to the buyer. One that is DECLINED already reports it as done.
+     */
+    @Override
+    public PlatformReturnResult declinePlatformReturn(StoreConnection store, PlatformReturnCommand command) {
+        String returnGid = returnGid(command.platformReturnId());
+        return client.call(store.storeId(), "declinePlatformReturn", () -> {
+            String status = returnStatus(store, returnGid);
+            if ("DECLINED".equals(status)) {
+                return new PlatformReturnResult(status, true);
+            }
+            if (!"REQUESTED".equals(status)) {
+                throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "return " + returnGid + " is " + status
+                        + " on Shopify and can no longer be declined");
+            }
+            Map<String, Object> input = new LinkedHashMap<>();
+            input.put("id", returnGid);
+            input.put("declineReason", "OTHER");
+            String note = command.note() == null ? "" : command.note().strip();
+            if (!note.isEmpty()) {
+                input.put("declineNote", note.length() <= DECLINE_NOTE_MAX ? note
+                        : note.substring(0, DECLINE_NOTE_MAX));
+            }
+            input.put("notifyCustomer", true);
+            JsonNode payload = graphql(store, RETURN_DECLINE, Map.of("input", input)).path("returnDeclineRequest");
+            requireNoUserErrors(payload, "returnDeclineRequest");
+            return new PlatformReturnResult(payload.at("/return/status").asText("DECLINED"), false);
+        });
+    }
+
+    private String returnStatus(StoreConnection store, String returnGid) {
+        JsonNode found = graphql(store, RETURN_STATUS, Map.of("id", returnGid)).path("return");
+        if (!found.isObject()) {
+            throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "no return " + returnGid + " in "
+                    + store.storeId());
+        }
+        return client.require(found, "/status").asText();
+    }
+
+    /**
+     * The Return a platform return id names: the webhook's numeric return id, with a return line's id
+     * after a colon when the return has several lines ({@link ShopifyWebhookController}); a gid as it is.
+     */
+    static String returnGid(String platformReturnId) {
+        String id = platformReturnId.strip();
+        if (!id.startsWith("gid://")) {
+            int colon = id.indexOf(':');
+            id = colon < 0 ? id : id.substring(0, colon);
+        }
+        return gid("Return", id);
     }
 
     // --- what Shopify has no API for ----------------------------------------------------------

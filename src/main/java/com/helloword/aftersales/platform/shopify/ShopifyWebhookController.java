@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,18 +25,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.helloword.aftersales.casefile.OrderPlatformUpdates;
 import com.helloword.aftersales.casefile.Platform;
+import com.helloword.aftersales.casefile.PlatformReturnEntry;
 import com.helloword.aftersales.casefile.Store;
 import com.helloword.aftersales.casefile.StoreRepository;
 import com.helloword.aftersales.integration.CredentialStore;
 import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.integration.webhook.WebhookInbox;
 import com.helloword.aftersales.integration.webhook.WebhookSignatures;
+import com.helloword.aftersales.platform.MarketplacePort;
+import com.helloword.aftersales.returns.PlatformReturnIntake;
 
 /**
  * Shopify webhooks. The shop ({@code X-Shopify-Shop-Domain}) names the store, whose app secret
  * ({@code webhook-secret} credential) must have signed the raw body ({@code X-Shopify-Hmac-Sha256},
  * base64 HMAC-SHA256). Each event is processed once per topic ({@code X-Shopify-Event-Id}; the
  * delivery id {@code X-Shopify-Webhook-Id} where there is no event id).
+ * <p>
+ * {@code returns/request} (a buyer asked for a return in their customer account) becomes one platform
+ * return per return line ({@link #platformReturns}), taken by {@link PlatformReturnIntake}. The buyer's
+ * notes ({@code return_reason_note}, {@code customer_note}) are not read. The later return topics
+ * (approve, decline, cancel, close) are acknowledged as not used: this system decides the returns
+ * itself and learns nothing from them it needs.
  */
 @RestController
 class ShopifyWebhookController {
@@ -44,15 +57,19 @@ class ShopifyWebhookController {
     private final StoreRepository stores;
     private final CredentialStore credentials;
     private final WebhookInbox inbox;
+    static final String RETURN_REQUEST_TOPIC = "returns/request";
+
     private final OrderPlatformUpdates orderUpdates;
+    private final PlatformReturnIntake returnIntake;
     private final ObjectMapper objectMapper;
 
     ShopifyWebhookController(StoreRepository stores, CredentialStore credentials, WebhookInbox inbox,
-            OrderPlatformUpdates orderUpdates, ObjectMapper objectMapper) {
+            OrderPlatformUpdates orderUpdates, PlatformReturnIntake returnIntake, ObjectMapper objectMapper) {
         this.stores = stores;
         this.credentials = credentials;
         this.inbox = inbox;
         this.orderUpdates = orderUpdates;
+        this.returnIntake = returnIntake;
         this.objectMapper = objectMapper;
     }
 
@@ -62,6 +79,7 @@ class ShopifyWebhookController {
             @RequestHeader(name = "X-Shopify-Topic", required = false) String topic,
             @RequestHeader(name = "X-Shopify-Event-Id", required = false) String eventId,
             @RequestHeader(name = "X-Shopify-Webhook-Id", required = false) String webhookId,
+            @RequestHeader(name = "X-Shopify-Triggered-At", required = false) String triggeredAt,
             @RequestBody(required = false) byte[] body) {
         byte[] raw = body == null ? new byte[0] : body;
         Store store = shop == null ? null
@@ -91,9 +109,103 @@ class ShopifyWebhookController {
         } catch (IOException e) {
             return refuse(HttpStatus.BAD_REQUEST, "body is not JSON");
         }
-        WebhookInbox.Receipt receipt = inbox.receive(ShopifyAdapter.PROVIDER, id, topic, shop,
-                () -> ORDER_TOPICS.contains(topic) ? applyOrder(store, payload) : "topic " + topic + " not used");
+        List<MarketplacePort.PlatformReturn> returns;
+        try {
+            returns = RETURN_REQUEST_TOPIC.equals(topic) ? platformReturns(payload, instant(triggeredAt)) : List.of();
+        } catch (IllegalArgumentException unusable) {
+            return refuse(HttpStatus.BAD_REQUEST, unusable.getMessage());
+        }
+        WebhookInbox.Receipt receipt;
+        try {
+            receipt = inbox.receive(ShopifyAdapter.PROVIDER, id, topic, shop,
+                    () -> ORDER_TOPICS.contains(topic) ? applyOrder(store, payload)
+                            : RETURN_REQUEST_TOPIC.equals(topic) ? takeReturns(store, returns)
+                            : "topic " + topic + " not used");
+        } catch (IllegalArgumentException refused) { // the intake's own check; nothing of the event was kept
+            return refuse(HttpStatus.BAD_REQUEST, refused.getMessage());
+        }
         return ResponseEntity.ok(Map.of("outcome", receipt.outcome(), "detail", receipt.detail()));
+    }
+
+    private String takeReturns(Store store, List<MarketplacePort.PlatformReturn> returns) {
+        List<String> taken = new ArrayList<>();
+        for (MarketplacePort.PlatformReturn platformReturn : returns) {
+            PlatformReturnEntry entry = returnIntake.take(store.getId(), platformReturn);
+            taken.add("return " + entry.getPlatformReturnId() + " " + entry.getStatus()
+                    + (entry.getProblem() == null ? "" : " (" + entry.getProblem() + ")"));
+        }
+        return String.join("; ", taken);
+    }
+
+    /**
+     * The Return of Shopify's return webhooks (REST-shaped): {@code id}, {@code admin_graphql_api_id},
+     * {@code status} (lower case), {@code order {id}}, {@code return_line_items[] {id, quantity,
+     * return_reason (lower case), fulfillment_line_item {line_item {id}}}} and
+     * {@code exchange_line_items[]}. One platform return per return line: its id is the return's numeric
+     * id, and with several lines the return line item's id after a colon ({@code 7081:91}), so each line
+     * is kept once; {@link ShopifyAdapter} acts on the return the part before the colon names. The
+     * payload names no SKU: a line's SKU is read only where a line item carries one, otherwise the
+     * return is for the order as a whole (the case file keeps no Shopify line item ids to match).
+     * The payload has no request time either: the webhook's trigger time stands for it.
+     *
+     * @throws IllegalArgumentException for a payload without the return's id, its order's id or lines
+     */
+    static List<MarketplacePort.PlatformReturn> platformReturns(JsonNode payload, Instant triggeredAt) {
+        String returnId = numericId(payload, "id");
+        if (returnId == null) {
+            throw new IllegalArgumentException("returns/request payload without the return's id");
+        }
+        String orderId = numericId(payload.path("order"), "id");
+        if (orderId == null) {
+            throw new IllegalArgumentException("return " + returnId + " names no order (order.id)");
+        }
+        JsonNode lines = payload.path("return_line_items");
+        if (!lines.isArray() || lines.isEmpty()) {
+            throw new IllegalArgumentException("return " + returnId + " has no return_line_items");
+        }
+        JsonNode exchanges = payload.path("exchange_line_items");
+        String wanted = exchanges.isArray() && !exchanges.isEmpty() ? "EXCHANGE" : "REFUND";
+        String state = upper(payload.path("status").asText(null));
+        Instant requestedAt = payload.hasNonNull("requested_at") ? instant(payload.path("requested_at").asText())
+                : payload.hasNonNull("created_at") ? instant(payload.path("created_at").asText()) : triggeredAt;
+        List<MarketplacePort.PlatformReturn> returns = new ArrayList<>();
+        for (JsonNode line : lines) {
+            String lineId = numericId(line, "id");
+            if (lines.size() > 1 && lineId == null) {
+                throw new IllegalArgumentException("a line of return " + returnId + " has no id");
+            }
+            String sku = line.at("/fulfillment_line_item/line_item/sku").asText("").strip();
+            returns.add(new MarketplacePort.PlatformReturn(lines.size() > 1 ? returnId + ":" + lineId : returnId,
+                    orderId, sku.isEmpty() ? null : sku, Math.max(1, line.path("quantity").asInt(1)),
+                    upper(line.path("return_reason").asText(null)), wanted, requestedAt, state, null, null));
+        }
+        return returns;
+    }
+
+    /** A numeric id from {@code field}, or from the object's {@code admin_graphql_api_id}. */
+    private static String numericId(JsonNode node, String field) {
+        String id = node.path(field).isNumber() || node.path(field).isTextual() ? node.path(field).asText().strip()
+                : "";
+        if (id.isEmpty()) {
+            String gid = node.path("admin_graphql_api_id").asText("");
+            id = gid.startsWith("gid://") ? gid.substring(gid.lastIndexOf('/') + 1).strip() : "";
+        }
+        return id.isEmpty() ? null : id;
+    }
+
+    private static String upper(String value) {
+        return value == null || value.isBlank() ? null : value.strip().toUpperCase(Locale.ROOT);
+    }
+
+    private static Instant instant(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeParseException notIso) {
+            return null;
+        }
     }
 
     /** The REST-shaped order of Shopify's order webhooks: id, cancelled_at, fulfillments[]. */

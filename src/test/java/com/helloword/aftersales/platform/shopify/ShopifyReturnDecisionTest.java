@@ -1,0 +1,172 @@
+package com.helloword.aftersales.platform.shopify;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.mock.env.MockEnvironment;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.helloword.aftersales.casefile.Platform;
+import com.helloword.aftersales.integration.CredentialStore;
+import com.helloword.aftersales.integration.PlatformCannotException;
+import com.helloword.aftersales.integration.ProviderClients;
+import com.helloword.aftersales.integration.ProviderFailure;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnCommand;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnResult;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnsQuery;
+import com.helloword.aftersales.platform.StoreConnection;
+import com.helloword.aftersales.support.ProviderTestSupport;
+
+/**
+ * Accepting and declining a buyer's return request, as Shopify's Admin GraphQL reference (2025-01)
+ * describes {@code return(id:)}, {@code returnApproveRequest} and {@code returnDeclineRequest}.
+ */
+class ShopifyReturnDecisionTest {
+
+    @RegisterExtension
+    static WireMockExtension shopify = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    static final String GRAPHQL = "/admin/api/2025-01/graphql.json";
+    static final String TOKEN = "shpat_test_token_0123456789";
+    static final String RETURN_GID = "gid://shopify/Return/945000959";
+
+    ShopifyAdapter adapter;
+    StoreConnection store;
+
+    @BeforeEach
+    void setUp() {
+        MockEnvironment environment = ProviderTestSupport.environment("shopify");
+        environment.setProperty("aftersales.credentials.shopify-us.access-token", TOKEN);
+        ProviderClients clients = ProviderTestSupport.clients(environment);
+        adapter = new ShopifyAdapter(clients, new CredentialStore(environment), "2025-01");
+        store = new StoreConnection("shopify-us", Platform.SHOPIFY, shopify.baseUrl(), "helloword-us.myshopify.com",
+                null, "shopify-us", "USD", "en");
+    }
+
+    private static MappingBuilder operation(String name) {
+        return post(urlEqualTo(GRAPHQL)).withRequestBody(matchingJsonPath("$.query", containing(name)));
+    }
+
+    private static String status(String status) {
+        return """
+                {"data": {"return": {"id": "%s", "status": "%s"}},
+                 "extensions": {"cost": {"requestedQueryCost": 1, "actualQueryCost": 1,
+                   "throttleStatus": {"maximumAvailable": 2000.0, "currentlyAvailable": 1999,
+                     "restoreRate": 100.0}}}}"""
+                .formatted(RETURN_GID, status);
+    }
+
+    private static PlatformReturnCommand command(String platformReturnId, String note) {
+        return new PlatformReturnCommand("shopify-us", platformReturnId, "450789469", note, "return:RT-1:platform");
+    }
+
+    @Test
+    void approvingARequestedReturnSendsTheMutationOnceForTheReturnOfALine() {
+        shopify.stubFor(operation("query ReturnStatus").willReturn(okJson(status("REQUESTED"))));
+        shopify.stubFor(operation("mutation ReturnApprove").willReturn(okJson("""
+                {"data": {"returnApproveRequest": {"return": {"id": "%s", "status": "OPEN"}, "userErrors": []}}}"""
+                .formatted(RETURN_GID))));
+
+        PlatformReturnResult result = adapter.approvePlatformReturn(store, command("945000959:3150", null));
+
+        assertThat(result).isEqualTo(new PlatformReturnResult("OPEN", false));
+        shopify.verify(1, postRequestedFor(urlEqualTo(GRAPHQL))
+                .withRequestBody(matchingJsonPath("$.query", containing("returnApproveRequest(input: $input)")))
+                .withRequestBody(matchingJsonPath("$.variables.input.id", equalTo(RETURN_GID))));
+        shopify.verify(postRequestedFor(urlEqualTo(GRAPHQL))
+                .withRequestBody(matchingJsonPath("$.query", containing("return(id: $id)")))
+                .withRequestBody(matchingJsonPath("$.variables.id", equalTo(RETURN_GID))));
+    }
+
+    @Test
+    void approvingAnOpenReturnSendsNoMutationAndReportsItDone() {
+        shopify.stubFor(operation("query ReturnStatus").willReturn(okJson(status("OPEN"))));
+
+        PlatformReturnResult result = adapter.approvePlatformReturn(store, command("945000959", null));
+
+        assertThat(result).isEqualTo(new PlatformReturnResult("OPEN", true));
+        shopify.verify(0, postRequestedFor(urlEqualTo(GRAPHQL))
+                .withRequestBody(matchingJsonPath("$.query", containing("mutation"))));
+    }
+
+    @Test
+    void userErrorsAndAReturnDeclinedMeanwhileAreClearFailures() {
+        shopify.stubFor(operation("query ReturnStatus").willReturn(okJson(status("REQUESTED"))));
+        shopify.stubFor(operation("mutation ReturnApprove").willReturn(okJson("""
+                {"data": {"returnApproveRequest": {"return": null, "userErrors": [{"code": "INVALID_STATE",
+                  "field": ["input", "id"],
+                  "message": "Return is not approvable. Only returns with status REQUESTED can be approved."}]}}}""")));
+
+        assertThatThrownBy(() -> adapter.approvePlatformReturn(store, command("945000959", null)))
+                .isInstanceOf(ProviderFailure.class)
+                .hasMessageContaining("returnApproveRequest refused")
+                .hasMessageContaining("Only returns with status REQUESTED can be approved")
+                .extracting(e -> ((ProviderFailure) e).kind()).isEqualTo(ProviderFailure.Kind.REJECTED);
+
+        shopify.resetAll();
+        shopify.stubFor(operation("query ReturnStatus").willReturn(okJson(status("DECLINED"))));
+        assertThatThrownBy(() -> adapter.approvePlatformReturn(store, command("945000959", null)))
+                .isInstanceOf(ProviderFailure.class).hasMessageContaining("is DECLINED on Shopify");
+        shopify.verify(0, postRequestedFor(urlEqualTo(GRAPHQL))
+                .withRequestBody(matchingJsonPath("$.query", containing("mutation"))));
+    }
+
+    @Test
+    void anUnknownReturnIsRefused() {
+        shopify.stubFor(operation("query ReturnStatus").willReturn(okJson("""
+                {"data": {"return": null}}""")));
+
+        assertThatThrownBy(() -> adapter.declinePlatformReturn(store, command("1", "no")))
+                .isInstanceOf(ProviderFailure.class).hasMessageContaining("no return gid://shopify/Return/1");
+    }
+
+    @Test
+    void decliningSendsTheReasonAndTheNoteTheBuyerGets() {
+        shopify.stubFor(operation("query ReturnStatus").willReturn(okJson(status("REQUESTED"))));
+        shopify.stubFor(operation("mutation ReturnDecline").willReturn(okJson("""
+                {"data": {"returnDeclineRequest": {"return": {"id": "%s", "status": "DECLINED"}, "userErrors": []}}}"""
+                .formatted(RETURN_GID))));
+        String longNote = "The 30-day return window of this order ended on 2 November. " + "x".repeat(600);
+
+        PlatformReturnResult result = adapter.declinePlatformReturn(store, command(RETURN_GID, longNote));
+
+        assertThat(result).isEqualTo(new PlatformReturnResult("DECLINED", false));
+        shopify.verify(1, postRequestedFor(urlEqualTo(GRAPHQL))
+                .withRequestBody(matchingJsonPath("$.query", containing("returnDeclineRequest(input: $input)")))
+                .withRequestBody(matchingJsonPath("$.variables.input.id", equalTo(RETURN_GID)))
+                .withRequestBody(matchingJsonPath("$.variables.input.declineReason", equalTo("OTHER")))
+                .withRequestBody(matchingJsonPath("$.variables.input.declineNote",
+                        equalTo(longNote.substring(0, ShopifyAdapter.DECLINE_NOTE_MAX))))
+                .withRequestBody(matchingJsonPath("$.variables.input.notifyCustomer", equalTo("true"))));
+    }
+
+    @Test
+    void decliningADeclinedReturnSendsNoMutation() {
+        shopify.stubFor(operation("query ReturnStatus").willReturn(okJson(status("DECLINED"))));
+
+        assertThat(adapter.declinePlatformReturn(store, command("945000959:3150", "late")))
+                .isEqualTo(new PlatformReturnResult("DECLINED", true));
+        shopify.verify(0, postRequestedFor(urlEqualTo(GRAPHQL))
+                .withRequestBody(matchingJsonPath("$.query", containing("mutation"))));
+    }
+
+    @Test
+    void returnsAreNotReadAsAFeedAndLabelsComeFromTheCarrier() {
+        assertThatThrownBy(() -> adapter.platformReturns(store, new PlatformReturnsQuery("shopify-us", null, null)))
+                .isInstanceOf(PlatformCannotException.class);
+        assertThatThrownBy(() -> adapter.platformReturnLabel(store, command("945000959", null)))
+                .isInstanceOf(PlatformCannotException.class);
+    }
+}
