@@ -23,5 +23,7 @@ public interface PlatformReturnEntryRepository extends JpaRepository<PlatformRet
 
     List<PlatformReturnEntry> findByStatusOrderByIdAsc(PlatformReturnEntry.Status status);
 
-    List<PlatformReturnEntry> findTop200ByOrderByIdDesc();
+    /** The newest platform returns with the returns they became (for the API, outside a transaction). */
+    @Query("select e from PlatformReturnEntry e left join fetch e.returnRequest order by e.id desc limit 200")
+    List<PlatformReturnEntry> findNewestWithReturns();
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.hibernate.Hibernate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -97,16 +98,16 @@ public class PlatformReturnIntake {
 
     /** The latest platform returns seen, newest first (at most 200), for the API. */
     public List<PlatformReturnEntry> recent() {
-        return entries.findTop200ByOrderByIdDesc();
+        return entries.findNewestWithReturns();
     }
 
     private PlatformReturnEntry takeNow(Store store, MarketplacePort.PlatformReturn platformReturn) {
         PlatformReturnEntry entry = entry(store, platformReturn);
         if (entry.getStatus() == PlatformReturnEntry.Status.OPENED) {
+            Hibernate.initialize(entry.getReturnRequest()); // the caller reads it after the transaction
             return entry;
         }
         String orderId = platformReturn.platformOrderId().trim();
-        // (Optional.map would turn "no problem" into "no order": the two are told apart here)
         Optional<SalesOrder> order = orders.findWithLines(store.getId(), orderId);
         String problem = order.isEmpty() ? "order " + orderId + " is not in the case file yet (import it; tried again)"
                 : platformReturn.sku() == null || platformReturn.sku().isBlank()

@@ -174,6 +174,7 @@ class PlatformReturnIntakeTest {
                 .contains("agents-de");
         assertThat(outbox.findAll().stream().map(m -> m.getIdempotencyKey()))
                 .as("the buyer is not told before the money is back").doesNotContain("return:" + key + ":outcome");
+        taskService.claim(byHand.getId(), "lena");
         HttpResponse tooMuch = new HttpResponse(http.post("/engine-rest/task/" + byHand.getId() + "/complete", "lena",
                 "application/json", "{\"variables\": {\"refundedAmount\": {\"value\": 50.0}, "
                         + "\"refundReference\": {\"value\": \"SC-1\"}}}"));
@@ -289,9 +290,9 @@ class PlatformReturnIntakeTest {
         List<String> keys = new ArrayList<>();
         for (String suffix : List.of("s1", "s2", "s3", "s4")) {
             String orderId = order(suffix, "2026-11-20T10:00:00Z", buyer);
-            String key = returnService.request(new ReturnService.NewReturn(storeId, orderId, null, "SHIRT-BLUE-M",
-                    "CHANGED_MIND", "REFUND", com.helloword.aftersales.casefile.ReturnRequest.Source.SELF_SERVICE,
-                    null)).getReturnKey();
+            // "no longer needed", each with Amazon's label
+            String key = intake.take(storeId, platformReturn("DsR" + run + suffix, orderId, "CR-UNWANTED_ITEM",
+                    "2026-11-22T08:00:00Z", "JJDS" + run + suffix)).getReturnRequest().getReturnKey();
             DueJobs.run(managementService, returns.findByReturnKey(key).orElseThrow().getProcessInstanceId());
             keys.add(key);
         }
