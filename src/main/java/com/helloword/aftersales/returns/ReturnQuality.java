@@ -25,7 +25,8 @@ import com.helloword.aftersales.security.Groups;
 /**
  * The product-quality loop: the return rate of each SKU over the last 90 days (returns requested /
  * units shipped) against its category's average; the skuReturnAlert table says when it is too high
- * (20 % above the average), and the product team hears of it once a week per SKU.
+ * (20 % above the average): the product team hears of it once a week per SKU, and purchasing of the
+ * SKU pauses until their improvement plan ({@link QualityAlerts}).
  */
 @Service
 public class ReturnQuality {
@@ -43,9 +44,11 @@ public class ReturnQuality {
     private final OutboxService outbox;
     private final ReturnSettings settings;
     private final Clock clock;
+    private final QualityAlerts alerts;
 
     ReturnQuality(ReturnRequestRepository returns, SalesOrderRepository orders, QualityLoop loop, OutboxService outbox,
-            ReturnSettings settings, Clock clock) {
+            ReturnSettings settings, Clock clock, QualityAlerts alerts) {
+        this.alerts = alerts;
         this.returns = returns;
         this.orders = orders;
         this.loop = loop;
@@ -103,6 +106,7 @@ public class ReturnQuality {
                         RecipientType.GROUP, Groups.PRODUCT_TEAM, Map.of("sku", sku, "category", rate.category(),
                                 "returns", rate.returns(), "shipped", rate.shipped(),
                                 "rate", percent(rate.rate()), "categoryRate", percent(rate.categoryRate()))));
+                alerts.raise(rate); // purchasing pauses until the product team's plan
                 return true;
             }
         }
