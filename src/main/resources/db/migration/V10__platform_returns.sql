@@ -46,6 +46,40 @@ CREATE TABLE platform_feed_cursors (
 ALTER TABLE return_requests ADD COLUMN platform_return_id VARCHAR(128);
 ALTER TABLE return_requests ADD COLUMN label_source VARCHAR(16);
 ALTER TABLE return_requests ADD COLUMN refund_due_on DATE;
+-- how many units come back (null: the whole line, or the whole order without a SKU), and the amount a
+-- person must refund by hand where the platform cannot
+ALTER TABLE return_requests ADD COLUMN quantity INT;
+ALTER TABLE return_requests ADD COLUMN refund_by_hand_amount DECIMAL(19, 4);
 
 ALTER TABLE buyers ADD COLUMN serial_returner_since ${timestamp};
 ALTER TABLE buyers ADD COLUMN serial_returner_note VARCHAR(200);
+-- a team lead lifted the flag: only "changed my mind" returns after this count again
+ALTER TABLE buyers ADD COLUMN serial_returner_cleared_at ${timestamp};
+
+-- An SKU whose returns raised the product-quality alert: purchasing of it pauses until the product
+-- team's improvement plan lets it resume (or a manager does). active_sku is the SKU while the hold
+-- stands and null after, so one SKU has at most one standing hold.
+CREATE TABLE purchasing_holds (
+    id                  BIGINT         NOT NULL,
+    sku                 VARCHAR(100)   NOT NULL,
+    active_sku          VARCHAR(100),
+    category            VARCHAR(32),
+    return_rate         DECIMAL(7, 4)  NOT NULL,
+    category_rate       DECIMAL(7, 4)  NOT NULL,
+    returns_count       BIGINT         NOT NULL,
+    shipped             BIGINT         NOT NULL,
+    held_at             ${timestamp}   NOT NULL,
+    plan_due_at         ${timestamp}   NOT NULL,
+    cause               VARCHAR(1000),
+    improvement_plan    VARCHAR(2000),
+    planned_by          VARCHAR(64),
+    planned_at          ${timestamp},
+    released_at         ${timestamp},
+    released_by         VARCHAR(64),
+    release_note        VARCHAR(1000),
+    process_instance_id VARCHAR(64),
+    version             BIGINT         NOT NULL,
+    CONSTRAINT pk_purchasing_holds PRIMARY KEY (id),
+    CONSTRAINT uk_purchasing_holds_active_sku UNIQUE (active_sku)
+);
+CREATE INDEX ix_purchasing_holds_sku ON purchasing_holds (sku);

@@ -28,6 +28,7 @@ public class Buyer extends CaseFileEntity {
     private Instant updatedAt;
     private Instant serialReturnerSince;
     private String serialReturnerNote;
+    private Instant serialReturnerClearedAt;
     @Version
     private long version;
 
@@ -86,9 +87,15 @@ public class Buyer extends CaseFileEntity {
         return true;
     }
 
-    /** A team lead lifts the flag (the buyer's returns were justified after all). */
-    public void clearSerialReturner(Instant at) {
-        if (serialReturnerSince != null) {
+    /**
+     * The flag comes off: a team lead lifted it (then only "changed my mind" returns after this moment
+     * count again), or the returns of the last 12 months no longer make the buyer one.
+     */
+    public void clearSerialReturner(boolean byTeamLead, Instant at) {
+        if (byTeamLead) {
+            serialReturnerClearedAt = at.truncatedTo(ChronoUnit.SECONDS);
+        }
+        if (serialReturnerSince != null || byTeamLead) {
             serialReturnerSince = null;
             serialReturnerNote = null;
             updatedAt = at.truncatedTo(ChronoUnit.SECONDS);
@@ -98,6 +105,7 @@ public class Buyer extends CaseFileEntity {
     public boolean isSerialReturner() { return serialReturnerSince != null; }
     public Instant getSerialReturnerSince() { return serialReturnerSince; }
     public String getSerialReturnerNote() { return serialReturnerNote; }
+    public Instant getSerialReturnerClearedAt() { return serialReturnerClearedAt; }
     public String getEmail() { return email; }
     public String getName() { return name; }
     public String getLanguage() { return language; }

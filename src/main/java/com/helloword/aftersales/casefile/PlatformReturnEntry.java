@@ -26,7 +26,9 @@ public class PlatformReturnEntry extends CaseFileEntity {
         /** A return of this system carries it out. */
         OPENED,
         /** Not yet: the problem says why (an order not imported yet, an SKU not on the order); tried again. */
-        UNMATCHED
+        UNMATCHED,
+        /** Already over on the platform when first seen (closed, cancelled, declined): nothing to do. */
+        IGNORED
     }
 
     private String storeId;
@@ -91,6 +93,12 @@ public class PlatformReturnEntry extends CaseFileEntity {
         this.returnRequest = request;
         this.status = Status.OPENED;
         this.problem = null;
+        tried(at);
+    }
+
+    public void ignored(String why, Instant at) {
+        this.status = Status.IGNORED;
+        this.problem = cut(why, 500);
         tried(at);
     }
 

@@ -93,6 +93,8 @@ public class ReturnRequest extends CaseFileEntity {
     @Enumerated(EnumType.STRING)
     private LabelSource labelSource;
     private LocalDate refundDueOn;
+    private Integer quantity;
+    private BigDecimal refundByHandAmount;
     private Instant requestedAt;
     private Instant closedAt;
     @Version
@@ -123,6 +125,18 @@ public class ReturnRequest extends CaseFileEntity {
     /** The return the buyer opened on the platform, which this one carries out. */
     public void openedOnPlatform(String platformReturnId) {
         this.platformReturnId = platformReturnId;
+    }
+
+    /** How many units come back; null for the whole line (or the whole order without a SKU). */
+    public void quantity(Integer quantity) {
+        this.quantity = quantity == null || quantity <= 0 ? null : quantity;
+    }
+
+    /** The platform cannot refund through its API: a person refunds this amount in the seller portal. */
+    public void refundByHand(BigDecimal amount, String advice, Instant at) {
+        this.refundByHandAmount = amount;
+        record("REFUND_BY_HAND", amount.stripTrailingZeros().toPlainString() + " " + order.getCurrency() + ": "
+                + advice, at);
     }
 
     /** The last day the refund may be paid (EU: 14 days from the withdrawal); null where no law sets one. */
@@ -271,6 +285,8 @@ public class ReturnRequest extends CaseFileEntity {
     public String getPlatformReturnId() { return platformReturnId; }
     public LabelSource getLabelSource() { return labelSource; }
     public LocalDate getRefundDueOn() { return refundDueOn; }
+    public Integer getQuantity() { return quantity; }
+    public BigDecimal getRefundByHandAmount() { return refundByHandAmount; }
     public Instant getRequestedAt() { return requestedAt; }
     public Instant getClosedAt() { return closedAt; }
     public List<ReturnEvent> getTimeline() { return Collections.unmodifiableList(timeline); }

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.helloword.aftersales.casefile.PlatformReturnEntry;
@@ -30,7 +31,8 @@ import com.helloword.aftersales.platform.MarketplacePort;
  * (Shopify): each platform return is kept once per store ({@link PlatformReturnEntry}), its reason
  * put in this system's words by the designers' table {@code platformReturnReason}, and it becomes a
  * return of this system with the platform's request time. One whose order is not in the case file
- * yet is kept UNMATCHED with the reason and tried again on every sync; nothing is dropped.
+ * yet is kept UNMATCHED with the reason and tried again on every sync; nothing is dropped. One that
+ * is already over on the platform when first seen (closed, cancelled) is kept as IGNORED.
  */
 @Service
 public class PlatformReturnIntake {
@@ -70,6 +72,10 @@ public class PlatformReturnIntake {
      */
     public PlatformReturnEntry take(String storeId, MarketplacePort.PlatformReturn platformReturn) {
         Store store = check(storeId, platformReturn);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // a webhook's own transaction: a failure rolls it all back and the platform delivers it again
+            return takeNow(store, platformReturn);
+        }
         try {
             return newTransaction.execute(status -> takeNow(store, platformReturn));
         } catch (RuntimeException failure) {
@@ -78,6 +84,11 @@ public class PlatformReturnIntake {
                     failure.toString());
             return newTransaction.execute(status -> {
                 PlatformReturnEntry entry = entry(store, platformReturn);
+                if (entry.getStatus() == PlatformReturnEntry.Status.OPENED) {
+                    // another node or round opened it meanwhile (the failure was this one's duplicate insert)
+                    Hibernate.initialize(entry.getReturnRequest());
+                    return entry;
+                }
                 entry.unmatched("failed: " + failure.getMessage(), clock.instant());
                 return entry;
             });
@@ -107,6 +118,14 @@ public class PlatformReturnIntake {
             Hibernate.initialize(entry.getReturnRequest()); // the caller reads it after the transaction
             return entry;
         }
+        if (entry.getStatus() == PlatformReturnEntry.Status.IGNORED) {
+            return entry;
+        }
+        if (over(entry.getPlatformState())) {
+            entry.ignored("already " + entry.getPlatformState() + " on the platform before this system opened it",
+                    clock.instant());
+            return entry;
+        }
         String orderId = platformReturn.platformOrderId().trim();
         Optional<SalesOrder> order = orders.findWithLines(store.getId(), orderId);
         String problem = order.isEmpty() ? "order " + orderId + " is not in the case file yet (import it; tried again)"
@@ -119,7 +138,7 @@ public class PlatformReturnIntake {
         }
         ReturnService.Opened opened = returns.open(ReturnService.NewReturn.fromPlatform(store.getId(), orderId,
                 platformReturn.sku() == null || platformReturn.sku().isBlank() ? null : platformReturn.sku().trim(),
-                entry.getReason(), entry.getWanted(), entry.getPlatformReturnId(), platformReturn.requestedAt()));
+                platformReturn.quantity() > 0 ? platformReturn.quantity() : null, entry.getReason(), entry.getWanted(), entry.getPlatformReturnId(), platformReturn.requestedAt()));
         if (opened.created()) {
             boolean known = Boolean.TRUE.equals(reason(store.getPlatform().name(), entry.getPlatformReason())
                     .get("known"));
@@ -147,6 +166,19 @@ public class PlatformReturnIntake {
                 "EXCHANGE".equals(wanted) ? "EXCHANGE" : "REFUND",
                 platformReturn.state(), platformReturn.carrier(), platformReturn.trackingNumber(),
                 platformReturn.requestedAt(), clock.instant()));
+    }
+
+    /**
+     * Whether the platform's state says the return is over (closed, cancelled, declined, rejected or
+     * refunded there): seen like that the first time, it asks nothing of this system.
+     */
+    static boolean over(String state) {
+        if (state == null) {
+            return false;
+        }
+        String s = state.toUpperCase(Locale.ROOT);
+        return s.contains("CLOSED") || s.contains("CANCEL") || s.contains("DECLIN") || s.contains("REJECT")
+                || s.contains("REFUND_ISSUED") || s.contains("REFUNDED");
     }
 
     private static MarketplacePort.PlatformReturn asPlatformReturn(PlatformReturnEntry entry) {

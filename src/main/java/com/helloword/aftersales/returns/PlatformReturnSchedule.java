@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the platforms' return feeds every few minutes (15 by default: Amazon makes a report in
- * minutes, eBay's search is cheap). One node at a time is enough but two do no harm: each platform
- * return is taken once.
+ * minutes, eBay's search is cheap). Two nodes reading at once take each platform return once (the
+ * unique store + platform return id; the loser of a race finds the winner's return).
  */
 @Component
 @ConditionalOnProperty(name = "aftersales.returns.platform-feed.enabled", havingValue = "true", matchIfMissing = true)

@@ -36,7 +36,12 @@ public class PlatformReturnSync {
     static final int MAX_PAGES_PER_ROUND = 20;
 
     /** What one round did for one store. */
-    public record StoreRound(String storeId, int read, int opened, int unmatched, String skipped) {
+    /**
+     * What one round did for one store: returns read, opened, waiting for their order (or already over on
+     * the platform), rejected (without the ids this system needs: logged as errors), and why the store
+     * was skipped or failed.
+     */
+    public record StoreRound(String storeId, int read, int opened, int unmatched, int rejected, String skipped) {
     }
 
     private final StoreRepository stores;
@@ -64,7 +69,13 @@ public class PlatformReturnSync {
         List<StoreRound> rounds = new ArrayList<>();
         for (Store store : stores.findAllByOrderByIdAsc()) {
             if (store.isActive()) {
-                rounds.add(sync(store.getId()));
+                try {
+                    rounds.add(sync(store.getId()));
+                } catch (RuntimeException failure) {
+                    // one store's trouble (a cursor the adapter refuses, a database hiccup) holds up no other
+                    LOG.error("Store {}: return feed failed this round", store.getId(), failure);
+                    rounds.add(new StoreRound(store.getId(), 0, 0, 0, 0, "failed: " + failure.getMessage()));
+                }
             }
         }
         int late = intake.retryUnmatched();
@@ -83,6 +94,7 @@ public class PlatformReturnSync {
         int read = 0;
         int opened = 0;
         int unmatched = 0;
+        int rejected = 0;
         try {
             for (int page = 0; page < MAX_PAGES_PER_ROUND; page++) {
                 MarketplacePort.PlatformReturnBatch batch = marketplace.platformReturns(
@@ -95,6 +107,7 @@ public class PlatformReturnSync {
                     } catch (IllegalArgumentException incomplete) {
                         LOG.error("Store {}: the platform sent a return this system cannot keep: {}", storeId,
                                 incomplete.getMessage());
+                        rejected++;
                         continue;
                     }
                     if (entry.getStatus() == PlatformReturnEntry.Status.OPENED) {
@@ -110,16 +123,16 @@ public class PlatformReturnSync {
                 }
             }
         } catch (PlatformCannotException noFeed) {
-            return new StoreRound(storeId, 0, 0, 0, noFeed.insteadAdvice());
+            return new StoreRound(storeId, 0, 0, 0, 0, noFeed.insteadAdvice());
         } catch (ProviderFailure failure) {
             LOG.warn("Store {}: return feed not read this round: {}", storeId, failure.getMessage());
-            return new StoreRound(storeId, read, opened, unmatched, "failed: " + failure.getMessage());
+            return new StoreRound(storeId, read, opened, unmatched, rejected, "failed: " + failure.getMessage());
         }
         if (read > 0) {
             LOG.info("Store {}: {} platform return(s) read, {} opened, {} waiting for their order", storeId, read,
                     opened, unmatched);
         }
-        return new StoreRound(storeId, read, opened, unmatched, null);
+        return new StoreRound(storeId, read, opened, unmatched, rejected, null);
     }
 
     private void save(String storeId, String position) {

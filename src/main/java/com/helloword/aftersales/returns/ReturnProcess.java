@@ -44,8 +44,6 @@ public final class ReturnProcess {
     public static final String VAR_REFUNDED_AMOUNT = "refundedAmount";
     public static final String VAR_REFUND_REFERENCE = "refundReference";
     public static final String VAR_RETURN_VIEW = "returnView";
-    /** When the team leads are warned of a refund not yet paid (ISO date-time, two days before it is due). */
-    public static final String VAR_REFUND_WARN_AT = "refundWarnAt";
 
     private ReturnProcess() {
     }

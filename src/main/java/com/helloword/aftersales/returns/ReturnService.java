@@ -64,11 +64,12 @@ public class ReturnService {
     /** A request for a return, as the API and the other processes give it. */
     public record NewReturn(String storeId, String platformOrderId, String buyerEmail, String sku, String reason,
             String wanted, ReturnRequest.Source source, Long caseId, String exchangeWish, String platformReturnId,
-            Instant requestedAt) {
+            Instant requestedAt, Integer quantity) {
 
         public NewReturn(String storeId, String platformOrderId, String buyerEmail, String sku, String reason,
                 String wanted, ReturnRequest.Source source, Long caseId, String exchangeWish) {
-            this(storeId, platformOrderId, buyerEmail, sku, reason, wanted, source, caseId, exchangeWish, null, null);
+            this(storeId, platformOrderId, buyerEmail, sku, reason, wanted, source, caseId, exchangeWish, null, null,
+                    null);
         }
 
         public NewReturn(String storeId, String platformOrderId, String buyerEmail, String sku, String reason,
@@ -80,10 +81,10 @@ public class ReturnService {
          * A return the buyer opened on the platform: the platform's request time counts for the window (the
          * feed may bring it days later), and its return id goes with it.
          */
-        public static NewReturn fromPlatform(String storeId, String platformOrderId, String sku, String reason,
-                String wanted, String platformReturnId, Instant requestedAt) {
+        public static NewReturn fromPlatform(String storeId, String platformOrderId, String sku, Integer quantity,
+                String reason, String wanted, String platformReturnId, Instant requestedAt) {
             return new NewReturn(storeId, platformOrderId, null, sku, reason, wanted, ReturnRequest.Source.PLATFORM,
-                    null, null, platformReturnId, requestedAt);
+                    null, null, platformReturnId, requestedAt, quantity);
         }
     }
 
@@ -179,15 +180,26 @@ public class ReturnService {
         String sku = request.sku() == null || request.sku().isBlank() ? null : request.sku().trim();
         orders.lockById(order.getId()); // a second request for the same order waits here, then finds this one
         for (ReturnRequest existing : returns.findByOrderIdOrderByIdDesc(order.getId())) {
-            if (existing.getStatus() != ReturnRequest.Status.CLOSED && java.util.Objects.equals(existing.getSku(), sku)) {
-                if (request.platformReturnId() != null && existing.getPlatformReturnId() == null) {
-                    // the buyer asked here and on the platform too: one return carries out both
-                    existing.openedOnPlatform(request.platformReturnId());
-                    existing.record("ON_PLATFORM", "the buyer also opened return " + request.platformReturnId()
-                            + " on " + order.getStore().getPlatform(), clock.instant());
+            if (request.platformReturnId() != null && request.platformReturnId().equals(existing.getPlatformReturnId())) {
+                return new Opened(existing, false);
+            }
+            if (existing.getStatus() == ReturnRequest.Status.CLOSED || !java.util.Objects.equals(existing.getSku(), sku)) {
+                continue;
+            }
+            if (request.platformReturnId() == null) {
+                return new Opened(existing, false);
+            }
+            if (existing.getPlatformReturnId() == null) {
+                // the buyer asked here and on the platform too: one return carries out both
+                existing.openedOnPlatform(request.platformReturnId());
+                existing.record("ON_PLATFORM", "the buyer also opened return " + request.platformReturnId()
+                        + " on " + order.getStore().getPlatform(), clock.instant());
+                if (existing.getLabelTracking() != null) {
+                    approveOnPlatform(existing.getId()); // past the step that accepts it there
                 }
                 return new Opened(existing, false);
             }
+            // another platform return of the same item (a second unit): a return of its own
         }
         AfterSalesCase afterSalesCase = request.caseId() == null ? null : cases.findById(request.caseId()).orElse(null);
         Instant requestedAt = request.requestedAt() == null || request.requestedAt().isAfter(clock.instant())
@@ -199,6 +211,7 @@ public class ReturnService {
         if (request.platformReturnId() != null) {
             created.openedOnPlatform(request.platformReturnId());
         }
+        created.quantity(sku == null ? null : request.quantity());
         returns.saveAndFlush(created);
         if (request.source() != ReturnRequest.Source.AGENT_REMEDY) { // a remedy's return runs as its call activity
             Map<String, Object> variables = new HashMap<>();
@@ -241,21 +254,26 @@ public class ReturnService {
         LocalDate delivered = order.getDeliveredAt() == null ? null : order.getDeliveredAt().atZone(zone).toLocalDate();
         LocalDate requested = r.getRequestedAt().atZone(zone).toLocalDate();
         Buyer buyer = r.getBuyer();
+        Instant yearBefore = r.getRequestedAt().minus(Duration.ofDays(365));
+        Instant countFrom = buyer.getSerialReturnerClearedAt() != null
+                && buyer.getSerialReturnerClearedAt().isAfter(yearBefore) ? buyer.getSerialReturnerClearedAt() : yearBefore;
         int changedMind = (int) returns.countByBuyerIdAndReasonAndRequestedAtAfter(buyer.getId(), CHANGED_MIND,
-                r.getRequestedAt().minus(Duration.ofDays(365)));
-        if (CHANGED_MIND.equals(r.getReason())) {
+                countFrom);
+        if (CHANGED_MIND.equals(r.getReason()) && !r.getRequestedAt().isBefore(countFrom)) {
             changedMind--; // this request is not yet a past return
         }
         String tier = buyer.getTier() == null ? BuyerTier.NEW.name() : buyer.getTier().name();
         boolean serial = false;
         if (r.getSource() != ReturnRequest.Source.AGENT_REMEDY) {
-            if (qualityLoop.serialReturner(Math.max(0, changedMind), tier)
-                    && buyer.flagSerialReturner(changedMind + " \"changed my mind\" returns in 12 months before "
-                            + r.getReturnKey(), clock.instant())) {
+            // the flag on the profile follows the serialReturner table: set when it says so, lifted when not
+            serial = qualityLoop.serialReturner(Math.max(0, changedMind), tier);
+            if (serial && buyer.flagSerialReturner(changedMind + " \"changed my mind\" returns in 12 months before "
+                    + r.getReturnKey(), clock.instant())) {
                 r.record("SERIAL_RETURNER", "the buyer is flagged as a serial returner on their profile",
                         clock.instant());
+            } else if (!serial && buyer.isSerialReturner()) {
+                buyer.clearSerialReturner(false, clock.instant());
             }
-            serial = buyer.isSerialReturner();
         }
         ReturnPolicy.Decision decision = policy.decide(new ReturnPolicy.Request(order.getDestinationCountry(),
                 r.getReason(), delivered, requested, tier, category(r, order), null, serial));
@@ -269,9 +287,6 @@ public class ReturnService {
         LocalDate refundDue = refundDays == null ? null : requested.plusDays(refundDays);
         r.refundDueOn(refundDue);
         Map<String, Object> next = new HashMap<>(processSettings(order));
-        // the team leads are warned two days before the refund is due (a year out when no bound is set)
-        next.put(ReturnProcess.VAR_REFUND_WARN_AT, (refundDue == null ? requested.plusYears(1)
-                : refundDue.minusDays(REFUND_WARNING_DAYS)).atStartOfDay(zone).toOffsetDateTime().toString());
         next.put(ReturnProcess.VAR_ELIGIBLE, eligible);
         next.put(ReturnProcess.VAR_NEEDS_APPROVAL, !promised && decision.needsAgentApproval());
         return next;
@@ -407,6 +422,24 @@ public class ReturnService {
     }
 
     /**
+     * When the team leads are warned of a refund not yet paid: two days before it is due, at the start of
+     * the day in the store's time zone (a year after the request when the table sets no bound). From the
+     * case file, so no completion's variables can move it.
+     */
+    @Transactional(readOnly = true)
+    public String refundWarnAt(long returnId) {
+        ReturnRequest r = returnOf(returnId);
+        ZoneId zone = zone(r.getOrder());
+        LocalDate day = r.getRefundDueOn() == null ? r.getRequestedAt().atZone(zone).toLocalDate().plusYears(1)
+                : r.getRefundDueOn().minusDays(REFUND_WARNING_DAYS);
+        return day.atStartOfDay(zone).toOffsetDateTime().toString();
+    }
+
+    private static ZoneId zone(SalesOrder order) {
+        return order.getStore().getTimeZone() == null ? ZoneOffset.UTC : ZoneId.of(order.getStore().getTimeZone());
+    }
+
+    /**
      * The refund of a return falls due in two days and is not paid. When the parcel is back or the
      * carrier has it (proof of sending, which under EU law starts the refund clock), the team leads are
      * told once; while the buyer has not sent it, the refund may wait and the timeline says so.
@@ -416,6 +449,11 @@ public class ReturnService {
         ReturnRequest r = returnOf(returnId);
         if (r.getRefundAmount() != null || r.getStatus() == ReturnRequest.Status.CLOSED || r.getRefundDueOn() == null) {
             return;
+        }
+        boolean refundDecided = r.getOutcome() == ReturnRequest.Outcome.REFUND
+                || r.getOutcome() == ReturnRequest.Outcome.PARTIAL_REFUND;
+        if (r.getWanted() == ReturnRequest.Wanted.EXCHANGE && !refundDecided) {
+            return; // the buyer asked for an exchange, not their money back: no refund falls due
         }
         if (r.getTimeline().stream().anyMatch(e -> "REFUND_DUE_SOON".equals(e.getCode()))) {
             return;
@@ -450,7 +488,7 @@ public class ReturnService {
         }
         SalesOrder order = r.getOrder();
         BigDecimal amount = amountToRefund(r, percent);
-        boolean wholeOrder = r.getSku() == null && (percent == null || percent >= 100);
+        boolean wholeOrder = r.getSku() == null && r.getQuantity() == null && (percent == null || percent >= 100);
         try {
             MarketplacePort.RefundResult result = marketplace.refund(new MarketplacePort.RefundCommand(
                     order.getStore().getId(), order.getPlatformOrderId(), wholeOrder ? null : amount,
@@ -461,9 +499,11 @@ public class ReturnService {
                     clock.instant());
             return null;
         } catch (PlatformCannotException cannot) {
-            r.record("REFUND_BY_HAND", amount.setScale(2, RoundingMode.HALF_UP).toPlainString() + " "
-                    + order.getCurrency() + ": " + cannot.insteadAdvice(), clock.instant());
-            return amount;
+            BigDecimal due = amount.setScale(2, RoundingMode.HALF_UP);
+            if (r.getRefundByHandAmount() == null) {
+                r.refundByHand(due, cannot.insteadAdvice(), clock.instant());
+            }
+            return due;
         }
     }
 
@@ -477,10 +517,13 @@ public class ReturnService {
         if (r.getRefundAmount() != null) {
             return;
         }
-        BigDecimal value = returnedValue(r);
-        if (amount == null || amount.signum() <= 0 || amount.compareTo(value) > 0) {
+        if (who == null) {
+            throw ReturnProcess.refuse("Claim the task first: the refund is recorded with who made it");
+        }
+        BigDecimal due = r.getRefundByHandAmount() != null ? r.getRefundByHandAmount() : amountToRefund(r, null);
+        if (amount == null || amount.signum() <= 0 || amount.compareTo(due) > 0) {
             throw ReturnProcess.refuse("Enter the amount refunded: more than 0 and at most "
-                    + value.setScale(2, RoundingMode.HALF_UP).toPlainString() + " " + r.getOrder().getCurrency());
+                    + due.setScale(2, RoundingMode.HALF_UP).toPlainString() + " " + r.getOrder().getCurrency());
         }
         if (reference == null || reference.isBlank()) {
             throw ReturnProcess.refuse("Enter the refund's reference from the seller portal");
@@ -496,10 +539,22 @@ public class ReturnService {
                 : value.multiply(BigDecimal.valueOf(percent)).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
     }
 
-    private static BigDecimal returnedValue(ReturnRequest r) {
-        return r.getSku() == null ? r.getOrder().total() : r.getOrder().getLines().stream()
-                .filter(l -> l.getSku().equals(r.getSku())).map(OrderLine::lineTotal)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    /**
+     * What the returned goods are worth: the whole order without a SKU; the SKU's lines; of those, the
+     * units that come back when the return names fewer than were bought.
+     */
+    static BigDecimal returnedValue(ReturnRequest r) {
+        if (r.getSku() == null) {
+            return r.getOrder().total();
+        }
+        List<OrderLine> lines = r.getOrder().getLines().stream().filter(l -> l.getSku().equals(r.getSku())).toList();
+        BigDecimal total = lines.stream().map(OrderLine::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+        int bought = lines.stream().mapToInt(OrderLine::getQuantity).sum();
+        if (r.getQuantity() == null || bought <= 0 || r.getQuantity() >= bought) {
+            return total;
+        }
+        return total.multiply(BigDecimal.valueOf(r.getQuantity())).divide(BigDecimal.valueOf(bought), 2,
+                RoundingMode.HALF_UP);
     }
 
     /** The outcome in the buyer's language: refunded, exchanged, rejected with the reason, or not returned. */
@@ -535,13 +590,24 @@ public class ReturnService {
         r.close(closing, clock.instant());
     }
 
+    /** What the buyer reads on the platform when the return is declined there (the mail says more). */
+    static String declineNote(ReturnRequest r) {
+        String why = switch (String.valueOf(r.getRefusalReason())) {
+            case "WINDOW_PASSED" -> r.getLastDay() == null ? "The return period for this order has ended."
+                    : "The return period for this order ended on " + r.getLastDay() + ".";
+            case "NON_RETURNABLE" -> "This item cannot be returned unless it is faulty (for hygiene reasons or"
+                    + " because it was made for you).";
+            default -> "We cannot accept this return as it was requested.";
+        };
+        return why + " We have written to you by e-mail with the details; reply there and we will look again.";
+    }
+
     private void declineOnPlatform(ReturnRequest r) {
         SalesOrder order = r.getOrder();
         try {
             MarketplacePort.PlatformReturnResult result = marketplace.declinePlatformReturn(
                     new MarketplacePort.PlatformReturnCommand(order.getStore().getId(), r.getPlatformReturnId(),
-                            order.getPlatformOrderId(), "Return refused: " + r.getRefusalReason()
-                                    + (r.getLastDay() == null ? "" : " (the last day was " + r.getLastDay() + ")"),
+                            order.getPlatformOrderId(), declineNote(r),
                             "return:" + r.getReturnKey() + ":decline"));
             r.record("DECLINED_ON_PLATFORM", result.alreadyDone() ? "already declined" : result.state(),
                     clock.instant());
@@ -582,7 +648,7 @@ public class ReturnService {
         if (buyer.isSerialReturner()) {
             LOG.info("Serial-returner flag of buyer {} lifted by {}", buyerId, who);
         }
-        buyer.clearSerialReturner(clock.instant());
+        buyer.clearSerialReturner(true, clock.instant());
     }
 
     /** The stored return label, or null while there is none. */

@@ -56,6 +56,11 @@ public class ReturnSteps {
         returns.late(id(execution), what);
     }
 
+    /** The refund-deadline timers' date (ISO), from the case file. */
+    public String refundWarnAt(DelegateExecution execution) {
+        return returns.refundWarnAt(id(execution));
+    }
+
     /** Two days before the refund is due: the team leads hear of it when the refund can no longer wait. */
     public void refundDeadlineNear(DelegateExecution execution) {
         returns.refundDeadlineNear(id(execution));

@@ -81,7 +81,7 @@ class ReturnTaskListener implements TaskListener {
             case USER_TASK_MANUAL_REFUND -> {
                 Object amount = task.getVariable(VAR_REFUNDED_AMOUNT);
                 returns.refundedByHand(returnId, amount instanceof Number n ? new java.math.BigDecimal(n.toString())
-                        : null, text(task, VAR_REFUND_REFERENCE), who);
+                        : null, text(task, VAR_REFUND_REFERENCE), task.getAssignee());
             }
             default -> {
             }

@@ -174,6 +174,11 @@ class PlatformReturnIntakeTest {
                 .contains("agents-de");
         assertThat(outbox.findAll().stream().map(m -> m.getIdempotencyKey()))
                 .as("the buyer is not told before the money is back").doesNotContain("return:" + key + ":outcome");
+        HttpResponse unclaimed = new HttpResponse(http.post("/engine-rest/task/" + byHand.getId() + "/complete",
+                "lena", "application/json", "{\"variables\": {\"refundedAmount\": {\"value\": 39.9}, "
+                        + "\"refundReference\": {\"value\": \"SC-1\"}}}"));
+        assertThat(unclaimed.status).isEqualTo(400);
+        assertThat(unclaimed.body).contains("Claim the task first");
         taskService.claim(byHand.getId(), "lena");
         HttpResponse tooMuch = new HttpResponse(http.post("/engine-rest/task/" + byHand.getId() + "/complete", "lena",
                 "application/json", "{\"variables\": {\"refundedAmount\": {\"value\": 50.0}, "
@@ -308,8 +313,62 @@ class PlatformReturnIntakeTest {
         assertThat(http.post("/api/buyers/" + profile.getId() + "/serial-returner/clear", "leo", "application/json",
                 "").statusCode()).isEqualTo(200);
         assertThat(buyers.findById(profile.getId()).orElseThrow().isSerialReturner()).isFalse();
+        // the lift lasts: the next "changed my mind" return counts only what came after it
+        String orderId = order("s5", "2026-11-20T10:00:00Z", buyer);
+        String next = intake.take(storeId, platformReturn("DsR" + run + "s5", orderId, "CR-UNWANTED_ITEM",
+                "2026-11-22T08:00:00Z", "JJDS" + run + "s5")).getReturnRequest().getReturnKey();
+        DueJobs.run(managementService, returns.findByReturnKey(next).orElseThrow().getProcessInstanceId());
+        assertThat(Http.json(http.get("/api/returns/" + next, "lena")).get("status").asText()).isEqualTo("LABEL_SENT");
+        assertThat(buyers.findById(profile.getId()).orElseThrow().isSerialReturner()).isFalse();
         assertThat(http.post("/api/buyers/999999999/serial-returner/clear", "leo", "application/json", "")
                 .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aReturnAlreadyClosedOnThePlatformOpensNothing() throws Exception {
+        String orderId = order("c", "2026-11-20T10:00:00Z", "closed." + run + "@example.de");
+        PlatformReturnEntry entry = intake.take(storeId, new MarketplacePort.PlatformReturn("DcR" + run, orderId,
+                "SHIRT-BLUE-M", 1, "CR-DEFECTIVE", "REFUND", Instant.parse("2026-11-21T08:00:00Z"), "Closed", null,
+                null));
+
+        assertThat(entry.getStatus()).isEqualTo(PlatformReturnEntry.Status.IGNORED);
+        assertThat(entry.getReturnRequest()).isNull();
+        assertThat(intake.retryUnmatched()).isZero();
+        assertThat(entries.findByStoreIdAndPlatformReturnId(storeId, "DcR" + run).orElseThrow().getStatus())
+                .isEqualTo(PlatformReturnEntry.Status.IGNORED);
+    }
+
+    @Test
+    void oneUnitOfTwoIsRefundedForOneUnitAndASecondPlatformReturnOfTheItemIsAReturnOfItsOwn() throws Exception {
+        String buyer = "two." + run + "@example.de";
+        String orderId = "302-" + Math.abs(run.hashCode() % 10000000) + "-q";
+        importService.importCsv(new StringReader("store_id,platform_order_id,buyer_email,buyer_name,buyer_language,"
+                + "destination_country,currency,ordered_at,shipped_at,delivered_at,carrier,tracking_number,status,sku,"
+                + "batch,quantity,unit_price\n" + storeId + "," + orderId + "," + buyer + ",Lea,de,DE,EUR,"
+                + "2026-11-10T10:00:00Z,2026-11-11T10:00:00Z,2026-11-18T10:00:00Z,DHL,JJDQ" + run
+                + ",DELIVERED,SHIRT-BLUE-M,,2,39.90\n"));
+        PlatformReturnEntry first = intake.take(storeId, platformReturn("DqR" + run + "1", orderId, "CR-DEFECTIVE",
+                "2026-11-20T08:00:00Z", "JJDQ1" + run));
+        PlatformReturnEntry second = intake.take(storeId, platformReturn("DqR" + run + "2", orderId, "CR-DEFECTIVE",
+                "2026-11-21T08:00:00Z", "JJDQ2" + run));
+        assertThat(second.getReturnRequest().getId()).isNotEqualTo(first.getReturnRequest().getId());
+
+        String key = first.getReturnRequest().getReturnKey();
+        String processId = returns.findByReturnKey(key).orElseThrow().getProcessInstanceId();
+        DueJobs.run(managementService, processId);
+        returnService.received(key);
+        Task inspect = task(processId, ReturnProcess.USER_TASK_INSPECT);
+        taskService.complete(inspect.getId(), java.util.Map.of("conditionGrade", "B", "matchesComplaint", true,
+                "outcome", "REFUND"));
+        DueJobs.run(managementService, processId);
+        Task byHand = task(processId, ReturnProcess.USER_TASK_MANUAL_REFUND);
+        assertThat(timeline(key)).anyMatch(s -> s.startsWith("REFUND_BY_HAND 39.9 EUR"));
+        taskService.claim(byHand.getId(), "lena");
+        HttpResponse both = new HttpResponse(http.post("/engine-rest/task/" + byHand.getId() + "/complete", "lena",
+                "application/json", "{\"variables\": {\"refundedAmount\": {\"value\": 79.8}, "
+                        + "\"refundReference\": {\"value\": \"SC-2\"}}}"));
+        assertThat(both.status).as("only one unit came back").isEqualTo(400);
+        assertThat(both.body).contains("at most 39.90 EUR");
     }
 
     /** A response's status and body (java.net.http's generic type kept out of the assertions). */

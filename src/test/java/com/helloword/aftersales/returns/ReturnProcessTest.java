@@ -46,7 +46,11 @@ class ReturnProcessTest {
             steps.add("policy");
             execution.setVariable("eligible", eligible);
             execution.setVariable("needsApproval", needsApproval);
-            execution.setVariable("refundWarnAt", java.time.OffsetDateTime.now().plusDays(12).toString());
+        }
+
+        public String refundWarnAt(DelegateExecution execution) {
+            return java.time.LocalDate.now().plusDays(12).atStartOfDay(java.time.ZoneId.of("Europe/Berlin"))
+                    .toOffsetDateTime().toString(); // as ReturnService.refundWarnAt makes it
         }
 
         public void refundDeadlineNear(DelegateExecution execution) {
@@ -305,10 +309,14 @@ class ReturnProcessTest {
 
         assertThat(pi).isWaitingAt("userTask_refundByHand").hasNotPassed("serviceTask_tellOutcome");
         assertThat(task(pi)).hasCandidateGroup("agents-de");
+        // the refund by hand waits and the deadline nears: the team leads hear of it, the task stays
+        execute(job("timer_refundDueByHand", pi));
+        execute(job("serviceTask_refundDueSoon", pi));
+        assertThat(pi).isWaitingAt("userTask_refundByHand");
         complete(task(pi), withVariables("refundedAmount", 39.90, "refundReference", "SC-REF-1"));
         execute(job("serviceTask_tellOutcome", pi));
 
         assertThat(pi).hasPassed("userTask_refundByHand", "endEvent_returnClosed").isEnded();
-        assertThat(steps).containsExactly("policy", "label", "sendLabel", "refund", "tell", "close:");
+        assertThat(steps).containsExactly("policy", "label", "sendLabel", "refund", "refundDue", "tell", "close:");
     }
 }

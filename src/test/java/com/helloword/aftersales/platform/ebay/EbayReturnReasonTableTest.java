@@ -40,7 +40,8 @@ class EbayReturnReasonTableTest {
             "ORDERED_DIFFERENT_ITEM, WRONG_ITEM, true",
             "ORDERED_WRONG_ITEM, CHANGED_MIND, true",
             "FOUND_BETTER_PRICE, CHANGED_MIND, true",
-            "ARRIVED_LATE, CHANGED_MIND, true",
+            "ARRIVED_LATE, NOT_AS_DESCRIBED, true",
+            "OTHER, NOT_AS_DESCRIBED, false",
             "WITHDRAW_FROM_PURCHASE_CONTRACT, CHANGED_MIND, true",
             "WRONG_ITEM, NOT_AS_DESCRIBED, false",
             "IN_STORE_RETURN, NOT_AS_DESCRIBED, false"})
