@@ -186,8 +186,8 @@ public class ReturnService {
             if (existing.getStatus() == ReturnRequest.Status.CLOSED || !java.util.Objects.equals(existing.getSku(), sku)) {
                 continue;
             }
-            if (request.platformReturnId() == null) {
-                return new Opened(existing, false);
+            if (request.platformReturnId() == null || sku == null) {
+                return new Opened(existing, false); // without a SKU the whole order is already coming back
             }
             if (existing.getPlatformReturnId() == null) {
                 // the buyer asked here and on the platform too: one return carries out both
