@@ -108,6 +108,14 @@ class EbayAdapter implements MarketplaceAdapter {
     /** How far back eBay's return search reaches: 18 months, kept a little short. */
     private static final Duration SEARCH_REACH = Duration.ofDays(540);
     private static final String REQUESTED = "RETURN_REQUESTED";
+    /**
+     * A return that has ended: CLOSED in both ReturnStatusEnum ({@code status}) and ReturnStateEnum
+     * ({@code state}), whoever closed it (the buyer cancelling is a close with a buyerCloseReason), and
+     * REPLACEMENT_CLOSED, "the replacement item has been received and the return request has been closed".
+     */
+    static final Set<String> CLOSED = Set.of("CLOSED", "REPLACEMENT_CLOSED");
+    /** ReturnStatusEnum: "the return request has been escalated to a return case". */
+    private static final String ESCALATED = "ESCALATED";
     /** Post-Order's date format, UTC with milliseconds. */
     private static final DateTimeFormatter POST_ORDER_DATE = DateTimeFormatter
             .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -397,7 +405,9 @@ class EbayAdapter implements MarketplaceAdapter {
     /**
      * {@code decide} APPROVE while eBay lists SELLER_APPROVE_REQUEST among the seller's options. Without that
      * option the return was approved already (by the seller, or by eBay's return rules) or has gone on from
-     * there, which is reported as done, unless the seller declined it.
+     * there, which is reported as done, unless it ended otherwise: a return eBay closed ({@link #CLOSED}: the
+     * buyer cancelled it, eBay refunded or closed it, or it ran out) or one escalated to a case cannot be approved
+     * any more, and nothing must go on as if it had been; a declined one is a rejection.
      */
     @Override
     public PlatformReturnResult approvePlatformReturn(StoreConnection store, PlatformReturnCommand command) {
@@ -411,7 +421,21 @@ class EbayAdapter implements MarketplaceAdapter {
                 return new PlatformReturnResult(returnState(returnSummary(session, returnId)), false);
             }
             String state = returnState(summary);
-            if (hasActivity(returnDetail(session, returnId), "SELLER_DECLINE_REQUEST", null)) {
+            JsonNode detail = returnDetail(session, returnId);
+            String closed = closedState(summary);
+            if (closed != null) {
+                String why = firstText(returnPart(detail, "closeInfo"), "returnCloseReason", "buyerCloseReason");
+                throw new PlatformCannotException(PLATFORM, "approve return " + returnId, "eBay has closed the"
+                        + " return (" + closed + (why == null ? "" : ", " + why) + "), so there is nothing to approve"
+                        + " and no eBay label or refund goes through it; look at the return and the order in Seller"
+                        + " Hub, and if the item still comes back, handle it as a return of the order here");
+            }
+            if (ESCALATED.equals(firstText(summary, "status"))) {
+                throw new PlatformCannotException(PLATFORM, "approve return " + returnId, "the return was escalated"
+                        + " to an eBay return case, where eBay decides now; answer the case in Seller Hub (Returns"
+                        + " and cases) and handle what eBay decides here");
+            }
+            if (hasActivity(detail, "SELLER_DECLINE_REQUEST", null)) {
                 throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "return " + returnId + " was declined on"
                         + " eBay and is " + state + "; it can no longer be approved");
             }
@@ -624,6 +648,17 @@ class EbayAdapter implements MarketplaceAdapter {
 
     private static String returnState(JsonNode summary) {
         return requireText(summary, "status", "state");
+    }
+
+    /** The closed status or state of a return summary, or null while the return is open. */
+    private static String closedState(JsonNode summary) {
+        for (String field : List.of("status", "state")) {
+            String value = firstText(summary, field);
+            if (value != null && CLOSED.contains(value)) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private static boolean sellerMay(JsonNode summary, String action) {

@@ -283,6 +283,26 @@ class EbayPlatformReturnTest {
     }
 
     @Test
+    void aClosedOrEscalatedReturnIsNotApprovedAndNothingIsSent() {
+        ebay.stubFor(get(urlEqualTo(SUMMARY)).willReturn(okJson(summary("CLOSED"))));
+        ebay.stubFor(get(urlEqualTo(RETURN)).willReturn(okJson("""
+                {"summary": {"returnId": "5000012345", "status": "CLOSED", "state": "CLOSED"},
+                 "detail": {"closeInfo": {"returnCloseReason": "BUYER_CLOSED",
+                   "buyerCloseReason": "BUYER_NO_LONGER_WANTS_RETURN"}, "responseHistory": []}}""")));
+
+        assertThatThrownBy(() -> adapter.approvePlatformReturn(us, command(null)))
+                .isInstanceOf(PlatformCannotException.class)
+                .hasMessageContaining("closed the return (CLOSED, BUYER_CLOSED)")
+                .extracting(e -> ((PlatformCannotException) e).insteadAdvice()).asString().contains("Seller Hub");
+
+        ebay.stubFor(get(urlEqualTo(SUMMARY)).willReturn(okJson(summary("ESCALATED"))));
+        ebay.stubFor(get(urlEqualTo(RETURN)).willReturn(okJson(returnDetail("[]"))));
+        assertThatThrownBy(() -> adapter.approvePlatformReturn(us, command(null)))
+                .isInstanceOf(PlatformCannotException.class).hasMessageContaining("escalated");
+        ebay.verify(0, postRequestedFor(urlPathMatching("/post-order/.*")));
+    }
+
+    @Test
     void anApprovedReturnIsAlreadyDoneAndNothingIsSent() {
         ebay.stubFor(get(urlEqualTo(SUMMARY)).willReturn(okJson(summary("READY_FOR_SHIPPING"))));
         ebay.stubFor(get(urlEqualTo(RETURN)).willReturn(okJson(returnDetail("""
