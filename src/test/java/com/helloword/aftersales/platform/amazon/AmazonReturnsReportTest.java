@@ -40,6 +40,7 @@ import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.integration.ProviderFailure.Kind;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturn;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnBatch;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnCommand;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnsQuery;
 import com.helloword.aftersales.platform.StoreConnection;
 import com.helloword.aftersales.support.MutableClock;
@@ -386,6 +387,19 @@ class AmazonReturnsReportTest {
                 .hasMessageContaining("was not made by the Amazon adapter");
         assertThatThrownBy(() -> adapter.platformReturns(store, new PlatformReturnsQuery("amazon-us", null, null)))
                 .isInstanceOf(ProviderFailure.class).hasMessageContaining("needs a 'since'");
+        amazon.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aReturnWithoutTrackingYetGetsNoOtherLabelButARetryUntilTheReportBringsAmazons() {
+        PlatformReturnCommand command = new PlatformReturnCommand(store.storeId(),
+                "113-3333333-3333333/DESK-LAMP/2025-07-16", "113-3333333-3333333", "Return R-1", "return:R-1:label");
+
+        assertThatThrownBy(() -> adapter.platformReturnLabel(store, command)).isInstanceOf(ProviderFailure.class)
+                .hasMessageContaining("Amazon gives the buyer its prepaid label once the return is authorised:"
+                        + " authorise it in Seller Central (Manage Returns); the label's tracking comes with the next"
+                        + " returns report")
+                .satisfies(e -> assertThat(((ProviderFailure) e).retryable()).isTrue());
         amazon.verify(0, anyRequestedFor(anyUrl()));
     }
 }
