@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.helloword.aftersales.casefile.SalesOrderRepository;
 import com.helloword.aftersales.integration.PlatformCannotException;
 import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.platform.MarketplacePort;
@@ -45,6 +46,8 @@ class SandboxEbayReturnsTest {
     MarketplacePort marketplace;
     @Autowired
     Clock clock;
+    @Autowired
+    SalesOrderRepository orders;
 
     String run;
 
@@ -85,6 +88,9 @@ class SandboxEbayReturnsTest {
                     "FOUND_BETTER_PRICE", "ARRIVED_LATE");
             assertThat(found.wanted()).isEqualTo("REFUND");
             assertThat(found.quantity()).isEqualTo(1);
+            // the SKU of the returned line, found in the order by the return's item id
+            assertThat(found.sku()).isNotNull().isEqualTo(orders.findWithLines(STORE, found.platformOrderId())
+                    .orElseThrow().getLines().get(0).getSku());
             assertThat(found.requestedAt()).isBefore(clock.instant());
         });
         assertThat(returns.stream().map(PlatformReturn::platformReturnId).distinct().count())

@@ -53,8 +53,10 @@ import com.helloword.aftersales.platform.MarketplacePort.HoldResult;
 import com.helloword.aftersales.platform.MarketplacePort.OrderHoldCommand;
 import com.helloword.aftersales.platform.MarketplacePort.PartialRefundOffer;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformClaim;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformLabel;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturn;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnBatch;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnCommand;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnsQuery;
 import com.helloword.aftersales.platform.MarketplacePort.RefundCommand;
 import com.helloword.aftersales.platform.MarketplacePort.RefundResult;
@@ -87,8 +89,9 @@ import com.helloword.aftersales.platform.amazon.SpApiErrors.SpApiError;
  * harmless, so delisting is naturally idempotent; Amazon applies the accepted submission asynchronously.</li>
  * <li>Reports API 2021-06-30: {@code createReport}, {@code getReport} and {@code getReportDocument} for the
  * merchant-fulfilled returns report {@code GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE} ({@link ReturnsReport}), read
- * over several rounds with a {@link ReturnsCursor}. Amazon authorises those returns itself and gives the buyer its
- * prepaid label, so accepting, declining and the platform's label keep the port's "cannot" defaults.</li>
+ * over several rounds with a {@link ReturnsCursor}. Amazon authorises those returns itself, so accepting and
+ * declining keep the port's "cannot" defaults; the buyer's prepaid label is Amazon's, and its tracking comes in the
+ * report ({@link #platformReturnLabel} until then).</li>
  * </ul>
  *
  * <p>Refunds are not driven: the SP-API's only refund path is the Feeds API 2021-06-30 order adjustment feed
@@ -560,6 +563,19 @@ class AmazonAdapter implements MarketplaceAdapter {
 
     private static Instant earliest(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    /**
+     * Called only while the return's report row has no tracking yet (a Pending return, waiting for the seller to
+     * authorise it). The label is Amazon's, never the own carrier's: this fails retryably, without a call to
+     * Amazon, so the caller's step tries again until a later report brings the tracking, and its label deadline
+     * tells the team leads if nobody authorises the return.
+     */
+    @Override
+    public PlatformLabel platformReturnLabel(StoreConnection store, PlatformReturnCommand command) {
+        throw new ProviderFailure(PROVIDER, Kind.UNAVAILABLE, 0, "Amazon gives the buyer its prepaid label once the"
+                + " return is authorised: authorise it in Seller Central (Manage Returns); the label's tracking comes"
+                + " with the next returns report");
     }
 
     // --- what the SP-API has no (safe) operation for ------------------------------------------

@@ -1,6 +1,8 @@
 package com.helloword.aftersales.platform.amazon;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -157,10 +159,20 @@ final class ReturnsReport {
                     : perRma.get(key(row)) > 1 ? row.rma() + "/" + row.sku() : row.rma();
             int repeat = seen.merge(id, 1, Integer::sum);
             returns.add(new PlatformReturn(repeat == 1 ? id : id + "/" + repeat, row.orderId(), row.sku(),
-                    row.quantity(), row.reason(), row.wanted(), row.requested().atStartOfDay(ZoneOffset.UTC)
-                    .toInstant(), row.status(), row.carrier(), row.tracking()));
+                    row.quantity(), row.reason(), row.wanted(), requestedAt(row.requested()), row.status(),
+                    row.carrier(), row.tracking()));
         }
         return returns;
+    }
+
+    /**
+     * The instant a return request date stands for. The report gives only the day, so it is taken at 12:00 UTC,
+     * which is the same calendar day in every time zone from UTC-11 to UTC+11: the stores' zones (US, Europe)
+     * see the day Amazon reported, where midnight UTC would be the evening before in the Americas and move
+     * return windows and refund deadlines a day earlier.
+     */
+    static Instant requestedAt(LocalDate day) {
+        return day.atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC);
     }
 
     private static String key(Row row) {

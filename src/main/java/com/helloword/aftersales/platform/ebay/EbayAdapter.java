@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,12 +25,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.helloword.aftersales.casefile.Platform;
 import com.helloword.aftersales.integration.CredentialStore;
 import com.helloword.aftersales.integration.OperationJournal;
@@ -105,6 +108,14 @@ class EbayAdapter implements MarketplaceAdapter {
     /** How far back eBay's return search reaches: 18 months, kept a little short. */
     private static final Duration SEARCH_REACH = Duration.ofDays(540);
     private static final String REQUESTED = "RETURN_REQUESTED";
+    /**
+     * A return that has ended: CLOSED in both ReturnStatusEnum ({@code status}) and ReturnStateEnum
+     * ({@code state}), whoever closed it (the buyer cancelling is a close with a buyerCloseReason), and
+     * REPLACEMENT_CLOSED, "the replacement item has been received and the return request has been closed".
+     */
+    static final Set<String> CLOSED = Set.of("CLOSED", "REPLACEMENT_CLOSED");
+    /** ReturnStatusEnum: "the return request has been escalated to a return case". */
+    private static final String ESCALATED = "ESCALATED";
     /** Post-Order's date format, UTC with milliseconds. */
     private static final DateTimeFormatter POST_ORDER_DATE = DateTimeFormatter
             .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -260,9 +271,14 @@ class EbayAdapter implements MarketplaceAdapter {
 
     /**
      * Return requests of the seller from {@code GET /post-order/v2/return/search}, oldest first
-     * ({@code sort=+FILING_DATE}) from the cursor's creation date on. The buyer's comments stay on eBay; the
-     * search does not give the SKU (eBay names the line by item and transaction id), so a return stands for
-     * the whole order line, and no label (the label is eBay's, see {@link #platformReturnLabel}).
+     * ({@code sort=+FILING_DATE}) from the cursor's creation date on. The buyer's comments stay on eBay, and
+     * no label is given (the label is eBay's, see {@link #platformReturnLabel}).
+     * <p>
+     * The search names the returned line by listing ({@code creationInfo.item.itemId}) and transaction id, not by
+     * SKU, so the SKU is looked up in the order ({@link #skuOf}, Fulfillment API {@code getOrder}), read once
+     * per order on a page. A failure reading an order fails the page, so the cursor does not pass the return;
+     * only an order eBay does not know (404) or a line without a SKU leaves the SKU empty, and the return then
+     * stands for the whole order.
      */
     @Override
     public PlatformReturnBatch platformReturns(StoreConnection store, PlatformReturnsQuery query) {
@@ -284,8 +300,10 @@ class EbayAdapter implements MarketplaceAdapter {
             List<PlatformReturn> returns = new ArrayList<>();
             Instant newest = from;
             int atNewest = skip;
+            Map<String, JsonNode> orders = new HashMap<>();
             for (JsonNode member : page.path("members")) {
-                PlatformReturn found = platformReturn(member);
+                PlatformReturn found = platformReturn(member,
+                        orderId -> orders.computeIfAbsent(orderId, id -> returnedOrder(session, id)));
                 returns.add(found);
                 if (found.requestedAt().isAfter(newest)) {
                     newest = found.requestedAt();
@@ -304,14 +322,19 @@ class EbayAdapter implements MarketplaceAdapter {
         });
     }
 
-    private PlatformReturn platformReturn(JsonNode member) {
+    private PlatformReturn platformReturn(JsonNode member, Function<String, JsonNode> orders) {
         String returnId = requireText(member, "returnId");
         JsonNode creation = member.path("creationInfo");
         JsonNode item = creation.path("item");
+        String itemId = firstText(item, "itemId");
+        String transactionId = firstText(item, "transactionId");
         String orderId = firstText(member, "orderId");
-        if (orderId == null) {
-            String itemId = firstText(item, "itemId");
-            String transactionId = firstText(item, "transactionId");
+        String sku = null;
+        if (orderId != null) {
+            sku = skuOf(orders.apply(orderId), itemId, transactionId);
+        } else {
+            // no order id: the return names its order by the legacy id (item-transaction), and its SKU is not
+            // looked up
             if (itemId == null || transactionId == null) {
                 throw new ProviderFailure(PROVIDER, Kind.MALFORMED, 200, "return " + returnId + " names no order: "
                         + abbreviate(member.toString()));
@@ -327,15 +350,64 @@ class EbayAdapter implements MarketplaceAdapter {
             type = firstText(creation, "type");
         }
         int quantity = item.path("returnQuantity").asInt(1);
-        return new PlatformReturn(returnId, orderId, null, quantity > 0 ? quantity : 1,
+        return new PlatformReturn(returnId, orderId, sku, quantity > 0 ? quantity : 1,
                 firstText(creation, "reason"), "REPLACEMENT".equals(type) ? "EXCHANGE" : "REFUND", requestedAt,
                 requireText(member, "status", "state"), null, null);
+    }
+
+    /** The order of a return ({@code getOrder}); a missing node when eBay does not know the order (404). */
+    private static JsonNode returnedOrder(Session session, String orderId) {
+        try {
+            return session.get(Family.REST, session.uri("/sell/fulfillment/v1/order/{orderId}",
+                    Map.of("orderId", orderId)));
+        } catch (ProviderFailure failure) {
+            if (failure.httpStatus() == 404) {
+                return MissingNode.getInstance();
+            }
+            throw failure;
+        }
+    }
+
+    /**
+     * The SKU of the order line a return names: the line item whose {@code legacyItemId} is the return's item
+     * id. When several lines come from one listing (variations), the one whose {@code lineItemId} is the return's
+     * transaction id, unless they all have the same SKU. Null when no line matches, the match is not certain, or
+     * the line has no SKU (a listing made without one).
+     */
+    static String skuOf(JsonNode order, String itemId, String transactionId) {
+        if (itemId == null) {
+            return null;
+        }
+        List<JsonNode> lines = new ArrayList<>();
+        for (JsonNode line : order.path("lineItems")) {
+            if (itemId.equals(line.path("legacyItemId").asText())) {
+                lines.add(line);
+            }
+        }
+        if (lines.size() > 1 && transactionId != null) {
+            for (JsonNode line : lines) {
+                if (transactionId.equals(line.path("lineItemId").asText())) {
+                    return firstText(line, "sku");
+                }
+            }
+        }
+        Set<String> skus = new LinkedHashSet<>();
+        for (JsonNode line : lines) {
+            String sku = firstText(line, "sku");
+            if (sku == null) {
+                return null;
+            }
+            skus.add(sku);
+        }
+        return skus.size() == 1 ? skus.iterator().next() : null;
     }
 
     /**
      * {@code decide} APPROVE while eBay lists SELLER_APPROVE_REQUEST among the seller's options. Without that
      * option the return was approved already (by the seller, or by eBay's return rules) or has gone on from
-     * there, which is reported as done, unless the seller declined it.
+     * there, which is reported as done, unless it ended otherwise: a return eBay closed ({@link #CLOSED}: the
+     * buyer cancelled it, eBay refunded or closed it, or it ran out) or one escalated to a case cannot be approved
+     * any more, and nothing must go on as if it had been; a declined one is a rejection.
      */
     @Override
     public PlatformReturnResult approvePlatformReturn(StoreConnection store, PlatformReturnCommand command) {
@@ -349,7 +421,21 @@ class EbayAdapter implements MarketplaceAdapter {
                 return new PlatformReturnResult(returnState(returnSummary(session, returnId)), false);
             }
             String state = returnState(summary);
-            if (hasActivity(returnDetail(session, returnId), "SELLER_DECLINE_REQUEST", null)) {
+            JsonNode detail = returnDetail(session, returnId);
+            String closed = closedState(summary);
+            if (closed != null) {
+                String why = firstText(returnPart(detail, "closeInfo"), "returnCloseReason", "buyerCloseReason");
+                throw new PlatformCannotException(PLATFORM, "approve return " + returnId, "eBay has closed the"
+                        + " return (" + closed + (why == null ? "" : ", " + why) + "), so there is nothing to approve"
+                        + " and no eBay label or refund goes through it; look at the return and the order in Seller"
+                        + " Hub, and if the item still comes back, handle it as a return of the order here");
+            }
+            if (ESCALATED.equals(firstText(summary, "status"))) {
+                throw new PlatformCannotException(PLATFORM, "approve return " + returnId, "the return was escalated"
+                        + " to an eBay return case, where eBay decides now; answer the case in Seller Hub (Returns"
+                        + " and cases) and handle what eBay decides here");
+            }
+            if (hasActivity(detail, "SELLER_DECLINE_REQUEST", null)) {
                 throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "return " + returnId + " was declined on"
                         + " eBay and is " + state + "; it can no longer be approved");
             }
@@ -562,6 +648,17 @@ class EbayAdapter implements MarketplaceAdapter {
 
     private static String returnState(JsonNode summary) {
         return requireText(summary, "status", "state");
+    }
+
+    /** The closed status or state of a return summary, or null while the return is open. */
+    private static String closedState(JsonNode summary) {
+        for (String field : List.of("status", "state")) {
+            String value = firstText(summary, field);
+            if (value != null && CLOSED.contains(value)) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private static boolean sellerMay(JsonNode summary, String action) {

@@ -40,6 +40,7 @@ import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.integration.ProviderFailure.Kind;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturn;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnBatch;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnCommand;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnsQuery;
 import com.helloword.aftersales.platform.StoreConnection;
 import com.helloword.aftersales.support.MutableClock;
@@ -201,16 +202,16 @@ class AmazonReturnsReportTest {
         assertThat(done.cursor()).isEqualTo("amazon-returns/1 read " + NOW + " " + SINCE);
         assertThat(done.returns()).containsExactly(
                 new PlatformReturn("DkTqWmbNbRMA", "113-1111111-1111111", "POWERBANK-20K", 1, "CR-DEFECTIVE",
-                        "REFUND", Instant.parse("2025-07-14T00:00:00Z"), "Approved", "USPS",
+                        "REFUND", Instant.parse("2025-07-14T12:00:00Z"), "Approved", "USPS",
                         "9202090339598300000011"),
                 new PlatformReturn("DpLsRvcQxRMA/KNIT-SWEATER-M", "113-2222222-2222222", "KNIT-SWEATER-M", 1,
-                        "AMZ-PG-APP-TOO-SMALL", "REFUND", Instant.parse("2025-07-15T00:00:00Z"), "Approved", "UPS",
+                        "AMZ-PG-APP-TOO-SMALL", "REFUND", Instant.parse("2025-07-15T12:00:00Z"), "Approved", "UPS",
                         "1Z999AA10123456784"),
                 new PlatformReturn("DpLsRvcQxRMA/USB-C-CABLE", "113-2222222-2222222", "USB-C-CABLE", 2,
-                        "AMZ-PG-APP-TOO-SMALL", "REFUND", Instant.parse("2025-07-15T00:00:00Z"), "Approved", "UPS",
+                        "AMZ-PG-APP-TOO-SMALL", "REFUND", Instant.parse("2025-07-15T12:00:00Z"), "Approved", "UPS",
                         "1Z999AA10123456784"),
                 new PlatformReturn("113-3333333-3333333/DESK-LAMP/2025-07-16", "113-3333333-3333333", "DESK-LAMP", 1,
-                        "CR-SWITCHEROO", "EXCHANGE", Instant.parse("2025-07-16T00:00:00Z"), "Pending", null, null));
+                        "CR-SWITCHEROO", "EXCHANGE", Instant.parse("2025-07-16T12:00:00Z"), "Pending", null, null));
         assertThat(done.returns().toString()).as("item names, amounts and label costs stay in the report")
                 .doesNotContain("Helloword", "39.99", "4.14", "B0POWER001");
     }
@@ -386,6 +387,31 @@ class AmazonReturnsReportTest {
                 .hasMessageContaining("was not made by the Amazon adapter");
         assertThatThrownBy(() -> adapter.platformReturns(store, new PlatformReturnsQuery("amazon-us", null, null)))
                 .isInstanceOf(ProviderFailure.class).hasMessageContaining("needs a 'since'");
+        amazon.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aRequestDayIsNoonUtcSoThatEveryStoreZoneSeesTheSameDay() {
+        Instant requested = ReturnsReport.requestedAt(java.time.LocalDate.of(2025, 7, 14));
+
+        assertThat(requested).isEqualTo(Instant.parse("2025-07-14T12:00:00Z"));
+        for (String zone : java.util.List.of("Pacific/Pago_Pago", "Pacific/Honolulu", "America/Los_Angeles",
+                "America/New_York", "Europe/London", "Europe/Berlin", "Asia/Tokyo", "Pacific/Noumea")) {
+            assertThat(requested.atZone(java.time.ZoneId.of(zone)).toLocalDate()).as(zone)
+                    .isEqualTo(java.time.LocalDate.of(2025, 7, 14));
+        }
+    }
+
+    @Test
+    void aReturnWithoutTrackingYetGetsNoOtherLabelButARetryUntilTheReportBringsAmazons() {
+        PlatformReturnCommand command = new PlatformReturnCommand(store.storeId(),
+                "113-3333333-3333333/DESK-LAMP/2025-07-16", "113-3333333-3333333", "Return R-1", "return:R-1:label");
+
+        assertThatThrownBy(() -> adapter.platformReturnLabel(store, command)).isInstanceOf(ProviderFailure.class)
+                .hasMessageContaining("Amazon gives the buyer its prepaid label once the return is authorised:"
+                        + " authorise it in Seller Central (Manage Returns); the label's tracking comes with the next"
+                        + " returns report")
+                .satisfies(e -> assertThat(((ProviderFailure) e).retryable()).isTrue());
         amazon.verify(0, anyRequestedFor(anyUrl()));
     }
 }

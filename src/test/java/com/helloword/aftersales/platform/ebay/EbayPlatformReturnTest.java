@@ -57,6 +57,7 @@ class EbayPlatformReturnTest {
     static final String RETURN = "/post-order/v2/return/5000012345";
     static final String SUMMARY = RETURN + "?fieldgroups=SUMMARY";
     static final String KEY = "case:AS-31:platform-return";
+    static final String ORDERS = "/sell/fulfillment/v1/order/";
 
     EbayAdapter adapter;
     MutableClock clock;
@@ -70,18 +71,39 @@ class EbayPlatformReturnTest {
         us = EbayTestSupport.usStore(ebay.baseUrl());
         de = EbayTestSupport.deStore(ebay.baseUrl());
         ebay.stubFor(EbayTestSupport.tokenStub());
+        // every order a return names, unless a test says otherwise: one line, item 110551234567, SKU POWERBANK-20K
+        ebay.stubFor(get(urlPathMatching(ORDERS + ".*")).willReturn(okJson(EbayTestSupport.order())));
     }
 
     private static String member(String returnId, String orderId, String created, String type, String reason) {
+        return member(returnId, orderId, created, type, reason, "110551234567", "2000123456789", 2);
+    }
+
+    private static String member(String returnId, String orderId, String created, String type, String reason,
+            String itemId, String transactionId, int quantity) {
         return """
                 {"returnId": "%s", %s "buyerLoginName": "buyer_jo", "sellerLoginName": "helloword_store",
                  "currentType": "%s", "state": "RETURN_REQUESTED", "status": "RETURN_REQUESTED",
-                 "creationInfo": {"item": {"itemId": "110551234567", "transactionId": "2000123456789",
-                   "returnQuantity": 2}, "type": "%s", "reason": "%s", "reasonType": "SNAD",
+                 "creationInfo": {"item": {"itemId": "%s", "transactionId": "%s",
+                   "returnQuantity": %d}, "type": "%s", "reason": "%s", "reasonType": "SNAD",
                    "comments": {"content": "Please call me at 555-0100, Main Street 5"},
                    "creationDate": {"value": "%s"}}}"""
-                .formatted(returnId, orderId == null ? "" : "\"orderId\": \"" + orderId + "\",", type, type, reason,
-                        created);
+                .formatted(returnId, orderId == null ? "" : "\"orderId\": \"" + orderId + "\",", type, itemId,
+                        transactionId, quantity, type, reason, created);
+    }
+
+    /** getOrder of an order with two lines from two listings, and two lines of one listing (variations). */
+    private static String twoListingOrder(String orderId) {
+        return """
+                {"orderId": "%s", "lineItems": [
+                  {"lineItemId": "10050912345678", "legacyItemId": "110551234567", "sku": "POWERBANK-20K",
+                   "quantity": 1},
+                  {"lineItemId": "10050912345679", "legacyItemId": "110559876543", "sku": "CABLE-USB-C-2M",
+                   "quantity": 3},
+                  {"lineItemId": "2000777000111", "legacyItemId": "110550000777", "sku": "SHIRT-BLUE-M",
+                   "quantity": 1},
+                  {"lineItemId": "2000777000112", "legacyItemId": "110550000777", "sku": "SHIRT-BLUE-L",
+                   "quantity": 1}]}""".formatted(orderId);
     }
 
     private static String page(int offset, int total, String... members) {
@@ -117,7 +139,7 @@ class EbayPlatformReturnTest {
                 Instant.parse("2026-03-01T00:00:00Z"), null));
 
         assertThat(batch.returns()).containsExactly(
-                new PlatformReturn("5000012345", "12-09876-54321", null, 2, "DEFECTIVE_ITEM", "REFUND",
+                new PlatformReturn("5000012345", "12-09876-54321", "POWERBANK-20K", 2, "DEFECTIVE_ITEM", "REFUND",
                         Instant.parse("2026-03-10T12:00:00Z"), "RETURN_REQUESTED", null, null),
                 new PlatformReturn("5000012399", "110551234567-2000123456789", null, 2, "WRONG_SIZE", "EXCHANGE",
                         Instant.parse("2026-03-11T08:30:00Z"), "RETURN_REQUESTED", null, null));
@@ -140,6 +162,56 @@ class EbayPlatformReturnTest {
         ebay.verify(getRequestedFor(urlPathEqualTo(SEARCH))
                 .withQueryParam("creation_date_range_from", equalTo("2026-03-11T08:30:00.000Z"))
                 .withQueryParam("offset", equalTo("0")));
+    }
+
+    @Test
+    void eachReturnGetsTheSkuOfItsOwnLineReadOncePerOrder() {
+        clock.set(Instant.parse("2026-03-20T10:00:00Z"));
+        ebay.stubFor(get(urlEqualTo(ORDERS + "12-09876-54400")).willReturn(okJson(twoListingOrder("12-09876-54400"))));
+        ebay.stubFor(get(urlPathEqualTo(SEARCH)).willReturn(okJson(page(0, 4,
+                member("5000030001", "12-09876-54400", "2026-03-10T12:00:00.000Z", "MONEY_BACK", "DEFECTIVE_ITEM",
+                        "110559876543", "10050912345679", 2),
+                member("5000030002", "12-09876-54400", "2026-03-10T13:00:00.000Z", "MONEY_BACK", "WRONG_SIZE",
+                        "110550000777", "2000777000112", 1),
+                member("5000030003", "12-09876-54400", "2026-03-10T14:00:00.000Z", "MONEY_BACK", "WRONG_SIZE",
+                        "110550000777", "2000777000999", 1),
+                member("5000030004", "12-09876-54400", "2026-03-10T15:00:00.000Z", "MONEY_BACK", "OTHER",
+                        "110551111111", "2000123456789", 1)))));
+
+        PlatformReturnBatch batch = adapter.platformReturns(us, new PlatformReturnsQuery("ebay-us",
+                Instant.parse("2026-03-01T00:00:00Z"), null));
+
+        // the listing's line; among a listing's variations the line of the transaction; no certain line, no SKU
+        assertThat(batch.returns()).extracting(PlatformReturn::platformReturnId, PlatformReturn::sku,
+                PlatformReturn::quantity).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("5000030001", "CABLE-USB-C-2M", 2),
+                        org.assertj.core.groups.Tuple.tuple("5000030002", "SHIRT-BLUE-L", 1),
+                        org.assertj.core.groups.Tuple.tuple("5000030003", null, 1),
+                        org.assertj.core.groups.Tuple.tuple("5000030004", null, 1));
+        ebay.verify(1, getRequestedFor(urlEqualTo(ORDERS + "12-09876-54400"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+    }
+
+    @Test
+    void anOrderThatCannotBeReadFailsThePageButOneEbayDoesNotKnowLeavesTheSkuEmpty() {
+        clock.set(Instant.parse("2026-03-20T10:00:00Z"));
+        ebay.stubFor(get(urlPathEqualTo(SEARCH)).willReturn(okJson(page(0, 1,
+                member("5000012345", "12-09876-54321", "2026-03-10T12:00:00.000Z", "MONEY_BACK", "DEFECTIVE_ITEM")))));
+        ebay.stubFor(get(urlEqualTo(ORDERS + "12-09876-54321")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"errors": [{"errorId": 32100, "domain": "API_FULFILLMENT", "category": "REQUEST",
+                          "message": "Invalid order ID: 12-09876-54321"}]}""")));
+        PlatformReturnsQuery query = new PlatformReturnsQuery("ebay-us", Instant.parse("2026-03-01T00:00:00Z"), null);
+
+        assertThatThrownBy(() -> adapter.platformReturns(us, query)).isInstanceOf(ProviderFailure.class)
+                .hasMessageContaining("32100");
+
+        ebay.stubFor(get(urlEqualTo(ORDERS + "12-09876-54321")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"errors": [{"errorId": 32100, "domain": "API_FULFILLMENT", "category": "REQUEST",
+                          "message": "Order not found"}]}""")));
+        assertThat(adapter.platformReturns(us, query).returns()).extracting(PlatformReturn::sku)
+                .containsExactly((String) null);
     }
 
     @Test
@@ -208,6 +280,26 @@ class EbayPlatformReturnTest {
                 .withRequestBody(matchingJsonPath("$.comments.content", containing("Please send it back."))));
         assertThat(sent).hasSize(1);
         EbayTestSupport.verifySignature(sent.get(0), TEST_PUBLIC_KEY);
+    }
+
+    @Test
+    void aClosedOrEscalatedReturnIsNotApprovedAndNothingIsSent() {
+        ebay.stubFor(get(urlEqualTo(SUMMARY)).willReturn(okJson(summary("CLOSED"))));
+        ebay.stubFor(get(urlEqualTo(RETURN)).willReturn(okJson("""
+                {"summary": {"returnId": "5000012345", "status": "CLOSED", "state": "CLOSED"},
+                 "detail": {"closeInfo": {"returnCloseReason": "BUYER_CLOSED",
+                   "buyerCloseReason": "BUYER_NO_LONGER_WANTS_RETURN"}, "responseHistory": []}}""")));
+
+        assertThatThrownBy(() -> adapter.approvePlatformReturn(us, command(null)))
+                .isInstanceOf(PlatformCannotException.class)
+                .hasMessageContaining("closed the return (CLOSED, BUYER_CLOSED)")
+                .extracting(e -> ((PlatformCannotException) e).insteadAdvice()).asString().contains("Seller Hub");
+
+        ebay.stubFor(get(urlEqualTo(SUMMARY)).willReturn(okJson(summary("ESCALATED"))));
+        ebay.stubFor(get(urlEqualTo(RETURN)).willReturn(okJson(returnDetail("[]"))));
+        assertThatThrownBy(() -> adapter.approvePlatformReturn(us, command(null)))
+                .isInstanceOf(PlatformCannotException.class).hasMessageContaining("escalated");
+        ebay.verify(0, postRequestedFor(urlPathMatching("/post-order/.*")));
     }
 
     @Test
