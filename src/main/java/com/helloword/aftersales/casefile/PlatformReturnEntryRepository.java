@@ -21,6 +21,9 @@ public interface PlatformReturnEntryRepository extends JpaRepository<PlatformRet
     /** Whether some platform return id of the store starts so (Shopify's lines of one return: {@code <id>:<line>}). */
     boolean existsByStoreIdAndPlatformReturnIdStartingWith(String storeId, String prefix);
 
+    /** The store's platform returns whose id starts so, oldest first. */
+    List<PlatformReturnEntry> findByStoreIdAndPlatformReturnIdStartingWithOrderByIdAsc(String storeId, String prefix);
+
     List<PlatformReturnEntry> findByStatusOrderByIdAsc(PlatformReturnEntry.Status status);
 
     /** The newest platform returns with the returns they became (for the API, outside a transaction). */

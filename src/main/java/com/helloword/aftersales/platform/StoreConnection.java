@@ -7,7 +7,7 @@ import com.helloword.aftersales.casefile.Store;
 public record StoreConnection(String storeId, Platform platform, String apiBaseUrl, String accountId,
         String marketplaceId, String credentialsRef, String currency, String language) {
 
-    static StoreConnection of(Store store) {
+    public static StoreConnection of(Store store) {
         return new StoreConnection(store.getId(), store.getPlatform(), stripSlash(store.getApiBaseUrl()),
                 store.getPlatformAccountId(), store.getPlatformMarketplaceId(), store.getCredentialsRef(),
                 store.getCurrency(), store.getDefaultLanguage());

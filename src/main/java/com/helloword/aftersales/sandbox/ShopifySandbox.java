@@ -38,7 +38,9 @@ import com.helloword.aftersales.casefile.StoreRepository;
  * (refunds, holds, stock), kept in memory. It checks the access token like Shopify does.
  * <p>
  * Its returns are the ones buyers requested by webhook that this system keeps (platform returns of
- * the store, {@code <id>} or {@code <id>:<line>}): REQUESTED until accepted (OPEN) or declined here.
+ * the store, {@code <id>} or {@code <id>:<line>}): REQUESTED until accepted (OPEN) or declined here. Their
+ * lines ({@code return(id:) {returnLineItems}}) are those platform returns, with the SKU and quantity kept;
+ * a return of one line has a line id equal to the return's.
  */
 @RestController
 @ConditionalOnProperty(name = SandboxEnvironment.ENABLED, havingValue = "true")
@@ -116,6 +118,7 @@ class ShopifySandbox {
             case "ExchangeComplete" -> Map.of("draftOrderComplete", draftOrderComplete(store,
                     variables.path("id").asText()));
             case "ReturnStatus" -> nullable("return", returnView(store, variables.path("id").asText()));
+            case "ReturnLines" -> nullable("return", returnLinesView(store, variables.path("id").asText()));
             case "ReturnApprove" -> Map.of("returnApproveRequest", decideReturn(store, variables.path("input"),
                     "OPEN"));
             case "ReturnDecline" -> Map.of("returnDeclineRequest", decideReturn(store, variables.path("input"),
@@ -363,6 +366,29 @@ class ShopifySandbox {
     private Object returnView(Store store, String gid) {
         String status = returnStatusOf(store, gid);
         return status == null ? null : Map.of("id", gid, "status", status);
+    }
+
+    /** The return with its lines as Shopify's {@code ReturnLineItem}s (all verified here), or null. */
+    private Object returnLinesView(Store store, String gid) {
+        String status = returnStatusOf(store, gid);
+        if (status == null) {
+            return null;
+        }
+        String id = gid.substring(gid.lastIndexOf('/') + 1);
+        List<Map<String, Object>> nodes = new ArrayList<>();
+        platformReturns.findByStoreIdAndPlatformReturnId(store.getId(), id)
+                .ifPresent(entry -> nodes.add(returnLineView(id, entry.getSku(), entry.getQuantity())));
+        platformReturns.findByStoreIdAndPlatformReturnIdStartingWithOrderByIdAsc(store.getId(), id + ":")
+                .forEach(entry -> nodes.add(returnLineView(entry.getPlatformReturnId().substring(id.length() + 1),
+                        entry.getSku(), entry.getQuantity())));
+        return Map.of("id", gid, "status", status, "returnLineItems", Map.of("nodes", nodes));
+    }
+
+    private static Map<String, Object> returnLineView(String lineId, String sku, int quantity) {
+        Map<String, Object> lineItem = new LinkedHashMap<>();
+        lineItem.put("sku", sku);
+        return Map.of("id", "gid://shopify/ReturnLineItem/" + lineId, "quantity", quantity,
+                "fulfillmentLineItem", Map.of("lineItem", lineItem));
     }
 
     /** Accepts (OPEN) or declines (DECLINED) a REQUESTED return; a declined one needs a valid declineReason. */

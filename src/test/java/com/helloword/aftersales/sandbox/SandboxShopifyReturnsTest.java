@@ -3,12 +3,21 @@ package com.helloword.aftersales.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.helloword.aftersales.casefile.StoreRepository;
+import com.helloword.aftersales.integration.PlatformCannotException;
 import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.platform.MarketplacePort;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturn;
@@ -28,6 +37,10 @@ class SandboxShopifyReturnsTest {
     MarketplacePort marketplace;
     @Autowired
     PlatformReturnIntake intake;
+    @Autowired
+    StoreRepository stores;
+    @Autowired
+    ObjectMapper objectMapper;
 
     long seed;
 
@@ -57,8 +70,56 @@ class SandboxShopifyReturnsTest {
 
         assertThat(first).isEqualTo(new PlatformReturnResult("OPEN", false));
         assertThat(otherLine).isEqualTo(new PlatformReturnResult("OPEN", true));
+        // one line of several is never declined on its own: Shopify declines the whole return
         assertThatThrownBy(() -> marketplace.declinePlatformReturn(command(returnId + ":1", "too late")))
-                .isInstanceOf(ProviderFailure.class).hasMessageContaining("is OPEN on Shopify");
+                .isInstanceOf(PlatformCannotException.class).hasMessageContaining("decline one line");
+    }
+
+    @Test
+    void anAcceptedReturnOfOneLineCannotBeDeclinedAnyMore() {
+        String returnId = "84" + seed;
+        requested(returnId);
+        marketplace.approvePlatformReturn(command(returnId, null));
+
+        assertThatThrownBy(() -> marketplace.declinePlatformReturn(command(returnId, "too late")))
+                .isInstanceOf(PlatformCannotException.class).hasMessageContaining("which is OPEN on Shopify");
+    }
+
+    @Test
+    void theLinesOfAReturnAreAnsweredInShopifysShapeWithTheirState() throws Exception {
+        String returnId = "85" + seed;
+        intake.take("shopify-us", new PlatformReturn(returnId + ":11", "98" + seed, "SKU-TEE-M", 2, "DEFECTIVE",
+                "REFUND", null, "REQUESTED", null, null));
+        intake.take("shopify-us", new PlatformReturn(returnId + ":12", "98" + seed, null, 1, "COLOR", "REFUND",
+                null, "REQUESTED", null, null));
+        marketplace.approvePlatformReturn(command(returnId + ":11", null));
+
+        JsonNode answer = returnLinesQuery("gid://shopify/Return/" + returnId);
+
+        assertThat(answer.at("/data/return/status").asText()).isEqualTo("OPEN");
+        JsonNode nodes = answer.at("/data/return/returnLineItems/nodes");
+        assertThat(nodes.size()).isEqualTo(2);
+        assertThat(nodes.get(0).path("id").asText()).isEqualTo("gid://shopify/ReturnLineItem/11");
+        assertThat(nodes.get(0).path("quantity").asInt()).isEqualTo(2);
+        assertThat(nodes.get(0).at("/fulfillmentLineItem/lineItem/sku").asText()).isEqualTo("SKU-TEE-M");
+        assertThat(nodes.get(1).path("id").asText()).isEqualTo("gid://shopify/ReturnLineItem/12");
+        assertThat(nodes.get(1).at("/fulfillmentLineItem/lineItem/sku").isNull()).isTrue();
+        assertThat(returnLinesQuery("gid://shopify/Return/86" + seed).at("/data/return").isNull()).isTrue();
+    }
+
+    /** Shopify's return(id:) {returnLineItems} query, sent to the sandbox as the adapter sends it. */
+    private JsonNode returnLinesQuery(String returnGid) throws Exception {
+        String url = stores.findById("shopify-us").orElseThrow().getApiBaseUrl() + "/admin/api/2025-01/graphql.json";
+        String body = objectMapper.writeValueAsString(Map.of("query", """
+                query ReturnLines($id: ID!) { return(id: $id) { id status
+                  returnLineItems(first: 50) { nodes { id quantity
+                    ... on ReturnLineItem { fulfillmentLineItem { lineItem { sku } } } } } } }""",
+                "variables", Map.of("id", returnGid)));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json").header("X-Shopify-Access-Token", "shpat_test")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return objectMapper.readTree(response.body());
     }
 
     @Test
@@ -71,7 +132,7 @@ class SandboxShopifyReturnsTest {
         assertThat(marketplace.declinePlatformReturn(command(returnId, "The return window ended.")))
                 .isEqualTo(new PlatformReturnResult("DECLINED", true));
         assertThatThrownBy(() -> marketplace.approvePlatformReturn(command(returnId, null)))
-                .isInstanceOf(ProviderFailure.class).hasMessageContaining("is DECLINED on Shopify");
+                .isInstanceOf(PlatformCannotException.class).hasMessageContaining("which is DECLINED on Shopify");
     }
 
     @Test

@@ -480,6 +480,44 @@ class ShopifyAdapter implements MarketplaceAdapter {
     private static final String RETURN_STATUS = """
             query ReturnStatus($id: ID!) { return(id: $id) { id status } }""";
 
+    /**
+     * Return.returnLineItems is a connection of the ReturnLineItemType interface; only a ReturnLineItem
+     * (not an UnverifiedReturnLineItem) reaches the order's line item, whose sku is null for a custom item.
+     */
+    private static final String RETURN_LINES = """
+            query ReturnLines($id: ID!) { return(id: $id) { id status
+              returnLineItems(first: 50) { nodes { id quantity
+                ... on ReturnLineItem { fulfillmentLineItem { lineItem { sku } } } } } } }""";
+
+    /** A line of a Shopify Return: the SKU (null where the line item has none) and the quantity returned. */
+    record ReturnLine(String sku, int quantity) {
+    }
+
+    /**
+     * The lines of a Return by the return line item's numeric id, for the returns/request webhook whose
+     * payload names no SKU. Read under the store's guards, retried like every read.
+     *
+     * @throws ProviderFailure REJECTED where the store has no such return; retryable kinds when Shopify
+     *         could not answer
+     */
+    Map<String, ReturnLine> returnLines(StoreConnection store, String returnId) {
+        String returnGid = returnGid(returnId);
+        return client.call(store.storeId(), "returnLines", () -> {
+            JsonNode found = graphql(store, RETURN_LINES, Map.of("id", returnGid)).path("return");
+            if (!found.isObject()) {
+                throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "no return " + returnGid + " in "
+                        + store.storeId());
+            }
+            Map<String, ReturnLine> lines = new LinkedHashMap<>();
+            for (JsonNode line : client.require(found, "/returnLineItems/nodes")) {
+                String sku = line.at("/fulfillmentLineItem/lineItem/sku").asText("").strip();
+                lines.put(numericId(client.require(line, "/id").asText()),
+                        new ReturnLine(sku.isEmpty() ? null : sku, Math.max(1, line.path("quantity").asInt(1))));
+            }
+            return lines;
+        });
+    }
+
     private static final String RETURN_APPROVE = """
             mutation ReturnApprove($input: ReturnApproveRequestInput!) { returnApproveRequest(input: $input) {
               return { id status } userErrors { code field message } } }""";
@@ -493,8 +531,9 @@ class ShopifyAdapter implements MarketplaceAdapter {
 
     /**
      * {@code returnApproveRequest} on a REQUESTED return (status OPEN afterwards); one that is OPEN or
-     * CLOSED already was accepted before. Shopify's own mail to the buyer stays off: this system tells
-     * the buyer how to send the parcel.
+     * CLOSED already was accepted before. One the merchant declined or the buyer cancelled on Shopify
+     * cannot be accepted through the API ({@link PlatformCannotException}: reopen it there or handle it by
+     * hand). Shopify's own mail to the buyer stays off: this system tells the buyer how to send the parcel.
      */
     @Override
     public PlatformReturnResult approvePlatformReturn(StoreConnection store, PlatformReturnCommand command) {
@@ -503,6 +542,11 @@ class ShopifyAdapter implements MarketplaceAdapter {
             String status = returnStatus(store, returnGid);
             if ("OPEN".equals(status) || "CLOSED".equals(status)) {
                 return new PlatformReturnResult(status, true);
+            }
+            if ("DECLINED".equals(status) || "CANCELED".equals(status)) {
+                throw new PlatformCannotException("Shopify", "accept return " + returnGid + ", which is " + status
+                        + " on Shopify,", "the buyer's return was " + ("DECLINED".equals(status) ? "declined"
+                                : "cancelled") + " on Shopify; reopen it there or handle it by hand");
             }
             if (!"REQUESTED".equals(status)) {
                 throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "return " + returnGid + " is " + status
@@ -520,15 +564,29 @@ class ShopifyAdapter implements MarketplaceAdapter {
     /**
      * {@code returnDeclineRequest} on a REQUESTED return, reason OTHER (the port gives no reason code;
      * Shopify's others are RETURN_PERIOD_ENDED and FINAL_SALE) with the command's note as the decline note
-     * Shopify mails to the buyer. One that is DECLINED already reports it as done.
+     * Shopify mails to the buyer. One that is DECLINED already reports it as done. Shopify declines a
+     * Return as a whole, so one line of a return with several ({@code 7081:91}) is not declined here, and
+     * neither is a return accepted (OPEN, CLOSED) or cancelled meanwhile: both are a
+     * {@link PlatformCannotException} whose advice the caller keeps as work by hand.
      */
     @Override
     public PlatformReturnResult declinePlatformReturn(StoreConnection store, PlatformReturnCommand command) {
         String returnGid = returnGid(command.platformReturnId());
+        if (isLine(command.platformReturnId())) {
+            throw new PlatformCannotException("Shopify", "decline one line of return " + returnGid,
+                    "Shopify declines a whole return; decline or adjust the line in Shopify admin");
+        }
         return client.call(store.storeId(), "declinePlatformReturn", () -> {
             String status = returnStatus(store, returnGid);
             if ("DECLINED".equals(status)) {
                 return new PlatformReturnResult(status, true);
+            }
+            if ("OPEN".equals(status) || "CLOSED".equals(status) || "CANCELED".equals(status)) {
+                throw new PlatformCannotException("Shopify", "decline return " + returnGid + ", which is " + status
+                        + " on Shopify,", "CANCELED".equals(status)
+                                ? "the buyer cancelled the return on Shopify; there is nothing left to decline"
+                                : "the return was accepted on Shopify and can no longer be declined; close or "
+                                        + "cancel it in Shopify admin if it must not go ahead");
             }
             if (!"REQUESTED".equals(status)) {
                 throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "return " + returnGid + " is " + status
@@ -556,6 +614,12 @@ class ShopifyAdapter implements MarketplaceAdapter {
                     + store.storeId());
         }
         return client.require(found, "/status").asText();
+    }
+
+    /** Whether the platform return id names one line of a return with several ({@code 7081:91}). */
+    static boolean isLine(String platformReturnId) {
+        String id = platformReturnId.strip();
+        return !id.startsWith("gid://") && id.indexOf(':') >= 0;
     }
 
     /**

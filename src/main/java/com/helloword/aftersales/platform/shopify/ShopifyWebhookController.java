@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +34,7 @@ import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.integration.webhook.WebhookInbox;
 import com.helloword.aftersales.integration.webhook.WebhookSignatures;
 import com.helloword.aftersales.platform.MarketplacePort;
+import com.helloword.aftersales.platform.StoreConnection;
 import com.helloword.aftersales.returns.PlatformReturnIntake;
 
 /**
@@ -42,7 +44,10 @@ import com.helloword.aftersales.returns.PlatformReturnIntake;
  * delivery id {@code X-Shopify-Webhook-Id} where there is no event id).
  * <p>
  * {@code returns/request} (a buyer asked for a return in their customer account) becomes one platform
- * return per return line ({@link #platformReturns}), taken by {@link PlatformReturnIntake}. The buyer's
+ * return per return line ({@link #platformReturns}), taken by {@link PlatformReturnIntake}. The payload
+ * names no SKU, so the lines' SKUs and quantities are read from the Return in Shopify
+ * ({@link ShopifyAdapter#returnLines}) while the event is processed: where Shopify cannot answer now
+ * (5xx, timeout, throttled) the webhook answers 503 and keeps nothing, so Shopify delivers it again. The buyer's
  * notes ({@code return_reason_note}, {@code customer_note}) are not read. The later return topics
  * (approve, decline, cancel, close) are acknowledged as not used: this system decides the returns
  * itself and learns nothing from them it needs.
@@ -62,9 +67,12 @@ class ShopifyWebhookController {
     private final OrderPlatformUpdates orderUpdates;
     private final PlatformReturnIntake returnIntake;
     private final ObjectMapper objectMapper;
+    private final ShopifyAdapter adapter;
 
     ShopifyWebhookController(StoreRepository stores, CredentialStore credentials, WebhookInbox inbox,
-            OrderPlatformUpdates orderUpdates, PlatformReturnIntake returnIntake, ObjectMapper objectMapper) {
+            OrderPlatformUpdates orderUpdates, PlatformReturnIntake returnIntake, ObjectMapper objectMapper,
+            ShopifyAdapter adapter) {
+        this.adapter = adapter;
         this.stores = stores;
         this.credentials = credentials;
         this.inbox = inbox;
@@ -109,9 +117,11 @@ class ShopifyWebhookController {
         } catch (IOException e) {
             return refuse(HttpStatus.BAD_REQUEST, "body is not JSON");
         }
-        List<MarketplacePort.PlatformReturn> returns;
+        Instant triggered = instant(triggeredAt);
         try {
-            returns = RETURN_REQUEST_TOPIC.equals(topic) ? platformReturns(payload, instant(triggeredAt)) : List.of();
+            if (RETURN_REQUEST_TOPIC.equals(topic)) {
+                platformReturns(payload, triggered, Map.of()); // a payload that cannot be used is refused now
+            }
         } catch (IllegalArgumentException unusable) {
             return refuse(HttpStatus.BAD_REQUEST, unusable.getMessage());
         }
@@ -119,16 +129,51 @@ class ShopifyWebhookController {
         try {
             receipt = inbox.receive(ShopifyAdapter.PROVIDER, id, topic, shop,
                     () -> ORDER_TOPICS.contains(topic) ? applyOrder(store, payload)
-                            : RETURN_REQUEST_TOPIC.equals(topic) ? takeReturns(store, returns)
+                            : RETURN_REQUEST_TOPIC.equals(topic) ? takeReturns(store, payload, triggered)
                             : "topic " + topic + " not used");
         } catch (IllegalArgumentException refused) { // the intake's own check; nothing of the event was kept
             return refuse(HttpStatus.BAD_REQUEST, refused.getMessage());
+        } catch (ProviderFailure unanswered) { // only a retryable one leaves takeReturns; nothing was kept
+            LOG.warn("Shopify {} event {} of {} not taken now, Shopify delivers it again: {}", topic, id, shop,
+                    unanswered.getMessage());
+            ResponseEntity.BodyBuilder unavailable = ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE);
+            if (unanswered.retryAfter() != null) {
+                unavailable.header(HttpHeaders.RETRY_AFTER,
+                        String.valueOf(Math.max(1, unanswered.retryAfter().toSeconds())));
+            }
+            return unavailable.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    "the return's lines could not be read from Shopify now; deliver again"));
         }
         return ResponseEntity.ok(Map.of("outcome", receipt.outcome(), "detail", receipt.detail()));
     }
 
-    private String takeReturns(Store store, List<MarketplacePort.PlatformReturn> returns) {
+    /**
+     * The return's lines with the SKUs and quantities Shopify has for them, taken. A retryable failure
+     * to read them goes to the caller (the event is kept nowhere and comes again); any other (no such
+     * return, access refused, an answer not as documented) would fail on every delivery alike, so the
+     * lines are taken as the payload has them, without SKU: a return of the whole order, as noted.
+     */
+    private String takeReturns(Store store, JsonNode payload, Instant triggeredAt) {
+        Map<String, ShopifyAdapter.ReturnLine> lines = Map.of();
+        String note = null;
+        if (!namesEverySku(payload)) {
+            String returnId = numericId(payload, "id");
+            try {
+                lines = adapter.returnLines(StoreConnection.of(store), returnId);
+            } catch (ProviderFailure failure) {
+                if (failure.retryable()) {
+                    throw failure;
+                }
+                LOG.error("Lines of Shopify return {} of {} not read, taken without SKU (whole order): {}",
+                        returnId, store.getId(), failure.getMessage());
+                note = "lines not read from Shopify, taken without SKU: " + failure.getMessage();
+            }
+        }
+        List<MarketplacePort.PlatformReturn> returns = platformReturns(payload, triggeredAt, lines);
         List<String> taken = new ArrayList<>();
+        if (note != null) {
+            taken.add(note);
+        }
         for (MarketplacePort.PlatformReturn platformReturn : returns) {
             PlatformReturnEntry entry = returnIntake.take(store.getId(), platformReturn);
             taken.add("return " + entry.getPlatformReturnId() + " " + entry.getStatus()
@@ -144,13 +189,15 @@ class ShopifyWebhookController {
      * {@code exchange_line_items[]}. One platform return per return line: its id is the return's numeric
      * id, and with several lines the return line item's id after a colon ({@code 7081:91}), so each line
      * is kept once; {@link ShopifyAdapter} acts on the return the part before the colon names. The
-     * payload names no SKU: a line's SKU is read only where a line item carries one, otherwise the
-     * return is for the order as a whole (the case file keeps no Shopify line item ids to match).
-     * The payload has no request time either: the webhook's trigger time stands for it.
+     * payload names no SKU: a line's SKU and quantity come from {@code lines} (the Return as Shopify's
+     * API has it, by return line item id; a return of one line takes the Return's only line), and a
+     * line without SKU there either (a custom item, or lines not read) is a return of the order as a
+     * whole. The payload has no request time either: the webhook's trigger time stands for it.
      *
      * @throws IllegalArgumentException for a payload without the return's id, its order's id or lines
      */
-    static List<MarketplacePort.PlatformReturn> platformReturns(JsonNode payload, Instant triggeredAt) {
+    static List<MarketplacePort.PlatformReturn> platformReturns(JsonNode payload, Instant triggeredAt,
+            Map<String, ShopifyAdapter.ReturnLine> known) {
         String returnId = numericId(payload, "id");
         if (returnId == null) {
             throw new IllegalArgumentException("returns/request payload without the return's id");
@@ -174,12 +221,28 @@ class ShopifyWebhookController {
             if (lines.size() > 1 && lineId == null) {
                 throw new IllegalArgumentException("a line of return " + returnId + " has no id");
             }
+            ShopifyAdapter.ReturnLine read = lines.size() == 1 && known.size() == 1
+                    ? known.values().iterator().next() : lineId == null ? null : known.get(lineId);
             String sku = line.at("/fulfillment_line_item/line_item/sku").asText("").strip();
+            if (sku.isEmpty() && read != null && read.sku() != null) {
+                sku = read.sku();
+            }
+            int quantity = read != null ? read.quantity() : Math.max(1, line.path("quantity").asInt(1));
             returns.add(new MarketplacePort.PlatformReturn(lines.size() > 1 ? returnId + ":" + lineId : returnId,
-                    orderId, sku.isEmpty() ? null : sku, Math.max(1, line.path("quantity").asInt(1)),
+                    orderId, sku.isEmpty() ? null : sku, quantity,
                     upper(line.path("return_reason").asText(null)), wanted, requestedAt, state, null, null));
         }
         return returns;
+    }
+
+    /** Whether every return line of the payload carries its line item's SKU (then nothing is read from Shopify). */
+    static boolean namesEverySku(JsonNode payload) {
+        for (JsonNode line : payload.path("return_line_items")) {
+            if (line.at("/fulfillment_line_item/line_item/sku").asText("").isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A numeric id from {@code field}, or from the object's {@code admin_graphql_api_id}. */

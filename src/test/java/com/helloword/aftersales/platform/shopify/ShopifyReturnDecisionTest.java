@@ -118,7 +118,15 @@ class ShopifyReturnDecisionTest {
         shopify.resetAll();
         shopify.stubFor(operation("query ReturnStatus").willReturn(okJson(status("DECLINED"))));
         assertThatThrownBy(() -> adapter.approvePlatformReturn(store, command("945000959", null)))
-                .isInstanceOf(ProviderFailure.class).hasMessageContaining("is DECLINED on Shopify");
+                .isInstanceOf(PlatformCannotException.class).hasMessageContaining("which is DECLINED on Shopify")
+                .extracting(e -> ((PlatformCannotException) e).insteadAdvice()).asString()
+                .contains("declined on Shopify; reopen it there or handle it by hand");
+        shopify.resetAll();
+        shopify.stubFor(operation("query ReturnStatus").willReturn(okJson(status("CANCELED"))));
+        assertThatThrownBy(() -> adapter.approvePlatformReturn(store, command("945000959:3150", null)))
+                .isInstanceOf(PlatformCannotException.class)
+                .extracting(e -> ((PlatformCannotException) e).insteadAdvice()).asString()
+                .contains("cancelled on Shopify");
         shopify.verify(0, postRequestedFor(urlEqualTo(GRAPHQL))
                 .withRequestBody(matchingJsonPath("$.query", containing("mutation"))));
     }
@@ -153,10 +161,66 @@ class ShopifyReturnDecisionTest {
     }
 
     @Test
+    void oneLineOfAReturnIsNotDeclinedBecauseShopifyDeclinesTheWholeReturn() {
+        shopify.stubFor(operation("query ReturnStatus").willReturn(okJson(status("REQUESTED"))));
+        shopify.stubFor(operation("mutation ReturnDecline").willReturn(okJson("""
+                {"data": {"returnDeclineRequest": {"return": {"id": "%s", "status": "DECLINED"}, "userErrors": []}}}"""
+                .formatted(RETURN_GID))));
+
+        assertThatThrownBy(() -> adapter.declinePlatformReturn(store, command("945000959:3150", "late")))
+                .isInstanceOf(PlatformCannotException.class)
+                .extracting(e -> ((PlatformCannotException) e).insteadAdvice())
+                .isEqualTo("Shopify declines a whole return; decline or adjust the line in Shopify admin");
+        shopify.verify(0, postRequestedFor(urlEqualTo(GRAPHQL))
+                .withRequestBody(matchingJsonPath("$.query", containing("mutation"))));
+    }
+
+    @Test
+    void aReturnAcceptedOrCancelledMeanwhileIsLeftForAPersonToDecline() {
+        shopify.stubFor(operation("query ReturnStatus").willReturn(okJson(status("OPEN"))));
+
+        assertThatThrownBy(() -> adapter.declinePlatformReturn(store, command("945000959", "late")))
+                .isInstanceOf(PlatformCannotException.class).hasMessageContaining("which is OPEN on Shopify")
+                .extracting(e -> ((PlatformCannotException) e).insteadAdvice()).asString()
+                .contains("accepted on Shopify and can no longer be declined");
+
+        shopify.resetAll();
+        shopify.stubFor(operation("query ReturnStatus").willReturn(okJson(status("CANCELED"))));
+        assertThatThrownBy(() -> adapter.declinePlatformReturn(store, command("945000959", "late")))
+                .isInstanceOf(PlatformCannotException.class).hasMessageContaining("which is CANCELED on Shopify");
+        shopify.verify(0, postRequestedFor(urlEqualTo(GRAPHQL))
+                .withRequestBody(matchingJsonPath("$.query", containing("mutation"))));
+    }
+
+    @Test
+    void theLinesOfAReturnAreReadWithTheirSkusAndQuantities() {
+        shopify.stubFor(operation("query ReturnLines").willReturn(okJson("""
+                {"data": {"return": {"id": "%s", "status": "REQUESTED", "returnLineItems": {"nodes": [
+                  {"id": "gid://shopify/ReturnLineItem/3150", "quantity": 2,
+                   "fulfillmentLineItem": {"lineItem": {"sku": "SKU-TEE-M"}}},
+                  {"id": "gid://shopify/ReturnLineItem/3151", "quantity": 1,
+                   "fulfillmentLineItem": {"lineItem": {"sku": null}}},
+                  {"id": "gid://shopify/UnverifiedReturnLineItem/3152", "quantity": 1}]}}}}"""
+                .formatted(RETURN_GID))));
+
+        var lines = adapter.returnLines(store, "945000959");
+
+        assertThat(lines).containsExactly(
+                java.util.Map.entry("3150", new ShopifyAdapter.ReturnLine("SKU-TEE-M", 2)),
+                java.util.Map.entry("3151", new ShopifyAdapter.ReturnLine(null, 1)),
+                java.util.Map.entry("3152", new ShopifyAdapter.ReturnLine(null, 1)));
+        shopify.verify(postRequestedFor(urlEqualTo(GRAPHQL))
+                .withRequestBody(matchingJsonPath("$.query", containing("returnLineItems(first: 50)")))
+                .withRequestBody(matchingJsonPath("$.query",
+                        containing("... on ReturnLineItem { fulfillmentLineItem { lineItem { sku } } }")))
+                .withRequestBody(matchingJsonPath("$.variables.id", equalTo(RETURN_GID))));
+    }
+
+    @Test
     void decliningADeclinedReturnSendsNoMutation() {
         shopify.stubFor(operation("query ReturnStatus").willReturn(okJson(status("DECLINED"))));
 
-        assertThat(adapter.declinePlatformReturn(store, command("945000959:3150", "late")))
+        assertThat(adapter.declinePlatformReturn(store, command("945000959", "late")))
                 .isEqualTo(new PlatformReturnResult("DECLINED", true));
         shopify.verify(0, postRequestedFor(urlEqualTo(GRAPHQL))
                 .withRequestBody(matchingJsonPath("$.query", containing("mutation"))));

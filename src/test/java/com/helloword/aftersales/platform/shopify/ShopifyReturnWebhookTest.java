@@ -1,5 +1,13 @@
 package com.helloword.aftersales.platform.shopify;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -16,17 +24,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.helloword.aftersales.casefile.PlatformReturnEntry;
 import com.helloword.aftersales.casefile.PlatformReturnEntryRepository;
 import com.helloword.aftersales.casefile.ReturnRequest;
 import com.helloword.aftersales.casefile.ReturnRequestRepository;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
+import com.helloword.aftersales.casefile.StoreRepository;
 import com.helloword.aftersales.casefile.importing.OrderImportService;
 import com.helloword.aftersales.integration.webhook.WebhookSignatures;
 import com.helloword.aftersales.support.IntegrationTest;
@@ -54,17 +66,63 @@ class ShopifyReturnWebhookTest {
     TransactionTemplate transaction;
     @Autowired
     Clock clock;
+    @Autowired
+    WireMockServer providerStubs;
+    @Autowired
+    StoreRepository stores;
 
     final HttpClient http = HttpClient.newHttpClient();
     String run;
     long seed;
     Instant triggeredAt;
+    String sandboxUrl;
 
     @BeforeEach
     void setUp() {
         run = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         seed = Math.abs(run.hashCode()) % 1_000_000_000L;
         triggeredAt = clock.instant().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    @AfterEach
+    void backToTheSandbox() {
+        if (sandboxUrl != null) {
+            transaction.executeWithoutResult(status -> stores.findById("shopify-us").orElseThrow()
+                    .pointApiTo(sandboxUrl));
+        }
+    }
+
+    /** Sends the shop's Admin API calls to the WireMock Shopify (under /shopify-us) until the test ends. */
+    private void shopAnswersFromWireMock() {
+        sandboxUrl = transaction.execute(status -> {
+            var store = stores.findById("shopify-us").orElseThrow();
+            String before = store.getApiBaseUrl();
+            store.pointApiTo(providerStubs.baseUrl() + "/shopify-us");
+            return before;
+        });
+    }
+
+    private static final String GRAPHQL = "/shopify-us/admin/api/2025-01/graphql.json";
+
+    private static MappingBuilder returnLinesOf(String returnId) {
+        return post(urlEqualTo(GRAPHQL)).withRequestBody(matchingJsonPath("$.query", containing("query ReturnLines")))
+                .withRequestBody(matchingJsonPath("$.variables.id", equalTo("gid://shopify/Return/" + returnId)));
+    }
+
+    /** Shopify's answer to the ReturnLines query: one ReturnLineItem per {line id, sku, quantity}. */
+    private static String returnLines(String returnId, Object[]... lines) {
+        StringBuilder nodes = new StringBuilder();
+        for (Object[] line : lines) {
+            nodes.append(nodes.isEmpty() ? "" : ",").append("""
+                    {"id": "gid://shopify/ReturnLineItem/%s", "quantity": %s,
+                     "fulfillmentLineItem": {"lineItem": {"sku": "%s"}}}""".formatted(line[0], line[2], line[1]));
+        }
+        return """
+                {"data": {"return": {"id": "gid://shopify/Return/%s", "status": "REQUESTED",
+                  "returnLineItems": {"nodes": [%s]}}},
+                 "extensions": {"cost": {"requestedQueryCost": 12, "actualQueryCost": 6,
+                   "throttleStatus": {"maximumAvailable": 2000.0, "currentlyAvailable": 1994, "restoreRate": 100.0}}}}"""
+                .formatted(returnId, nodes);
     }
 
     private void importOrder(String orderId, String... skus) throws Exception {
@@ -115,6 +173,18 @@ class ShopifyReturnWebhookTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private record Line(String sku, int quantity, String returnSku) {
+    }
+
+    private Line line(String platformReturnId) {
+        return transaction.execute(status -> {
+            PlatformReturnEntry entry = platformReturns.findByStoreIdAndPlatformReturnId("shopify-us",
+                    platformReturnId).orElseThrow();
+            return new Line(entry.getSku(), entry.getQuantity(),
+                    entry.getReturnRequest() == null ? null : entry.getReturnRequest().getSku());
+        });
     }
 
     private record Taken(PlatformReturnEntry.Status status, String platformReason, String reason, String state,
@@ -188,11 +258,64 @@ class ShopifyReturnWebhookTest {
         assertThat(taken(secondLine).reason()).isEqualTo("COLOR_MISMATCH");
         assertThat(List.of(taken(firstLine).status(), taken(secondLine).status()))
                 .containsOnly(PlatformReturnEntry.Status.OPENED);
-        // no SKU in Shopify's payload: one return of this system for the whole order carries both lines
+        // the sandbox has no such return to read the lines from: taken without SKU, one return of this
+        // system for the whole order carries both lines, and the receipt says so
+        assertThat(response.body()).contains("lines not read from Shopify");
         assertThat(returnsOfOrder(orderId)).isEqualTo(1);
         assertThat(ShopifyAdapter.returnGid(firstLine)).isEqualTo("gid://shopify/Return/" + returnId);
         assertThat(ShopifyAdapter.returnGid(taken(secondLine).returnPlatformId()))
                 .isEqualTo("gid://shopify/Return/" + returnId);
+    }
+
+    @Test
+    void theSkusAndQuantitiesOfTheLinesAreReadFromTheReturnInShopify() throws Exception {
+        String orderId = "67" + seed;
+        String returnId = "77" + seed;
+        importOrder(orderId, "SKU-TEE-M", "SKU-CAP", "SKU-MUG");
+        shopAnswersFromWireMock();
+        long first = Long.parseLong(returnId) * 10 + 1;
+        long second = first + 1;
+        providerStubs.stubFor(returnLinesOf(returnId).willReturn(okJson(returnLines(returnId,
+                new Object[] {first, "SKU-TEE-M", 2}, new Object[] {second, "SKU-CAP", 1}))));
+
+        HttpResponse<String> response = deliver(returnRequest(returnId, orderId, "defective", "color"), SECRET,
+                "evt-r9-" + run, "returns/request");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(line(returnId + ":" + first)).isEqualTo(new Line("SKU-TEE-M", 2, "SKU-TEE-M"));
+        assertThat(line(returnId + ":" + second)).isEqualTo(new Line("SKU-CAP", 1, "SKU-CAP"));
+        // one return of this system per returned item, none for the item the buyer keeps
+        assertThat(returnsOfOrder(orderId)).isEqualTo(2);
+        providerStubs.verify(1, postRequestedFor(urlEqualTo(GRAPHQL))
+                .withHeader("X-Shopify-Access-Token", equalTo("shpat_test"))
+                .withRequestBody(matchingJsonPath("$.variables.id", equalTo("gid://shopify/Return/" + returnId))));
+    }
+
+    @Test
+    void whenShopifyCannotAnswerForTheLinesTheWebhookIs503AndTheNextDeliveryIsTaken() throws Exception {
+        String orderId = "68" + seed;
+        String returnId = "78" + seed;
+        importOrder(orderId, "SKU-TEE-M", "SKU-CAP");
+        shopAnswersFromWireMock();
+        long only = Long.parseLong(returnId) * 10 + 1;
+        providerStubs.stubFor(returnLinesOf(returnId).willReturn(aResponse().withStatus(502)
+                .withHeader("Content-Type", "text/html").withBody("<html>Bad Gateway</html>")));
+        byte[] body = returnRequest(returnId, orderId, "size_too_large");
+
+        HttpResponse<String> failed = deliver(body, SECRET, "evt-r10-" + run, "returns/request");
+
+        assertThat(failed.statusCode()).as(failed.body()).isEqualTo(503);
+        assertThat(platformReturns.findByStoreIdAndPlatformReturnId("shopify-us", returnId)).isEmpty();
+        assertThat(returnsOfOrder(orderId)).isZero();
+
+        providerStubs.stubFor(returnLinesOf(returnId).willReturn(okJson(returnLines(returnId,
+                new Object[] {only, "SKU-CAP", 1}))));
+        HttpResponse<String> again = deliver(body, SECRET, "evt-r10-" + run, "returns/request");
+
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(again.body()).contains("PROCESSED", "return " + returnId + " OPENED");
+        assertThat(line(returnId)).isEqualTo(new Line("SKU-CAP", 1, "SKU-CAP"));
+        assertThat(taken(returnId).reason()).isEqualTo("SIZE_FIT");
     }
 
     @Test
