@@ -54,10 +54,9 @@ public interface MarketplaceAdapter {
                 "this platform's returns arrive as webhooks, not as a feed");
     }
 
-    /** Platforms where a return needs no acceptance (the platform authorises it itself). */
+    /** Platforms where a return needs no acceptance: the platform authorised it itself (Amazon). */
     default PlatformReturnResult approvePlatformReturn(StoreConnection store, PlatformReturnCommand command) {
-        throw new PlatformCannotException(platform().name(), "accept the return on the platform",
-                "the platform authorises returns itself; nothing to accept");
+        return new PlatformReturnResult("authorised by " + platform(), true);
     }
 
     default PlatformReturnResult declinePlatformReturn(StoreConnection store, PlatformReturnCommand command) {

@@ -618,7 +618,9 @@ public class ReturnService {
 
     /**
      * Accepts the buyer's platform return on the platform before the label is made; a platform that
-     * authorises returns itself (Amazon) needs nothing.
+     * authorises returns itself (Amazon) needs nothing. Where the platform refuses (the buyer cancelled,
+     * eBay escalated it to a case, Shopify declined it), the PlatformCannotException goes up: the label
+     * step stops with its advice as the incident in Cockpit, and the label SLA reaches the team leads.
      */
     @Transactional
     public void approveOnPlatform(long returnId) {
@@ -627,16 +629,12 @@ public class ReturnService {
             return;
         }
         SalesOrder order = r.getOrder();
-        try {
-            MarketplacePort.PlatformReturnResult result = marketplace.approvePlatformReturn(
-                    new MarketplacePort.PlatformReturnCommand(order.getStore().getId(), r.getPlatformReturnId(),
-                            order.getPlatformOrderId(), "Return " + r.getReturnKey() + " accepted",
-                            "return:" + r.getReturnKey() + ":approve"));
-            if (!result.alreadyDone()) {
-                r.record("ACCEPTED_ON_PLATFORM", result.state(), clock.instant());
-            }
-        } catch (PlatformCannotException cannot) {
-            // the platform authorised it itself
+        MarketplacePort.PlatformReturnResult result = marketplace.approvePlatformReturn(
+                new MarketplacePort.PlatformReturnCommand(order.getStore().getId(), r.getPlatformReturnId(),
+                        order.getPlatformOrderId(), "Return " + r.getReturnKey() + " accepted",
+                        "return:" + r.getReturnKey() + ":approve"));
+        if (!result.alreadyDone()) {
+            r.record("ACCEPTED_ON_PLATFORM", result.state(), clock.instant());
         }
     }
 
