@@ -44,7 +44,8 @@ import com.helloword.aftersales.support.MutableClock;
 @IntegrationTest
 class PlatformReturnFeedTest {
 
-    private static final Set<String> FAULTS = Set.of("DEFECTIVE", "DAMAGED", "NOT_AS_DESCRIBED");
+    /** eBay's codes for a fault of the item (eBay makes its own label for these, not for remorse or lateness). */
+    private static final Set<String> FAULTS = Set.of("DEFECTIVE_ITEM", "ARRIVED_DAMAGED", "DIFFERENT_FROM_LISTING");
 
     @LocalServerPort
     int port;
@@ -119,7 +120,7 @@ class PlatformReturnFeedTest {
         assertThat(returns.count()).as("nothing opened twice").isEqualTo(returnsBefore);
         assertThat(second.opened() + second.unmatched()).isEqualTo(second.read());
 
-        PlatformReturnEntry fault = seen.stream().filter(e -> FAULTS.contains(e.getReason())).findFirst()
+        PlatformReturnEntry fault = seen.stream().filter(e -> FAULTS.contains(e.getPlatformReason())).findFirst()
                 .orElseThrow(() -> new AssertionError("no fault among " + seen.stream()
                         .map(PlatformReturnEntry::getPlatformReason).toList()));
         String key = returns.findById(fault.getReturnRequest().getId()).orElseThrow().getReturnKey();
