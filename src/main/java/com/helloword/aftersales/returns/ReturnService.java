@@ -508,8 +508,9 @@ public class ReturnService {
     }
 
     /**
-     * A person refunded the return in the seller portal: the amount (at most the returned goods' value,
-     * from the case file) and the portal's reference are recorded.
+     * A person refunded the return in the seller portal: the amount (at most the amount due, kept on the
+     * return when the refund step found the platform cannot) and the portal's reference are recorded, with
+     * who did it (the task's assignee: it must be claimed).
      */
     @Transactional
     public void refundedByHand(long returnId, BigDecimal amount, String reference, String who) {
