@@ -5,6 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +67,32 @@ public class PlatformReturnSync {
         this.transaction = transaction;
         this.clock = clock;
         this.firstLookBack = firstLookBack;
+    }
+
+    /**
+     * A round asked for by a person (the API), for one store or (null) all: run as the system, on a thread of its own, since the
+     * engine would otherwise check the person's authorisations for the system's own work (the reason
+     * table, the return processes it starts).
+     */
+    public List<StoreRound> syncNow(String storeId) {
+        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "platform-return-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return thread.submit(() -> storeId == null ? syncAll() : List.of(sync(storeId))).get(10, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the return feeds", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the return feeds took longer than 10 minutes; the round goes on", e);
+        } finally {
+            thread.shutdown();
+        }
     }
 
     /** One round over all active stores, then the platform returns still waiting for their order. */

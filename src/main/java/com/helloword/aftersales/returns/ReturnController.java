@@ -41,9 +41,12 @@ class ReturnController {
     private final ReturnQuality quality;
     private final PlatformReturnIntake platformReturns;
     private final PlatformReturnSync platformFeeds;
+    private final com.helloword.aftersales.casefile.StoreRepository stores;
 
     ReturnController(ReturnService returns, BuyerLinks links, ApiAccess access, ReturnQuality quality,
-            PlatformReturnIntake platformReturns, PlatformReturnSync platformFeeds) {
+            PlatformReturnIntake platformReturns, PlatformReturnSync platformFeeds,
+            com.helloword.aftersales.casefile.StoreRepository stores) {
+        this.stores = stores;
         this.platformReturns = platformReturns;
         this.platformFeeds = platformFeeds;
         this.returns = returns;
@@ -121,11 +124,18 @@ class ReturnController {
                 .toList();
     }
 
-    /** Reads the stores' return feeds now instead of at the next round: team leads, integrations, admins. */
+    /**
+     * Reads the stores' return feeds now instead of at the next round (one store with {@code storeId}):
+     * team leads, integrations, admins.
+     */
     @PostMapping("/api/returns/platform/sync")
-    List<PlatformReturnSync.StoreRound> syncPlatformReturns() {
+    List<PlatformReturnSync.StoreRound> syncPlatformReturns(
+            @RequestParam(name = "storeId", required = false) String storeId) {
         access.requireAnyGroup(Groups.TEAM_LEADS, Groups.INTEGRATIONS, Groups.CAMUNDA_ADMIN);
-        return platformFeeds.syncAll();
+        if (storeId != null && !stores.existsById(storeId)) {
+            throw new ReturnService.RejectedReturn(java.util.Map.of("storeId", "no store " + storeId));
+        }
+        return platformFeeds.syncNow(storeId);
     }
 
     /** A team lead lifts a buyer's serial-returner flag: their next return needs no agent approval. */
@@ -161,7 +171,7 @@ class ReturnController {
     @ExceptionHandler(ReturnService.RejectedReturn.class)
     ResponseEntity<ProblemDetail> rejected(ReturnService.RejectedReturn e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                e.problems().containsKey("returnKey") || e.problems().containsKey("buyerId") ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, e.getMessage());
+                e.problems().containsKey("returnKey") || e.problems().containsKey("buyerId") || e.problems().containsKey("storeId") ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setProperty("problems", e.problems());
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }

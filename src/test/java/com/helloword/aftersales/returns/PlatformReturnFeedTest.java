@@ -151,4 +151,22 @@ class PlatformReturnFeedTest {
         assertThat(closed.get("refundAmount").decimalValue()).isEqualByComparingTo("49.90");
         assertThat(closed.get("platformRef").asText()).isEqualTo("return:" + fault.getPlatformReturnId());
     }
+
+    @Test
+    void aTeamLeadReadsAStoresFeedNowAndTheSystemOpensTheReturnsNotTheTeamLeadsRights() {
+        assertThat(http.post("/api/returns/platform/sync?storeId=" + storeId, "lena", "application/json", "")
+                .statusCode()).isEqualTo(403);
+        assertThat(http.post("/api/returns/platform/sync?storeId=nope-" + storeId, "leo", "application/json", "")
+                .statusCode()).isEqualTo(404);
+
+        var response = http.post("/api/returns/platform/sync?storeId=" + storeId, "leo", "application/json", "");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode round = Http.json(response).get(0);
+        assertThat(round.get("skipped").isNull()).as(round.toString()).isTrue();
+        assertThat(round.get("read").asInt()).isPositive();
+        assertThat(round.get("opened").asInt()).isEqualTo(round.get("read").asInt());
+        assertThat(entriesOfStore()).hasSize(round.get("read").asInt())
+                .allMatch(e -> e.getStatus() == PlatformReturnEntry.Status.OPENED);
+    }
 }

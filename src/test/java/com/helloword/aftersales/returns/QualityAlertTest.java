@@ -85,7 +85,7 @@ class QualityAlertTest {
         clock.set(Instant.now());
     }
 
-    /** An SKU shipped 25 times and returned once for a defect, in a category where nothing else comes back. */
+    /** An SKU shipped 25 times and returned once for a defect, beside one of its category shipped 75 times. */
     private String alertingSku(String suffix) throws Exception {
         String sku = "QH-" + (run + suffix).toUpperCase(Locale.ROOT);
         String orderId = "QH" + Math.abs((run + suffix).hashCode() % 100000);
@@ -93,7 +93,11 @@ class QualityAlertTest {
                 + "destination_country,currency,ordered_at,shipped_at,delivered_at,carrier,tracking_number,status,sku,"
                 + "batch,quantity,unit_price\n" + storeId + "," + orderId + ",qh." + run + suffix + "@example.de,Q,de,"
                 + "DE,EUR,2026-11-01T10:00:00Z,2026-11-02T10:00:00Z,2026-11-05T10:00:00Z,DHL,JJDQH" + run + suffix
-                + ",DELIVERED," + sku + ",,25,9.90\n"));
+                + ",DELIVERED," + sku + ",,25,9.90\n"
+                // in its category an SKU that hardly comes back, so the category's average stays low
+                + storeId + "," + orderId + ",qh." + run + suffix + "@example.de,Q,de,"
+                + "DE,EUR,2026-11-01T10:00:00Z,2026-11-02T10:00:00Z,2026-11-05T10:00:00Z,DHL,JJDQH" + run + suffix
+                + ",DELIVERED,QH-CTRL-" + (run + suffix).toUpperCase(Locale.ROOT) + ",,75,9.90\n"));
         assertThat(http.post("/api/returns", "lena", "application/json", """
                 {"storeId": "%s", "platformOrderId": "%s", "sku": "%s", "reason": "DEFECTIVE"}"""
                 .formatted(storeId, orderId, sku)).statusCode()).isEqualTo(201);

@@ -291,7 +291,11 @@ class ReturnApiTest {
                 + "destination_country,currency,ordered_at,shipped_at,delivered_at,carrier,tracking_number,status,sku,"
                 + "batch,quantity,unit_price\n" + storeId + "," + orderId + ",qa." + run + "@example.de,Q,de,DE,EUR,"
                 + "2026-11-01T10:00:00Z,2026-11-02T10:00:00Z,2026-11-05T10:00:00Z,DHL,JJDQA" + run
-                + ",DELIVERED," + sku + ",,25,9.90\n"));
+                + ",DELIVERED," + sku + ",,25,9.90\n"
+                // in its category an SKU that hardly comes back: the category's average is 1 in 100
+                + storeId + "," + orderId + ",qa." + run + "@example.de,Q,de,DE,EUR,"
+                + "2026-11-01T10:00:00Z,2026-11-02T10:00:00Z,2026-11-05T10:00:00Z,DHL,JJDQA" + run
+                + ",DELIVERED,QA-CTRL-" + run + ",,75,9.90\n"));
         String body = """
                 {"storeId": "%s", "platformOrderId": "%s", "sku": "%s", "reason": "DEFECTIVE"}"""
                 .formatted(storeId, orderId, sku);
