@@ -39,7 +39,7 @@ public class ReturnRequest extends CaseFileEntity {
         REQUESTED, REFUSED, AWAITING_APPROVAL, APPROVED, LABEL_SENT, RECEIVED, INSPECTED, CLOSED
     }
 
-    public enum Outcome { REFUND, PARTIAL_REFUND, EXCHANGE, REJECTED, REFUSED, NOT_RETURNED }
+    public enum Outcome { REFUND, PARTIAL_REFUND, EXCHANGE, REJECTED, REFUSED, NOT_RETURNED, CANCELLED }
 
     /** Who made the return label: the carrier for this system, or the platform for its own return. */
     public enum LabelSource { CARRIER, PLATFORM }

@@ -95,6 +95,27 @@ public class PlatformReturnIntake {
         }
     }
 
+    /**
+     * The platform's news of returns it knows (Shopify's returns/cancel, returns/decline, returns/close):
+     * every kept line of the platform return ({@code id}, or {@code id:line}) takes the new state, and
+     * an opened one that is now over there ends as {@link ReturnService#overOnPlatform} says. Returns how
+     * many kept platform returns it touched (0: not one this system knows).
+     */
+    public int stateChanged(String storeId, String platformReturnId, String state) {
+        int touched = 0;
+        for (PlatformReturnEntry entry : entries.findByStoreIdAndPlatformReturnIdStartingWithOrderByIdAsc(storeId,
+                platformReturnId)) {
+            String id = entry.getPlatformReturnId();
+            if (id.equals(platformReturnId) || id.startsWith(platformReturnId + ":")) {
+                take(storeId, new MarketplacePort.PlatformReturn(id, entry.getPlatformOrderId(), entry.getSku(),
+                        entry.getQuantity(), entry.getPlatformReason(), entry.getWanted(), entry.getRequestedAt(),
+                        state, null, null));
+                touched++;
+            }
+        }
+        return touched;
+    }
+
     /** Tries the UNMATCHED platform returns again (their orders may have been imported since). */
     public int retryUnmatched() {
         int opened = 0;
@@ -114,7 +135,12 @@ public class PlatformReturnIntake {
 
     private PlatformReturnEntry takeNow(Store store, MarketplacePort.PlatformReturn platformReturn) {
         PlatformReturnEntry entry = entry(store, platformReturn);
+        boolean wasOver = over(entry.getPlatformState());
+        entry.update(platformReturn.state(), platformReturn.carrier(), platformReturn.trackingNumber());
         if (entry.getStatus() == PlatformReturnEntry.Status.OPENED) {
+            if (!wasOver && over(entry.getPlatformState())) {
+                returns.overOnPlatform(entry.getReturnRequest().getId(), entry.getPlatformState());
+            }
             Hibernate.initialize(entry.getReturnRequest()); // the caller reads it after the transaction
             return entry;
         }
@@ -154,7 +180,6 @@ public class PlatformReturnIntake {
         Optional<PlatformReturnEntry> known = entries.lockByStoreIdAndPlatformReturnId(store.getId(),
                 platformReturn.platformReturnId().trim());
         if (known.isPresent()) {
-            known.get().update(platformReturn.state(), platformReturn.carrier(), platformReturn.trackingNumber());
             return known.get();
         }
         Map<String, Object> mapped = reason(store.getPlatform().name(), platformReturn.platformReason());

@@ -9,6 +9,8 @@ public final class ReturnProcess {
 
     public static final String PROCESS_KEY = "returnProcess";
     public static final String MESSAGE_RETURN_RECEIVED = "aftersales.returnReceived";
+    /** The buyer withdrew the return on the platform (or it was closed there) before the parcel came back. */
+    public static final String MESSAGE_RETURN_CANCELLED = "aftersales.returnCancelled";
     public static final String USER_TASK_REVIEW = "userTask_reviewReturn";
     public static final String USER_TASK_INSPECT = "userTask_inspectReturn";
     public static final String USER_TASK_MANUAL_EXCHANGE = "userTask_shipExchangeByHand";

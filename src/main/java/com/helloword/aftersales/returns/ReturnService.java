@@ -618,6 +618,27 @@ public class ReturnService {
     }
 
     /**
+     * The platform says the buyer's return is over there (cancelled by the buyer, closed, declined in the
+     * platform's own admin). Before the parcel is back, a return opened on the platform ends here too
+     * ("Close as cancelled": no reminders, no "not returned"); a return this system opened (an agent's
+     * remedy the buyer also asked for there) only notes it, the case settles it. After the parcel is back
+     * or the refund is paid, nothing changes: the platform's state then follows this system's own steps.
+     * Returns whether the return was ended.
+     */
+    @Transactional
+    public boolean overOnPlatform(long returnId, String state) {
+        ReturnRequest r = returnOf(returnId);
+        if (r.getStatus() == ReturnRequest.Status.CLOSED || r.getReceivedAt() != null || r.getRefundAmount() != null) {
+            return false;
+        }
+        r.record("OVER_ON_PLATFORM", state + " on " + r.getOrder().getStore().getPlatform(), clock.instant());
+        if (r.getSource() != ReturnRequest.Source.PLATFORM) {
+            return false;
+        }
+        return waiting.correlateIfWaiting(r.getProcessInstanceId(), ReturnProcess.MESSAGE_RETURN_CANCELLED, Map.of());
+    }
+
+    /**
      * Accepts the buyer's platform return on the platform before the label is made; a platform that
      * authorises returns itself (Amazon) needs nothing. Where the platform refuses (the buyer cancelled,
      * eBay escalated it to a case, Shopify declined it), the PlatformCannotException goes up: the label

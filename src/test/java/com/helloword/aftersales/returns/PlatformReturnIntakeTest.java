@@ -371,6 +371,44 @@ class PlatformReturnIntakeTest {
         assertThat(both.body).contains("at most 39.90 EUR");
     }
 
+    @Test
+    void aReturnTheBuyerWithdrawsOnThePlatformBeforeSendingEndsHereToo() throws Exception {
+        String orderId = order("w", "2026-11-20T10:00:00Z", "withdraw." + run + "@example.de");
+        String rma = "DxR" + run;
+        String key = intake.take(storeId, platformReturn(rma, orderId, "CR-DEFECTIVE", "2026-11-22T08:00:00Z",
+                "JJDX" + run)).getReturnRequest().getReturnKey();
+        String processId = returns.findByReturnKey(key).orElseThrow().getProcessInstanceId();
+        DueJobs.run(managementService, processId);
+        assertThat(Http.json(http.get("/api/returns/" + key, "lena")).get("status").asText()).isEqualTo("LABEL_SENT");
+
+        // the next report says the buyer cancelled it: the return ends, no reminders, no "not returned"
+        intake.take(storeId, new MarketplacePort.PlatformReturn(rma, orderId, "SHIRT-BLUE-M", 1, "CR-DEFECTIVE",
+                "REFUND", Instant.parse("2026-11-22T08:00:00Z"), "Cancelled", "DHL", "JJDX" + run));
+
+        JsonNode closed = Http.json(http.get("/api/returns/" + key, "lena"));
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("outcome").asText()).isEqualTo("CANCELLED");
+        assertThat(timeline(key)).anyMatch(s -> s.startsWith("OVER_ON_PLATFORM Cancelled on AMAZON"));
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(processId).count()).isZero();
+    }
+
+    @Test
+    void aPlatformsLaterStateAfterTheParcelIsBackChangesNothing() throws Exception {
+        String orderId = order("v", "2026-11-20T10:00:00Z", "back." + run + "@example.de");
+        String rma = "DvR" + run;
+        String key = intake.take(storeId, platformReturn(rma, orderId, "CR-DEFECTIVE", "2026-11-22T08:00:00Z",
+                "JJDV" + run)).getReturnRequest().getReturnKey();
+        String processId = returns.findByReturnKey(key).orElseThrow().getProcessInstanceId();
+        DueJobs.run(managementService, processId);
+        returnService.received(key);
+
+        intake.take(storeId, new MarketplacePort.PlatformReturn(rma, orderId, "SHIRT-BLUE-M", 1, "CR-DEFECTIVE",
+                "REFUND", Instant.parse("2026-11-22T08:00:00Z"), "Closed", "DHL", "JJDV" + run));
+
+        assertThat(Http.json(http.get("/api/returns/" + key, "lena")).get("status").asText()).isEqualTo("RECEIVED");
+        assertThat(task(processId, ReturnProcess.USER_TASK_INSPECT)).isNotNull();
+    }
+
     /** A response's status and body (java.net.http's generic type kept out of the assertions). */
     private record HttpResponse(int status, String body) {
         HttpResponse(java.net.http.HttpResponse<String> response) {

@@ -319,4 +319,18 @@ class ReturnProcessTest {
         assertThat(pi).hasPassed("userTask_refundByHand", "endEvent_returnClosed").isEnded();
         assertThat(steps).containsExactly("policy", "label", "sendLabel", "refund", "refundDue", "tell", "close:");
     }
+
+    @Test
+    void aReturnTheBuyerWithdrewOnThePlatformEndsWithoutRemindersOrNotReturned() {
+        ProcessInstance pi = start();
+        execute(job("serviceTask_createLabel", pi));
+        execute(job("serviceTask_sendLabel", pi));
+        assertThat(pi).isWaitingAt("receiveTask_parcelBack");
+
+        runtimeService().createMessageCorrelation("aftersales.returnCancelled").processInstanceBusinessKey("RMA-TEST")
+                .correlate();
+
+        assertThat(pi).hasPassed("endEvent_returnCancelled").hasNotPassed("serviceTask_remind").isEnded();
+        assertThat(steps).containsExactly("policy", "label", "sendLabel", "close:CANCELLED");
+    }
 }

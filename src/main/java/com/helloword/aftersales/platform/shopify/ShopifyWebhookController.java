@@ -48,9 +48,10 @@ import com.helloword.aftersales.returns.PlatformReturnIntake;
  * names no SKU, so the lines' SKUs and quantities are read from the Return in Shopify
  * ({@link ShopifyAdapter#returnLines}) while the event is processed: where Shopify cannot answer now
  * (5xx, timeout, throttled) the webhook answers 503 and keeps nothing, so Shopify delivers it again. The buyer's
- * notes ({@code return_reason_note}, {@code customer_note}) are not read. The later return topics
- * (approve, decline, cancel, close) are acknowledged as not used: this system decides the returns
- * itself and learns nothing from them it needs.
+ * notes ({@code return_reason_note}, {@code customer_note}) are not read. Of the later return topics,
+ * {@code returns/cancel}, {@code returns/decline} and {@code returns/close} tell the intake the return's
+ * new state (a return the buyer withdrew before sending the parcel ends here too); {@code returns/approve}
+ * is this system's own doing and not used.
  */
 @RestController
 class ShopifyWebhookController {
@@ -58,6 +59,9 @@ class ShopifyWebhookController {
     private static final Logger LOG = LoggerFactory.getLogger(ShopifyWebhookController.class);
     private static final Set<String> ORDER_TOPICS = Set.of("orders/updated", "orders/cancelled", "orders/fulfilled",
             "orders/partially_fulfilled");
+    /** A return's later states, as the topic names them (the payload's status says the same, lower case). */
+    private static final Map<String, String> RETURN_STATE_TOPICS = Map.of("returns/cancel", "CANCELED",
+            "returns/decline", "DECLINED", "returns/close", "CLOSED");
 
     private final StoreRepository stores;
     private final CredentialStore credentials;
@@ -130,6 +134,8 @@ class ShopifyWebhookController {
             receipt = inbox.receive(ShopifyAdapter.PROVIDER, id, topic, shop,
                     () -> ORDER_TOPICS.contains(topic) ? applyOrder(store, payload)
                             : RETURN_REQUEST_TOPIC.equals(topic) ? takeReturns(store, payload, triggered)
+                            : RETURN_STATE_TOPICS.containsKey(topic) ? returnState(store, payload,
+                                    RETURN_STATE_TOPICS.get(topic))
                             : "topic " + topic + " not used");
         } catch (IllegalArgumentException refused) { // the intake's own check; nothing of the event was kept
             return refuse(HttpStatus.BAD_REQUEST, refused.getMessage());
@@ -246,6 +252,17 @@ class ShopifyWebhookController {
     }
 
     /** A numeric id from {@code field}, or from the object's {@code admin_graphql_api_id}. */
+    /** A return's later state: every kept line of it takes the state; a return not kept is only noted. */
+    private String returnState(Store store, JsonNode payload, String state) {
+        String returnId = numericId(payload, "id");
+        if (returnId == null) {
+            throw new IllegalArgumentException("return payload without the return's id");
+        }
+        int touched = returnIntake.stateChanged(store.getId(), returnId, state);
+        return touched == 0 ? "return " + returnId + " is not one this system keeps"
+                : "return " + returnId + " " + state + " (" + touched + " line(s))";
+    }
+
     private static String numericId(JsonNode node, String field) {
         String id = node.path(field).isNumber() || node.path(field).isTextual() ? node.path(field).asText().strip()
                 : "";

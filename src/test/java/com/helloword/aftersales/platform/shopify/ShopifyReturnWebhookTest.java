@@ -364,13 +364,35 @@ class ShopifyReturnWebhookTest {
     }
 
     @Test
-    void theLaterReturnTopicsAreAcknowledgedAsNotUsed() throws Exception {
+    void aLaterStateOfAReturnThisSystemDoesNotKeepIsOnlyNoted() throws Exception {
         byte[] body = returnRequest("76" + seed, "66" + seed, "other");
 
         HttpResponse<String> declined = deliver(body, SECRET, "evt-r8-" + run, "returns/decline");
+        HttpResponse<String> approved = deliver(body, SECRET, "evt-r8b-" + run, "returns/approve");
 
         assertThat(declined.statusCode()).isEqualTo(200);
-        assertThat(declined.body()).contains("not used");
+        assertThat(declined.body()).contains("not one this system keeps");
+        assertThat(approved.body()).contains("not used");
         assertThat(platformReturns.findByStoreIdAndPlatformReturnId("shopify-us", "76" + seed)).isEmpty();
+    }
+
+    @Test
+    void aReturnTheBuyerCancelsInShopifyBeforeSendingEndsHereToo() throws Exception {
+        String orderId = "67" + seed;
+        String returnId = "77" + seed;
+        importOrder(orderId, "SKU-TEE-M");
+        byte[] body = returnRequest(returnId, orderId, "unwanted");
+        assertThat(deliver(body, SECRET, "evt-r9-" + run, "returns/request").statusCode()).isEqualTo(200);
+        Taken taken = taken(returnId);
+        assertThat(taken.status()).isEqualTo(PlatformReturnEntry.Status.OPENED);
+
+        HttpResponse<String> cancelled = deliver(body, SECRET, "evt-r10-" + run, "returns/cancel");
+
+        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.body()).contains("CANCELED");
+        ReturnRequest after = returns.findByReturnKey(taken.returnKey()).orElseThrow();
+        assertThat(after.getStatus()).isEqualTo(ReturnRequest.Status.CLOSED);
+        assertThat(after.getOutcome()).isEqualTo(ReturnRequest.Outcome.CANCELLED);
+        assertThat(taken(returnId).state()).isEqualTo("CANCELED");
     }
 }
