@@ -65,14 +65,4 @@ class PurchasingController {
         boolean released = alerts.release(holdId, access.caller().userId(), body.note());
         return ResponseEntity.ok(Map.of("holdId", holdId, "released", released, "standing", false));
     }
-
-    @org.springframework.web.bind.annotation.ExceptionHandler(ReturnService.RejectedReturn.class)
-    ResponseEntity<org.springframework.http.ProblemDetail> rejected(ReturnService.RejectedReturn e) {
-        org.springframework.http.HttpStatus status = e.problems().containsKey("holdId")
-                ? org.springframework.http.HttpStatus.NOT_FOUND : org.springframework.http.HttpStatus.BAD_REQUEST;
-        org.springframework.http.ProblemDetail problem = org.springframework.http.ProblemDetail.forStatusAndDetail(
-                status, e.getMessage());
-        problem.setProperty("problems", e.problems());
-        return ResponseEntity.status(status).body(problem);
-    }
 }

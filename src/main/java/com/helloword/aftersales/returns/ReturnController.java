@@ -5,9 +5,7 @@ import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -166,13 +164,5 @@ class ReturnController {
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "attachment; filename=\"" + returnKey + ".pdf\"").body(pdf);
-    }
-
-    @ExceptionHandler(ReturnService.RejectedReturn.class)
-    ResponseEntity<ProblemDetail> rejected(ReturnService.RejectedReturn e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                e.problems().containsKey("returnKey") || e.problems().containsKey("buyerId") || e.problems().containsKey("storeId") ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setProperty("problems", e.problems());
-        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 }
