@@ -107,9 +107,7 @@ public class PlatformReturnIntake {
                 platformReturnId)) {
             String id = entry.getPlatformReturnId();
             if (id.equals(platformReturnId) || id.startsWith(platformReturnId + ":")) {
-                take(storeId, new MarketplacePort.PlatformReturn(id, entry.getPlatformOrderId(), entry.getSku(),
-                        entry.getQuantity(), entry.getPlatformReason(), entry.getWanted(), entry.getRequestedAt(),
-                        state, null, null));
+                take(storeId, asPlatformReturn(entry, state));
                 touched++;
             }
         }
@@ -120,7 +118,7 @@ public class PlatformReturnIntake {
     public int retryUnmatched() {
         int opened = 0;
         for (PlatformReturnEntry entry : entries.findByStatusOrderByIdAsc(PlatformReturnEntry.Status.UNMATCHED)) {
-            PlatformReturnEntry after = take(entry.getStoreId(), asPlatformReturn(entry));
+            PlatformReturnEntry after = take(entry.getStoreId(), asPlatformReturn(entry, entry.getPlatformState()));
             if (after.getStatus() == PlatformReturnEntry.Status.OPENED) {
                 opened++;
             }
@@ -206,10 +204,11 @@ public class PlatformReturnIntake {
                 || s.contains("REFUND_ISSUED") || s.contains("REFUNDED");
     }
 
-    private static MarketplacePort.PlatformReturn asPlatformReturn(PlatformReturnEntry entry) {
+    /** A kept platform return as the platform would send it again, in the given state. */
+    private static MarketplacePort.PlatformReturn asPlatformReturn(PlatformReturnEntry entry, String state) {
         return new MarketplacePort.PlatformReturn(entry.getPlatformReturnId(), entry.getPlatformOrderId(),
                 entry.getSku(), entry.getQuantity(), entry.getPlatformReason(), entry.getWanted(),
-                entry.getRequestedAt(), entry.getPlatformState(), entry.getCarrier(), entry.getTrackingNumber());
+                entry.getRequestedAt(), state, entry.getCarrier(), entry.getTrackingNumber());
     }
 
     private Store check(String storeId, MarketplacePort.PlatformReturn platformReturn) {

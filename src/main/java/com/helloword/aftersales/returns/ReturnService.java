@@ -250,7 +250,7 @@ public class ReturnService {
             r.attachProcess(processInstanceId);
         }
         SalesOrder order = r.getOrder();
-        ZoneId zone = order.getStore().getTimeZone() == null ? ZoneOffset.UTC : ZoneId.of(order.getStore().getTimeZone());
+        ZoneId zone = zone(order);
         LocalDate delivered = order.getDeliveredAt() == null ? null : order.getDeliveredAt().atZone(zone).toLocalDate();
         LocalDate requested = r.getRequestedAt().atZone(zone).toLocalDate();
         Buyer buyer = r.getBuyer();
