@@ -17,15 +17,12 @@ import java.math.BigDecimal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.mock.env.MockEnvironment;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.helloword.aftersales.casefile.Platform;
-import com.helloword.aftersales.integration.CredentialStore;
 import com.helloword.aftersales.integration.PlatformCannotException;
-import com.helloword.aftersales.integration.ProviderClients;
 import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.platform.MarketplacePort.BuyerMessageCommand;
 import com.helloword.aftersales.platform.MarketplacePort.DelistCommand;
@@ -35,7 +32,6 @@ import com.helloword.aftersales.platform.MarketplacePort.OrderHoldCommand;
 import com.helloword.aftersales.platform.MarketplacePort.RefundCommand;
 import com.helloword.aftersales.platform.MarketplacePort.RefundResult;
 import com.helloword.aftersales.platform.StoreConnection;
-import com.helloword.aftersales.support.ProviderTestSupport;
 
 /** Payloads follow Shopify's Admin GraphQL reference (2025-01): refundCreate, fulfillmentOrderHold, … */
 class ShopifyAdapterTest {
@@ -43,8 +39,8 @@ class ShopifyAdapterTest {
     @RegisterExtension
     static WireMockExtension shopify = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    static final String GRAPHQL = "/admin/api/2025-01/graphql.json";
-    static final String TOKEN = "shpat_test_token_0123456789";
+    static final String GRAPHQL = ShopifyTestSupport.GRAPHQL;
+    static final String TOKEN = ShopifyTestSupport.TOKEN;
     static final String KEY = "case:AS-1:refund";
 
     ShopifyAdapter adapter;
@@ -52,16 +48,12 @@ class ShopifyAdapterTest {
 
     @BeforeEach
     void setUp() {
-        MockEnvironment environment = ProviderTestSupport.environment("shopify");
-        environment.setProperty("aftersales.credentials.shopify-us.access-token", TOKEN);
-        ProviderClients clients = ProviderTestSupport.clients(environment);
-        adapter = new ShopifyAdapter(clients, new CredentialStore(environment), "2025-01");
-        store = new StoreConnection("shopify-us", Platform.SHOPIFY, shopify.baseUrl(), "helloword-us.myshopify.com",
-                null, "shopify-us", "USD", "en");
+        adapter = ShopifyTestSupport.adapter("shopify-us");
+        store = ShopifyTestSupport.usStore(shopify.baseUrl());
     }
 
     private static MappingBuilder operation(String name) {
-        return post(urlEqualTo(GRAPHQL)).withRequestBody(matchingJsonPath("$.query", containing(name)));
+        return ShopifyTestSupport.operation(name);
     }
 
     private static String refundable(String refundsJson) {

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -17,14 +16,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.mock.env.MockEnvironment;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.helloword.aftersales.casefile.Platform;
-import com.helloword.aftersales.integration.CredentialStore;
-import com.helloword.aftersales.integration.ProviderClients;
 import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.platform.MarketplacePort.ExchangeLine;
 import com.helloword.aftersales.platform.MarketplacePort.ExchangeOrderCommand;
@@ -32,7 +27,6 @@ import com.helloword.aftersales.platform.MarketplacePort.ExchangeResult;
 import com.helloword.aftersales.platform.MarketplacePort.ShipTo;
 import com.helloword.aftersales.platform.MarketplacePort.ShipToRef;
 import com.helloword.aftersales.platform.StoreConnection;
-import com.helloword.aftersales.support.ProviderTestSupport;
 
 /**
  * The buyer's address ({@code order.shippingAddress}) and exchange orders ({@code draftOrderCreate},
@@ -43,8 +37,8 @@ class ShopifyExchangeTest {
     @RegisterExtension
     static WireMockExtension shopify = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    static final String GRAPHQL = "/admin/api/2025-01/graphql.json";
-    static final String TOKEN = "shpat_test_token_0123456789";
+    static final String GRAPHQL = ShopifyTestSupport.GRAPHQL;
+    static final String TOKEN = ShopifyTestSupport.TOKEN;
     static final String KEY = "case:AS-7:exchange";
 
     ShopifyAdapter adapter;
@@ -52,16 +46,12 @@ class ShopifyExchangeTest {
 
     @BeforeEach
     void setUp() {
-        MockEnvironment environment = ProviderTestSupport.environment("shopify");
-        environment.setProperty("aftersales.credentials.shopify-fr.access-token", TOKEN);
-        ProviderClients clients = ProviderTestSupport.clients(environment);
-        adapter = new ShopifyAdapter(clients, new CredentialStore(environment), "2025-01");
-        store = new StoreConnection("shopify-fr", Platform.SHOPIFY, shopify.baseUrl(), "helloword-fr.myshopify.com",
-                null, "shopify-fr", "EUR", "fr");
+        adapter = ShopifyTestSupport.adapter("shopify-fr");
+        store = ShopifyTestSupport.frStore(shopify.baseUrl());
     }
 
     private static MappingBuilder operation(String name) {
-        return post(urlEqualTo(GRAPHQL)).withRequestBody(matchingJsonPath("$.query", containing(name)));
+        return ShopifyTestSupport.operation(name);
     }
 
     private static final String SHIP_TO = """

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -14,20 +13,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.mock.env.MockEnvironment;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.helloword.aftersales.casefile.Platform;
-import com.helloword.aftersales.integration.CredentialStore;
 import com.helloword.aftersales.integration.PlatformCannotException;
-import com.helloword.aftersales.integration.ProviderClients;
 import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnCommand;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnResult;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnsQuery;
 import com.helloword.aftersales.platform.StoreConnection;
-import com.helloword.aftersales.support.ProviderTestSupport;
 
 /**
  * Accepting and declining a buyer's return request, as Shopify's Admin GraphQL reference (2025-01)
@@ -38,8 +32,8 @@ class ShopifyReturnDecisionTest {
     @RegisterExtension
     static WireMockExtension shopify = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
-    static final String GRAPHQL = "/admin/api/2025-01/graphql.json";
-    static final String TOKEN = "shpat_test_token_0123456789";
+    static final String GRAPHQL = ShopifyTestSupport.GRAPHQL;
+    static final String TOKEN = ShopifyTestSupport.TOKEN;
     static final String RETURN_GID = "gid://shopify/Return/945000959";
 
     ShopifyAdapter adapter;
@@ -47,16 +41,12 @@ class ShopifyReturnDecisionTest {
 
     @BeforeEach
     void setUp() {
-        MockEnvironment environment = ProviderTestSupport.environment("shopify");
-        environment.setProperty("aftersales.credentials.shopify-us.access-token", TOKEN);
-        ProviderClients clients = ProviderTestSupport.clients(environment);
-        adapter = new ShopifyAdapter(clients, new CredentialStore(environment), "2025-01");
-        store = new StoreConnection("shopify-us", Platform.SHOPIFY, shopify.baseUrl(), "helloword-us.myshopify.com",
-                null, "shopify-us", "USD", "en");
+        adapter = ShopifyTestSupport.adapter("shopify-us");
+        store = ShopifyTestSupport.usStore(shopify.baseUrl());
     }
 
     private static MappingBuilder operation(String name) {
-        return post(urlEqualTo(GRAPHQL)).withRequestBody(matchingJsonPath("$.query", containing(name)));
+        return ShopifyTestSupport.operation(name);
     }
 
     private static String status(String status) {
