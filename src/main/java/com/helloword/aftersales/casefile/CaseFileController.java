@@ -9,21 +9,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import com.helloword.aftersales.casefile.CaseFileViews.CaseView;
 import com.helloword.aftersales.casefile.CaseFileViews.OrderView;
 import com.helloword.aftersales.casefile.CaseFileViews.StoreView;
-import com.helloword.aftersales.security.ApiAccess;
 
 @RestController
 @RequestMapping("/api")
 class CaseFileController {
 
     private final CaseFileQueries queries;
-    private final ApiAccess access;
 
-    CaseFileController(CaseFileQueries queries, ApiAccess access) {
+    CaseFileController(CaseFileQueries queries) {
         this.queries = queries;
-        this.access = access;
     }
 
     @GetMapping("/stores")
@@ -35,12 +31,5 @@ class CaseFileController {
     OrderView order(@PathVariable String storeId, @PathVariable String platformOrderId) {
         return queries.order(storeId, platformOrderId).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND, "No order " + platformOrderId + " in store " + storeId));
-    }
-
-    @GetMapping("/cases/{businessKey}")
-    CaseView afterSalesCase(@PathVariable String businessKey) {
-        access.requireCaseReader();
-        return queries.afterSalesCase(businessKey).orElseThrow(() -> new ResponseStatusException(
-                HttpStatus.NOT_FOUND, "No case " + businessKey));
     }
 }

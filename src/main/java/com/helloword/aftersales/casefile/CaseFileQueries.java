@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.helloword.aftersales.casefile.CaseFileViews.CaseView;
 import com.helloword.aftersales.casefile.CaseFileViews.OrderView;
 import com.helloword.aftersales.casefile.CaseFileViews.StoreView;
 
@@ -17,12 +16,10 @@ public class CaseFileQueries {
 
     private final StoreRepository stores;
     private final SalesOrderRepository orders;
-    private final AfterSalesCaseRepository cases;
 
-    CaseFileQueries(StoreRepository stores, SalesOrderRepository orders, AfterSalesCaseRepository cases) {
+    CaseFileQueries(StoreRepository stores, SalesOrderRepository orders) {
         this.stores = stores;
         this.orders = orders;
-        this.cases = cases;
     }
 
     public List<StoreView> stores() {
@@ -31,9 +28,5 @@ public class CaseFileQueries {
 
     public Optional<OrderView> order(String storeId, String platformOrderId) {
         return orders.findWithLines(storeId, platformOrderId).map(OrderView::of);
-    }
-
-    public Optional<CaseView> afterSalesCase(String businessKey) {
-        return cases.findWithMessages(businessKey).map(CaseView::of);
     }
 }

@@ -23,7 +23,7 @@ public final class CaseFileViews {
 
     public record BuyerView(long id, String email, String name, String language, String country, BuyerTier tier) {
 
-        static BuyerView of(Buyer b) {
+        public static BuyerView of(Buyer b) {
             return b == null ? null
                     : new BuyerView(b.getId(), b.getEmail(), b.getName(), b.getLanguage(), b.getCountry(), b.getTier());
         }
@@ -47,28 +47,6 @@ public final class CaseFileViews {
                     o.getDestinationCountry(), o.getCurrency(), o.getStatus(), o.getOrderedAt(), o.getShippedAt(),
                     o.getDeliveredAt(), o.getCarrier(), o.getTrackingNumber(), o.getTrackingStatus(), o.getLastScanAt(),
                     o.isFrozen(), o.getFrozenReason(), o.total(), lines);
-        }
-    }
-
-    public record MessageView(MessageDirection direction, String channel, String externalMessageId, String subject,
-            String body, String language, Instant occurredAt) {
-    }
-
-    public record CaseView(String businessKey, String storeId, String platformOrderId, BuyerView buyer,
-            String channel, String category, Severity severity, CaseStatus status, String language, int contactCount,
-            Instant openedAt, Instant claimDueAt, Instant firstReplyDueAt, Instant resolutionDueAt, Instant closedAt,
-            String processInstanceId, List<MessageView> messages) {
-
-        static CaseView of(AfterSalesCase c) {
-            List<MessageView> messages = c.getMessages().stream()
-                    .map(m -> new MessageView(m.getDirection(), m.getChannel(), m.getExternalMessageId(),
-                            m.getSubject(), m.getBody(), m.getLanguage(), m.getOccurredAt()))
-                    .toList();
-            return new CaseView(c.getBusinessKey(), c.getStore() == null ? null : c.getStore().getId(),
-                    c.getOrder() == null ? null : c.getOrder().getPlatformOrderId(), BuyerView.of(c.getBuyer()),
-                    c.getChannel(), c.getCategory(), c.getSeverity(), c.getStatus(), c.getLanguage(),
-                    c.getContactCount(), c.getOpenedAt(), c.getClaimDueAt(), c.getFirstReplyDueAt(),
-                    c.getResolutionDueAt(), c.getClosedAt(), c.getProcessInstanceId(), messages);
         }
     }
 }

@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
-import com.helloword.aftersales.intake.IntakeMessage;
-import com.helloword.aftersales.intake.IntakeService;
+import com.helloword.aftersales.casework.intake.IntakeMessage;
+import com.helloword.aftersales.casework.intake.IntakeService;
 
 /**
  * A few buyer messages for the demo, taken in through the real intake so that Tasklist has graded

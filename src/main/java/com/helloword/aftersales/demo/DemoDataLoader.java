@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 
 import com.helloword.aftersales.casefile.SalesOrderRepository;
 import com.helloword.aftersales.casefile.StoreRepository;
-import com.helloword.aftersales.casefile.importing.OrderImportResult;
-import com.helloword.aftersales.casefile.importing.OrderImportService;
+import com.helloword.aftersales.orders.OrderImportResult;
+import com.helloword.aftersales.orders.OrderImportService;
 
 /**
  * Demo data for the embedded default: the seller's stores on Amazon, eBay and Shopify in the US,

@@ -23,7 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.helloword.aftersales.casefile.AfterSalesCaseRepository;
 import com.helloword.aftersales.casefile.Buyer;
 import com.helloword.aftersales.casefile.BuyerRepository;
 
@@ -38,13 +37,13 @@ class MailComposer {
     private final JavaMailSender mailSender;
     private final MailTemplates templates;
     private final BuyerRepository buyers;
-    private final AfterSalesCaseRepository cases;
+    private final CaseKeyResolver cases;
     private final IdentityService identityService;
     private final ObjectMapper objectMapper;
     private final String from;
 
     MailComposer(JavaMailSender mailSender, MailTemplates templates, BuyerRepository buyers,
-            AfterSalesCaseRepository cases, IdentityService identityService, ObjectMapper objectMapper,
+            CaseKeyResolver cases, IdentityService identityService, ObjectMapper objectMapper,
             @Value("${aftersales.mail.from}") String from) {
         this.mailSender = mailSender;
         this.templates = templates;
@@ -66,7 +65,7 @@ class MailComposer {
             model.putIfAbsent("recipientName", recipient.name());
         }
         if (message.getCaseId() != null) {
-            cases.findById(message.getCaseId()).ifPresent(c -> model.putIfAbsent("caseKey", c.getBusinessKey()));
+            cases.caseKey(message.getCaseId()).ifPresent(key -> model.putIfAbsent("caseKey", key));
         }
         RenderedMail mail = templates.render(message.getTemplate(), message.getLanguage(), model);
         try {

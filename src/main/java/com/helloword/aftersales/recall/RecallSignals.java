@@ -4,24 +4,35 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.helloword.aftersales.casefile.OrderLine;
 import com.helloword.aftersales.casefile.SalesOrder;
+import com.helloword.aftersales.casefile.SalesOrderRepository;
+import com.helloword.aftersales.casework.api.SafetyCaseOpened;
 
 /** Counts a safety-hazard case against every SKU and batch of its order (once per SKU and batch). */
 @Service
 public class RecallSignals {
 
     private final RecallSignalRepository signals;
+    private final SalesOrderRepository orders;
 
-    RecallSignals(RecallSignalRepository signals) {
+    RecallSignals(RecallSignalRepository signals, SalesOrderRepository orders) {
         this.signals = signals;
+        this.orders = orders;
     }
 
+    /** A safety-hazard case counts in the same transaction as its intake. */
+    @EventListener
     @Transactional
-    public void safetyCase(String caseKey, SalesOrder order, Instant at) {
+    public void on(SafetyCaseOpened opened) {
+        safetyCase(opened.caseKey(), orders.findById(opened.orderId()).orElse(null), opened.at());
+    }
+
+    private void safetyCase(String caseKey, SalesOrder order, Instant at) {
         if (order == null) {
             return;
         }

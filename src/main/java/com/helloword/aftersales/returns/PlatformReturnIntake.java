@@ -18,13 +18,12 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.helloword.aftersales.casefile.PlatformReturnEntry;
-import com.helloword.aftersales.casefile.PlatformReturnEntryRepository;
 import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
 import com.helloword.aftersales.casefile.Store;
 import com.helloword.aftersales.casefile.StoreRepository;
 import com.helloword.aftersales.platform.MarketplacePort;
+import com.helloword.aftersales.platform.PlatformReturnNotices;
 
 /**
  * Takes in the returns buyers open on the platforms, from a feed (eBay, Amazon) or a webhook
@@ -35,7 +34,7 @@ import com.helloword.aftersales.platform.MarketplacePort;
  * is already over on the platform when first seen (closed, cancelled) is kept as IGNORED.
  */
 @Service
-public class PlatformReturnIntake {
+public class PlatformReturnIntake implements PlatformReturnNotices {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlatformReturnIntake.class);
     static final String REASON_DECISION = "platformReturnReason";
@@ -95,12 +94,20 @@ public class PlatformReturnIntake {
         }
     }
 
+    @Override
+    public String received(String storeId, MarketplacePort.PlatformReturn platformReturn) {
+        PlatformReturnEntry entry = take(storeId, platformReturn);
+        return "return " + entry.getPlatformReturnId() + " " + entry.getStatus()
+                + (entry.getProblem() == null ? "" : " (" + entry.getProblem() + ")");
+    }
+
     /**
      * The platform's news of returns it knows (Shopify's returns/cancel, returns/decline, returns/close):
      * every kept line of the platform return ({@code id}, or {@code id:line}) takes the new state, and
      * an opened one that is now over there ends as {@link ReturnService#overOnPlatform} says. Returns how
      * many kept platform returns it touched (0: not one this system knows).
      */
+    @Override
     public int stateChanged(String storeId, String platformReturnId, String state) {
         int touched = 0;
         for (PlatformReturnEntry entry : entries.findByStoreIdAndPlatformReturnIdStartingWithOrderByIdAsc(storeId,

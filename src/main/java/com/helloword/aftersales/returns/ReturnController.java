@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import com.helloword.aftersales.buyer.BuyerLinks;
-import com.helloword.aftersales.casefile.ReturnRequest;
 import com.helloword.aftersales.security.ApiAccess;
 import com.helloword.aftersales.security.ApiCaller;
 import com.helloword.aftersales.security.Groups;

@@ -2,7 +2,7 @@ package com.helloword.aftersales.returns;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 
-import com.helloword.aftersales.web.TaskFormRejection;
+import com.helloword.aftersales.workflow.TaskFormRejection;
 
 /** Names in {@code bpmn/return-process.bpmn}, in one place for the Java side. */
 public final class ReturnProcess {

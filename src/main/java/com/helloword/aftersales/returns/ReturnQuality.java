@@ -1,5 +1,7 @@
 package com.helloword.aftersales.returns;
 
+import com.helloword.aftersales.returns.api.SkuReturnRateAlert;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,10 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.helloword.aftersales.casefile.ReturnRequestRepository;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
 import com.helloword.aftersales.notification.MailRequest;
 import com.helloword.aftersales.notification.OutboxService;
@@ -26,7 +28,7 @@ import com.helloword.aftersales.security.Groups;
  * The product-quality loop: the return rate of each SKU over the last 90 days (returns requested /
  * units shipped) against its category's average; the skuReturnAlert table says when it is too high
  * (20 % above the average): the product team hears of it once a week per SKU, and purchasing of the
- * SKU pauses until their improvement plan ({@link QualityAlerts}).
+ * SKU pauses until their improvement plan (the quality capability hears of it as a {@link SkuReturnRateAlert}).
  */
 @Service
 public class ReturnQuality {
@@ -44,11 +46,11 @@ public class ReturnQuality {
     private final OutboxService outbox;
     private final ReturnSettings settings;
     private final Clock clock;
-    private final QualityAlerts alerts;
+    private final ApplicationEventPublisher events;
 
     ReturnQuality(ReturnRequestRepository returns, SalesOrderRepository orders, QualityLoop loop, OutboxService outbox,
-            ReturnSettings settings, Clock clock, QualityAlerts alerts) {
-        this.alerts = alerts;
+            ReturnSettings settings, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.returns = returns;
         this.orders = orders;
         this.loop = loop;
@@ -106,7 +108,9 @@ public class ReturnQuality {
                         RecipientType.GROUP, Groups.PRODUCT_TEAM, Map.of("sku", sku, "category", rate.category(),
                                 "returns", rate.returns(), "shipped", rate.shipped(),
                                 "rate", percent(rate.rate()), "categoryRate", percent(rate.categoryRate()))));
-                alerts.raise(rate); // purchasing pauses until the product team's plan
+                // purchasing pauses until the product team's plan
+                events.publishEvent(new SkuReturnRateAlert(sku, rate.category(), rate.returns(), rate.shipped(),
+                        rate.rate(), rate.categoryRate()));
                 return true;
             }
         }

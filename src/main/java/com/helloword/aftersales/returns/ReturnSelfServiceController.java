@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 import com.helloword.aftersales.buyer.BuyerLinks;
 import com.helloword.aftersales.casefile.Buyer;
 import com.helloword.aftersales.casefile.OrderLine;
-import com.helloword.aftersales.casefile.ReturnRequest;
 import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
 import com.helloword.aftersales.notification.MailRequest;

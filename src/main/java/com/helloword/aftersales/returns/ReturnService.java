@@ -23,16 +23,15 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.springframework.http.HttpStatus;
+import com.helloword.aftersales.web.RejectedRequest;
 import com.helloword.aftersales.carrier.ParcelScanned;
 import com.helloword.aftersales.carrier.TrackingStatus;
-import com.helloword.aftersales.casefile.AfterSalesCase;
-import com.helloword.aftersales.casefile.AfterSalesCaseRepository;
+import com.helloword.aftersales.casework.api.CaseKeys;
 import com.helloword.aftersales.casefile.Buyer;
 import com.helloword.aftersales.casefile.BuyerRepository;
 import com.helloword.aftersales.casefile.BuyerTier;
 import com.helloword.aftersales.casefile.OrderLine;
-import com.helloword.aftersales.casefile.ReturnRequest;
-import com.helloword.aftersales.casefile.ReturnRequestRepository;
 import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
 import com.helloword.aftersales.integration.PlatformCannotException;
@@ -88,8 +87,14 @@ public class ReturnService {
         }
     }
 
-    /** A request that cannot be taken, with the reason per field. */
-    public static class RejectedReturn extends RuntimeException {
+    /**
+     * A request that cannot be taken, with the reason per field: 404 when what it names does not exist (a
+     * return, a buyer, a store), 400 otherwise.
+     */
+    public static class RejectedReturn extends RejectedRequest {
+        /** The fields whose problem means "there is no such thing". */
+        private static final Set<String> NOT_FOUND = Set.of("returnKey", "buyerId", "storeId");
+
         private final Map<String, String> problems;
 
         public RejectedReturn(Map<String, String> problems) {
@@ -100,13 +105,24 @@ public class ReturnService {
         public Map<String, String> problems() {
             return problems;
         }
+
+        @Override
+        public HttpStatus status() {
+            return problems.keySet().stream().anyMatch(NOT_FOUND::contains) ? HttpStatus.NOT_FOUND
+                    : HttpStatus.BAD_REQUEST;
+        }
+
+        @Override
+        public Map<String, Object> properties() {
+            return Map.of("problems", problems);
+        }
     }
 
     private final ReturnRequestRepository returns;
     private final SalesOrderRepository orders;
-    private final AfterSalesCaseRepository cases;
+    private final CaseKeys cases;
     private final ReturnPolicy policy;
-    private final QualityLoop qualityLoop;
+    private final BuyerReturnHistory history;
     private final OutboxService outbox;
     private final MarketplacePort marketplace;
     private final RuntimeService runtime;
@@ -116,15 +132,15 @@ public class ReturnService {
     private final ReturnSettings settings;
     private final BuyerRepository buyers;
 
-    ReturnService(BuyerRepository buyers, ReturnRequestRepository returns, SalesOrderRepository orders, AfterSalesCaseRepository cases,
-            ReturnPolicy policy, QualityLoop qualityLoop, OutboxService outbox, MarketplacePort marketplace,
+    ReturnService(BuyerRepository buyers, ReturnRequestRepository returns, SalesOrderRepository orders, CaseKeys cases,
+            ReturnPolicy policy, BuyerReturnHistory history, OutboxService outbox, MarketplacePort marketplace,
             RuntimeService runtime, WaitingProcesses waiting, Clock clock, ReturnSettings settings) {
         this.buyers = buyers;
         this.returns = returns;
         this.orders = orders;
         this.cases = cases;
         this.policy = policy;
-        this.qualityLoop = qualityLoop;
+        this.history = history;
         this.outbox = outbox;
         this.marketplace = marketplace;
         this.runtime = runtime;
@@ -201,10 +217,11 @@ public class ReturnService {
             }
             // another platform return of the same item (a second unit): a return of its own
         }
-        AfterSalesCase afterSalesCase = request.caseId() == null ? null : cases.findById(request.caseId()).orElse(null);
+        Long caseId = request.caseId() == null || cases.businessKey(request.caseId()).isEmpty() ? null
+                : request.caseId();
         Instant requestedAt = request.requestedAt() == null || request.requestedAt().isAfter(clock.instant())
                 ? clock.instant() : request.requestedAt();
-        ReturnRequest created = new ReturnRequest(newKey(), afterSalesCase, order, order.getBuyer(), sku,
+        ReturnRequest created = new ReturnRequest(newKey(), caseId, order, order.getBuyer(), sku,
                 request.source() == null ? ReturnRequest.Source.SELF_SERVICE : request.source(), reason, wanted,
                 requestedAt);
         created.wish(request.exchangeWish());
@@ -254,11 +271,8 @@ public class ReturnService {
         LocalDate delivered = order.getDeliveredAt() == null ? null : order.getDeliveredAt().atZone(zone).toLocalDate();
         LocalDate requested = r.getRequestedAt().atZone(zone).toLocalDate();
         Buyer buyer = r.getBuyer();
-        Instant yearBefore = r.getRequestedAt().minus(Duration.ofDays(365));
-        Instant countFrom = buyer.getSerialReturnerClearedAt() != null
-                && buyer.getSerialReturnerClearedAt().isAfter(yearBefore) ? buyer.getSerialReturnerClearedAt() : yearBefore;
-        int changedMind = (int) returns.countByBuyerIdAndReasonAndRequestedAtAfter(buyer.getId(), CHANGED_MIND,
-                countFrom);
+        Instant countFrom = history.countFrom(buyer, r.getRequestedAt());
+        int changedMind = history.changedMindReturns(buyer, r.getRequestedAt());
         if (CHANGED_MIND.equals(r.getReason()) && !r.getRequestedAt().isBefore(countFrom)) {
             changedMind--; // this request is not yet a past return
         }
@@ -266,7 +280,7 @@ public class ReturnService {
         boolean serial = false;
         if (r.getSource() != ReturnRequest.Source.AGENT_REMEDY) {
             // the flag on the profile follows the serialReturner table: set when it says so, lifted when not
-            serial = qualityLoop.serialReturner(Math.max(0, changedMind), tier);
+            serial = history.serialByTable(buyer, changedMind);
             if (serial && buyer.flagSerialReturner(changedMind + " \"changed my mind\" returns in 12 months before "
                     + r.getReturnKey(), clock.instant())) {
                 r.record("SERIAL_RETURNER", "the buyer is flagged as a serial returner on their profile",
@@ -415,7 +429,7 @@ public class ReturnService {
     public void late(long returnId, String what) {
         ReturnRequest r = returnOf(returnId);
         outbox.queue(new MailRequest("return:" + r.getReturnKey() + ":late:" + what,
-                r.getAfterSalesCase() == null ? null : r.getAfterSalesCase().getId(), "return-late", "en",
+                r.getCaseId(), "return-late", "en",
                 RecipientType.GROUP, Groups.TEAM_LEADS, Map.of("returnKey", r.getReturnKey(), "what", what,
                         "orderId", r.getOrder().getPlatformOrderId(), "storeName", r.getOrder().getStore().getName())));
         r.record("LATE", what, clock.instant());
@@ -469,7 +483,7 @@ public class ReturnService {
                 "orderId", r.getOrder().getPlatformOrderId(), "storeName", r.getOrder().getStore().getName(),
                 "refundDueOn", r.getRefundDueOn().toString(), "parcelBack", back));
         outbox.queue(new MailRequest("return:" + r.getReturnKey() + ":late:refund-deadline",
-                r.getAfterSalesCase() == null ? null : r.getAfterSalesCase().getId(), "return-late", "en",
+                r.getCaseId(), "return-late", "en",
                 RecipientType.GROUP, Groups.TEAM_LEADS, model));
         r.record("REFUND_DUE_SOON", "refund due by " + r.getRefundDueOn() + (back ? "; the parcel is back"
                 : "; the parcel is on its way"), clock.instant());
@@ -689,7 +703,7 @@ public class ReturnService {
     public ReturnView view(String returnKey) {
         ReturnRequest r = returns.findWithTimeline(returnKey)
                 .orElseThrow(() -> new RejectedReturn(Map.of("returnKey", "no return " + returnKey)));
-        return ReturnView.of(r);
+        return ReturnView.of(r, r.getCaseId() == null ? null : cases.businessKey(r.getCaseId()).orElse(null));
     }
 
     Map<String, Object> baseModel(ReturnRequest r) {
@@ -704,7 +718,7 @@ public class ReturnService {
 
     void queue(ReturnRequest r, String step, String template, Map<String, Object> model) {
         outbox.queue(new MailRequest("return:" + r.getReturnKey() + ":" + step,
-                r.getAfterSalesCase() == null ? null : r.getAfterSalesCase().getId(), template, language(r),
+                r.getCaseId(), template, language(r),
                 RecipientType.BUYER, r.getBuyer().getId().toString(), model));
     }
 

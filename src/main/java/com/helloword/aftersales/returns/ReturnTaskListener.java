@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import com.helloword.aftersales.casefile.ReturnRequest;
 
 /**
  * The user tasks of {@code returnProcess} ({@code ${returnTaskListener}} on create and complete):

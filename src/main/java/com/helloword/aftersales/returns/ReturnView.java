@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import com.helloword.aftersales.casefile.ReturnRequest;
 
 /**
  * A return as the API shows it: the decision, the label, the refund deadline, the outcome and the
@@ -21,9 +20,8 @@ public record ReturnView(String returnKey, String caseKey, String storeId, Strin
     public record Step(Instant at, String code, String detail) {
     }
 
-    static ReturnView of(ReturnRequest r) {
-        return new ReturnView(r.getReturnKey(), r.getAfterSalesCase() == null ? null
-                : r.getAfterSalesCase().getBusinessKey(), r.getOrder().getStore().getId(),
+    static ReturnView of(ReturnRequest r, String caseKey) {
+        return new ReturnView(r.getReturnKey(), caseKey, r.getOrder().getStore().getId(),
                 r.getOrder().getPlatformOrderId(), r.getSku(), r.getSource().name(), r.getPlatformReturnId(),
                 r.getReason(), r.getWanted().name(), r.getExchangeWish(), r.getExchangeSku(), r.getStatus().name(),
                 r.getEligible(), r.getWindowDays(), r.getLastDay(), r.getPostagePaidBy(), r.getFreePickup(),

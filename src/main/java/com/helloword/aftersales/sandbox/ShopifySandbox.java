@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helloword.aftersales.casefile.OrderStatus;
-import com.helloword.aftersales.casefile.PlatformReturnEntryRepository;
+import com.helloword.aftersales.returns.PlatformReturnEntryRepository;
 import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
 import com.helloword.aftersales.casefile.Store;

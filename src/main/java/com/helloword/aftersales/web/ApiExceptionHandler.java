@@ -7,27 +7,17 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import com.helloword.aftersales.casefile.importing.OrderImportRejectedException;
-import com.helloword.aftersales.intake.IntakeRejectedException;
-
 /** Errors of {@code /api} as RFC 7807 problem details that say what to do. */
 @RestControllerAdvice(basePackages = "com.helloword.aftersales")
 class ApiExceptionHandler {
 
-    @ExceptionHandler(OrderImportRejectedException.class)
-    ProblemDetail importRejected(OrderImportRejectedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Import rejected");
-        problem.setProperty("totalProblems", e.getTotalProblems());
-        problem.setProperty("problems", e.getProblems());
-        return problem;
-    }
-
-    @ExceptionHandler(IntakeRejectedException.class)
-    ProblemDetail intakeRejected(IntakeRejectedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Message rejected");
-        problem.setProperty("problems", e.getProblems());
+    @ExceptionHandler(RejectedRequest.class)
+    ProblemDetail rejected(RejectedRequest e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        if (e.title() != null) {
+            problem.setTitle(e.title());
+        }
+        e.properties().forEach(problem::setProperty);
         return problem;
     }
 

@@ -1,5 +1,6 @@
 package com.helloword.aftersales.buyer;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

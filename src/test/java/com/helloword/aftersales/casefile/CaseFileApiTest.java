@@ -1,5 +1,10 @@
 package com.helloword.aftersales.casefile;
 
+import com.helloword.aftersales.casework.AfterSalesCase;
+import com.helloword.aftersales.casework.AfterSalesCaseRepository;
+import com.helloword.aftersales.casework.MessageDirection;
+import com.helloword.aftersales.casework.Severity;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -16,8 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.helloword.aftersales.casefile.BuyerRepository;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
 import com.helloword.aftersales.support.Http;
-import com.helloword.aftersales.intake.IntakeResult;
-import com.helloword.aftersales.intake.IntakeService;
+import com.helloword.aftersales.casework.intake.IntakeResult;
+import com.helloword.aftersales.casework.intake.IntakeService;
 import com.helloword.aftersales.support.IntegrationTest;
 
 @IntegrationTest

@@ -22,13 +22,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.helloword.aftersales.casefile.PlatformReturnEntry;
-import com.helloword.aftersales.casefile.PlatformReturnEntryRepository;
 import com.helloword.aftersales.casefile.Platform;
-import com.helloword.aftersales.casefile.ReturnRequestRepository;
 import com.helloword.aftersales.casefile.Store;
 import com.helloword.aftersales.casefile.StoreRepository;
-import com.helloword.aftersales.casefile.importing.OrderImportService;
+import com.helloword.aftersales.orders.OrderImportService;
 import com.helloword.aftersales.notification.OutboxRepository;
 import com.helloword.aftersales.support.DueJobs;
 import com.helloword.aftersales.support.Http;

@@ -45,7 +45,7 @@ import com.helloword.aftersales.carrier.TrackingStatus;
 import com.helloword.aftersales.casefile.Platform;
 import com.helloword.aftersales.casefile.Store;
 import com.helloword.aftersales.casefile.StoreRepository;
-import com.helloword.aftersales.casefile.importing.OrderImportService;
+import com.helloword.aftersales.orders.OrderImportService;
 import com.helloword.aftersales.notification.OutboxRelay;
 import com.helloword.aftersales.support.DueJobs;
 import com.helloword.aftersales.support.Http;

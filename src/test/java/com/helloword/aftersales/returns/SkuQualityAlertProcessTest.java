@@ -1,5 +1,7 @@
 package com.helloword.aftersales.returns;
 
+import com.helloword.aftersales.quality.QualityAlertSteps;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;

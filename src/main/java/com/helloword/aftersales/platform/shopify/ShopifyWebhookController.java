@@ -26,7 +26,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.helloword.aftersales.casefile.OrderPlatformUpdates;
 import com.helloword.aftersales.casefile.Platform;
-import com.helloword.aftersales.casefile.PlatformReturnEntry;
 import com.helloword.aftersales.casefile.Store;
 import com.helloword.aftersales.casefile.StoreRepository;
 import com.helloword.aftersales.integration.CredentialStore;
@@ -34,8 +33,8 @@ import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.integration.webhook.WebhookInbox;
 import com.helloword.aftersales.integration.webhook.WebhookSignatures;
 import com.helloword.aftersales.platform.MarketplacePort;
+import com.helloword.aftersales.platform.PlatformReturnNotices;
 import com.helloword.aftersales.platform.StoreConnection;
-import com.helloword.aftersales.returns.PlatformReturnIntake;
 
 /**
  * Shopify webhooks. The shop ({@code X-Shopify-Shop-Domain}) names the store, whose app secret
@@ -44,7 +43,7 @@ import com.helloword.aftersales.returns.PlatformReturnIntake;
  * delivery id {@code X-Shopify-Webhook-Id} where there is no event id).
  * <p>
  * {@code returns/request} (a buyer asked for a return in their customer account) becomes one platform
- * return per return line ({@link #platformReturns}), taken by {@link PlatformReturnIntake}. The payload
+ * return per return line ({@link #platformReturns}), taken by the returns capability ({@link PlatformReturnNotices}). The payload
  * names no SKU, so the lines' SKUs and quantities are read from the Return in Shopify
  * ({@link ShopifyAdapter#returnLines}) while the event is processed: where Shopify cannot answer now
  * (5xx, timeout, throttled) the webhook answers 503 and keeps nothing, so Shopify delivers it again. The buyer's
@@ -69,12 +68,12 @@ class ShopifyWebhookController {
     static final String RETURN_REQUEST_TOPIC = "returns/request";
 
     private final OrderPlatformUpdates orderUpdates;
-    private final PlatformReturnIntake returnIntake;
+    private final PlatformReturnNotices returnIntake;
     private final ObjectMapper objectMapper;
     private final ShopifyAdapter adapter;
 
     ShopifyWebhookController(StoreRepository stores, CredentialStore credentials, WebhookInbox inbox,
-            OrderPlatformUpdates orderUpdates, PlatformReturnIntake returnIntake, ObjectMapper objectMapper,
+            OrderPlatformUpdates orderUpdates, PlatformReturnNotices returnIntake, ObjectMapper objectMapper,
             ShopifyAdapter adapter) {
         this.adapter = adapter;
         this.stores = stores;
@@ -181,9 +180,7 @@ class ShopifyWebhookController {
             taken.add(note);
         }
         for (MarketplacePort.PlatformReturn platformReturn : returns) {
-            PlatformReturnEntry entry = returnIntake.take(store.getId(), platformReturn);
-            taken.add("return " + entry.getPlatformReturnId() + " " + entry.getStatus()
-                    + (entry.getProblem() == null ? "" : " (" + entry.getProblem() + ")"));
+            taken.add(returnIntake.received(store.getId(), platformReturn));
         }
         return String.join("; ", taken);
     }

@@ -22,7 +22,7 @@ import com.helloword.aftersales.carrier.TrackingEventRepository;
 import com.helloword.aftersales.casefile.OrderStatus;
 import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
-import com.helloword.aftersales.casefile.importing.OrderImportService;
+import com.helloword.aftersales.orders.OrderImportService;
 import com.helloword.aftersales.support.IntegrationTest;
 
 /** Signed webhooks end to end: 17TRACK pushes and Shopify order events against the running app. */

@@ -1,7 +1,0 @@
-package com.helloword.aftersales.casefile;
-
-public enum MessageDirection {
-    INBOUND, OUTBOUND,
-    /** A note between staff on the case (a question to the warehouse and its answer); never sent to the buyer. */
-    INTERNAL
-}

@@ -1,5 +1,0 @@
-package com.helloword.aftersales.casefile.importing;
-
-/** One reason a request was refused: the source line (1-based), the field and what is wrong with it. */
-public record ImportProblem(int line, String field, String reason) {
-}

@@ -1,0 +1,24 @@
+package com.helloword.aftersales.casework;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface AfterSalesCaseRepository extends JpaRepository<AfterSalesCase, Long> {
+
+    @Query("select distinct c from AfterSalesCase c left join fetch c.messages where c.businessKey = :businessKey")
+    Optional<AfterSalesCase> findWithMessages(String businessKey);
+
+    Optional<AfterSalesCase> findByBusinessKey(String businessKey);
+
+    /** The buyer's open cases about this order, newest first. */
+    @Query("select c from AfterSalesCase c where c.buyer.id = :buyerId and c.order.id = :orderId"
+            + " and c.status not in (com.helloword.aftersales.casework.CaseStatus.RESOLVED,"
+            + " com.helloword.aftersales.casework.CaseStatus.CLOSED) order by c.id desc")
+    List<AfterSalesCase> findOpen(Long buyerId, Long orderId);
+
+    /** The buyer's cases, newest first (the agent's view of the buyer's history). */
+    List<AfterSalesCase> findTop10ByBuyerIdOrderByIdDesc(Long buyerId);
+}

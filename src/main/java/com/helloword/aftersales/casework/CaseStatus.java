@@ -1,0 +1,5 @@
+package com.helloword.aftersales.casework;
+
+public enum CaseStatus {
+    OPEN, WAITING_FOR_BUYER, ESCALATED, RESOLVED, CLOSED
+}

@@ -1,0 +1,129 @@
+package com.helloword.aftersales.casework.escalation;
+
+import com.helloword.aftersales.buyer.BuyerLinks;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import com.helloword.aftersales.casework.escalation.CaseResolution.LinkOutcome;
+import com.helloword.aftersales.notification.MailTemplates;
+
+/**
+ * The pages behind the links in buyer mail: "my problem is solved" and the 1-5 rating. No login;
+ * the signed token in the link is the permission (BuyerLinks). GET only shows the page with one
+ * button; the POST acts, so a mail scanner that opens links changes nothing. Pages are in the
+ * case's language; a bad or expired link gets a 403 page that says so.
+ */
+@RestController
+class BuyerLinkController {
+
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
+    private final BuyerLinks links;
+    private final CaseResolution resolution;
+    private final MailTemplates templates;
+
+    BuyerLinkController(BuyerLinks links, CaseResolution resolution, MailTemplates templates) {
+        this.links = links;
+        this.resolution = resolution;
+        this.templates = templates;
+    }
+
+    @GetMapping("/buyer/cases/{caseKey}/confirm")
+    ResponseEntity<String> askConfirmation(@PathVariable String caseKey, @RequestParam(name = "t", required = false) String token) {
+        if (!links.verify(caseKey, BuyerLinks.Action.CONFIRM, token)) {
+            return invalid(caseKey);
+        }
+        return page(HttpStatus.OK, caseKey, "ASK_CONFIRM", Map.of("action", "/buyer/cases/" + caseKey + "/confirm",
+                "token", token));
+    }
+
+    @PostMapping("/buyer/cases/{caseKey}/confirm")
+    ResponseEntity<String> confirm(@PathVariable String caseKey, @RequestParam(name = "t", required = false) String token) {
+        if (!links.verify(caseKey, BuyerLinks.Action.CONFIRM, token)) {
+            return invalid(caseKey);
+        }
+        LinkOutcome outcome = resolution.buyerConfirmed(caseKey);
+        return switch (outcome) {
+            case DONE -> page(HttpStatus.OK, caseKey, "CONFIRMED", Map.of());
+            case NOTED -> page(HttpStatus.OK, caseKey, "NOTED", Map.of());
+            case ALREADY_DONE -> page(HttpStatus.OK, caseKey, "ALREADY_DONE", Map.of());
+            case UNKNOWN -> page(HttpStatus.NOT_FOUND, caseKey, "INVALID", Map.of());
+        };
+    }
+
+    @GetMapping("/buyer/cases/{caseKey}/rating")
+    ResponseEntity<String> askRating(@PathVariable String caseKey, @RequestParam(name = "t", required = false) String token,
+            @RequestParam(name = "stars", defaultValue = "5") String stars) {
+        if (!links.verify(caseKey, BuyerLinks.Action.RATE, token)) {
+            return invalid(caseKey);
+        }
+        return page(HttpStatus.OK, caseKey, "ASK_RATING", Map.of("action", "/buyer/cases/" + caseKey + "/rating",
+                "token", token, "stars", stars(stars) == 0 ? 5 : stars(stars)));
+    }
+
+    @PostMapping("/buyer/cases/{caseKey}/rating")
+    ResponseEntity<String> rate(@PathVariable String caseKey, @RequestParam(name = "t", required = false) String token,
+            @RequestParam(name = "stars", required = false) String stars) {
+        if (!links.verify(caseKey, BuyerLinks.Action.RATE, token)) {
+            return invalid(caseKey);
+        }
+        int given = stars(stars);
+        if (given == 0) {
+            return page(HttpStatus.BAD_REQUEST, caseKey, "ASK_RATING", Map.of("action",
+                    "/buyer/cases/" + caseKey + "/rating", "token", token, "stars", 5));
+        }
+        return switch (resolution.buyerRated(caseKey, given)) {
+            case DONE, NOTED -> page(HttpStatus.OK, caseKey, "RATED", Map.of());
+            case ALREADY_DONE -> page(HttpStatus.OK, caseKey, "ALREADY_DONE", Map.of());
+            case UNKNOWN -> page(HttpStatus.NOT_FOUND, caseKey, "INVALID", Map.of());
+        };
+    }
+
+    private static int stars(String value) {
+        if (value == null || !value.matches("[1-5]")) {
+            return 0;
+        }
+        return Integer.parseInt(value);
+    }
+
+    /** A link that is not ours or expired: said in the browser's language (the case's could tell it exists). */
+    private ResponseEntity<String> invalid(String caseKey) {
+        return page(HttpStatus.FORBIDDEN, caseKey, "INVALID", Map.of());
+    }
+
+    private static String browserLanguage() {
+        var attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes instanceof ServletRequestAttributes servlet) {
+            String header = servlet.getRequest().getHeader("Accept-Language");
+            if (header != null && header.length() >= 2) {
+                return header.substring(0, 2).toLowerCase(Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
+    private ResponseEntity<String> page(HttpStatus status, String caseKey, String state, Map<String, Object> extra) {
+        Map<String, Object> model = new HashMap<>(extra);
+        model.put("caseKey", caseKey == null ? "" : caseKey);
+        model.put("state", state);
+        String language = "INVALID".equals(state) ? browserLanguage() : resolution.languageOf(caseKey);
+        return ResponseEntity.status(status).contentType(HTML).cacheControl(CacheControl.noStore())
+                .header("Referrer-Policy", "no-referrer").header("X-Frame-Options", "DENY")
+                .body(templates.renderPage("buyer-link", language, model).html());
+    }
+}

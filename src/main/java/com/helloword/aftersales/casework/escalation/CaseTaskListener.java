@@ -1,0 +1,199 @@
+package com.helloword.aftersales.casework.escalation;
+
+import static com.helloword.aftersales.casework.escalation.EmergencyAfterSales.*;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import com.helloword.aftersales.casework.AfterSalesCase;
+import com.helloword.aftersales.casework.AfterSalesCaseRepository;
+import com.helloword.aftersales.casework.CaseRemedy;
+import com.helloword.aftersales.casework.Remedy;
+import com.helloword.aftersales.notification.MailTemplates;
+import com.helloword.aftersales.workflow.TaskFormRejection;
+import com.helloword.aftersales.workflow.TaskMarkdown;
+
+/**
+ * The user tasks of a case ({@code ${caseTaskListener}} on create and complete). On create, the
+ * task gets the case as its worker sees it (task-local {@code caseView}); "Answer buyer" also gets
+ * the table's suggestion filled into the form. On complete, what the person entered is checked and
+ * recorded in the case file; a choice that cannot be taken is refused with the reason (Tasklist
+ * shows it and the task stays open).
+ */
+@Component("caseTaskListener")
+class CaseTaskListener implements TaskListener {
+
+    static final int USUAL_PERCENT = 30;
+    static final double USUAL_COUPON_EUR = 5.0;
+
+    private final CaseView view;
+    private final CaseResolution resolution;
+    private final AfterSalesCaseRepository cases;
+    private final MailTemplates templates;
+    private final Clock clock;
+
+    CaseTaskListener(CaseView view, CaseResolution resolution, AfterSalesCaseRepository cases, MailTemplates templates,
+            Clock clock) {
+        this.view = view;
+        this.resolution = resolution;
+        this.cases = cases;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        // the case comes from the process's business key, not from a variable: a completion may set variables
+        long caseId = cases.findByBusinessKey(task.getExecution().getProcessBusinessKey())
+                .orElseThrow(() -> new IllegalStateException("No case " + task.getExecution().getProcessBusinessKey()))
+                .getId();
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            created(task, caseId);
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            completed(task, caseId);
+        }
+    }
+
+    private void created(DelegateTask task, long caseId) {
+        task.setVariableLocal(VAR_CASE_VIEW, view.render(caseId, clock.instant()));
+        switch (task.getTaskDefinitionKey()) {
+            case USER_TASK_ANSWER_BUYER -> {
+                task.setVariable(VAR_UNANSWERED_FOLLOW_UP, false); // the team has every message in view again
+                suggest(task, caseId);
+            }
+            case USER_TASK_ASK_TEAM -> task.setVariable(VAR_INTERNAL_ANSWER, null);
+            case USER_TASK_APPROVE_REMEDY -> {
+                task.setVariable(VAR_APPROVAL_DECISION, null);
+                task.setVariable(VAR_APPROVAL_NOTE, null);
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** The compensationTier suggestion, filled into the form unless the agent already chose (a later round). */
+    private void suggest(DelegateTask task, long caseId) {
+        Object suggested = task.getVariable(VAR_COMPENSATION);
+        Map<?, ?> compensation = suggested instanceof Map<?, ?> map ? map : Map.of();
+        String remedy = compensation.get("remedy") == null ? Remedy.NONE.name() : compensation.get("remedy").toString();
+        // the table says 0 for "none"; the form then offers the usual sizes (30 % to keep the item, a
+        // 5 EUR coupon) should the agent switch to such a remedy (an empty number field also left
+        // form-js's drop-down unable to open again in Tasklist: TasklistFormBrowserTest)
+        Number percent = positive((Number) compensation.get("percent"));
+        Number couponEur = positive((Number) compensation.get("couponEur"));
+        if (task.getVariable(VAR_REMEDY) == null) {
+            task.setVariable(VAR_AGENT_ACTION, ACTION_REPLY);
+            task.setVariable(VAR_REMEDY, remedy);
+            task.setVariable(VAR_REMEDY_PERCENT, percent == null ? USUAL_PERCENT : percent.intValue());
+            task.setVariable(VAR_REMEDY_COUPON_EUR, couponEur == null ? USUAL_COUPON_EUR : couponEur.doubleValue());
+        }
+        StringBuilder text = new StringBuilder("**Suggested:** ").append(remedy);
+        if (percent != null && percent.intValue() > 0) {
+            text.append(' ').append(percent).append(" %");
+        }
+        if (couponEur != null && couponEur.doubleValue() > 0) {
+            text.append(' ').append(couponEur).append(" EUR");
+        }
+        text.append(" · approval ").append(compensation.get("approval"));
+        if (compensation.get("note") != null) {
+            text.append(" · ").append(TaskMarkdown.escape(compensation.get("note").toString()));
+        }
+        task.setVariableLocal(VAR_SUGGESTION, text.toString());
+        AfterSalesCase c = cases.findById(caseId).orElseThrow();
+        CaseRemedy preview = new CaseRemedy(c, Remedy.valueOf(remedy), percent == null ? null : percent.intValue(),
+                null, null, "preview", null, clock.instant());
+        // the preview carries no working confirmation link: only the buyer gets one
+        String reply = templates.render("case-reply", c.getLanguage(), resolution.replyModel(c, preview, false)).text();
+        task.setVariableLocal(VAR_REPLY_PREVIEW, reply);
+    }
+
+    private void completed(DelegateTask task, long caseId) {
+        String who = who(task);
+        switch (task.getTaskDefinitionKey()) {
+            case USER_TASK_ANSWER_BUYER -> {
+                Map<String, Object> next = resolution.agentDecided(caseId, new CaseResolution.AgentChoice(
+                        string(task, VAR_AGENT_ACTION), string(task, VAR_REMEDY), integer(task, VAR_REMEDY_PERCENT),
+                        number(task, VAR_REMEDY_COUPON_EUR), string(task, VAR_REPLY_NOTE),
+                        string(task, VAR_INTERNAL_GROUP), string(task, VAR_INTERNAL_QUESTION),
+                        integer(task, VAR_INTERNAL_DUE_HOURS)), who);
+                task.setVariables(withoutNulls(next));
+            }
+            case USER_TASK_APPROVE_REMEDY -> {
+                String decision = string(task, VAR_APPROVAL_DECISION);
+                if (!"APPROVE".equals(decision) && !"REFUSE".equals(decision)) {
+                    throw TaskFormRejection.because("Approve or refuse the remedy");
+                }
+                resolution.approvalDecided(caseId, "APPROVE".equals(decision), who, string(task, VAR_APPROVAL_NOTE));
+                task.setVariable(VAR_REMEDY_APPROVED, "APPROVE".equals(decision));
+            }
+            case USER_TASK_ASK_TEAM -> resolution.teamAnswered(caseId, string(task, VAR_INTERNAL_GROUP),
+                    string(task, VAR_INTERNAL_ANSWER), who);
+            case USER_TASK_MANUAL_STEP -> resolution.manualStepDone(caseId, string(task, VAR_MANUAL_GROUP),
+                    string(task, VAR_MANUAL_NOTE), string(task, VAR_TRACKING_NUMBER), who);
+            case USER_TASK_LOW_RATING -> resolution.followUpDone(caseId, string(task, VAR_FOLLOW_UP_NOTE), who);
+            case USER_TASK_ANSWER_DURING_RETURN -> resolution.replyDuringReturn(caseId, task.getId(),
+                    string(task, VAR_DURING_RETURN_REPLY), who);
+            default -> {
+            }
+        }
+    }
+
+    private String who(DelegateTask task) {
+        // Tasklist completes only claimed tasks; a REST completion without a claim names no one
+        return task.getAssignee() != null ? task.getAssignee() : "unclaimed";
+    }
+
+    private static Number positive(Number value) {
+        return value == null || value.doubleValue() <= 0 ? null : value;
+    }
+
+    private static Map<String, Object> withoutNulls(Map<String, Object> variables) {
+        Map<String, Object> copy = new HashMap<>();
+        variables.forEach((k, v) -> {
+            if (v != null) {
+                copy.put(k, v);
+            }
+        });
+        return copy;
+    }
+
+    private static String string(DelegateTask task, String name) {
+        Object value = task.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+
+    private static Integer integer(DelegateTask task, String name) {
+        Object value = task.getVariable(name);
+        if (value instanceof Number n) {
+            return n.intValue();
+        }
+        if (value instanceof String s && !s.isBlank()) {
+            try {
+                return Integer.valueOf(s.trim());
+            } catch (NumberFormatException e) {
+                throw TaskFormRejection.because(name + " must be a whole number, not " + s);
+            }
+        }
+        return null;
+    }
+
+    private static Double number(DelegateTask task, String name) {
+        Object value = task.getVariable(name);
+        if (value instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (value instanceof String s && !s.isBlank()) {
+            try {
+                return Double.valueOf(s.trim());
+            } catch (NumberFormatException e) {
+                throw TaskFormRejection.because(name + " must be a number, not " + s);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,150 @@
+package com.helloword.aftersales.casework.escalation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Currency;
+import java.util.HexFormat;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.helloword.aftersales.casework.AfterSalesCase;
+import com.helloword.aftersales.casework.CaseRemedy;
+import com.helloword.aftersales.casework.CaseRemedyRepository;
+import com.helloword.aftersales.casework.Remedy;
+import com.helloword.aftersales.casefile.SalesOrder;
+import com.helloword.aftersales.integration.PlatformCannotException;
+import com.helloword.aftersales.platform.MarketplacePort;
+import com.helloword.aftersales.returns.api.CaseReturns;
+import com.helloword.aftersales.security.Groups;
+
+/**
+ * Carries out an approved remedy: money back through the store's marketplace (idempotency key =
+ * case + remedy, so a retried step refunds once), a coupon code for coupons and goodwill, a return
+ * (returnProcess) for return-and-refund and free exchange, and for a reship a step for the warehouse. Where the platform has no API for it (an
+ * Amazon refund), the agent's team gets a step with the platform's own instructions instead.
+ */
+@Service
+public class RemedyExecution {
+
+    /**
+     * What is left after the automatic part: work for people (who, and what to do; null group = none),
+     * or a return that runs as returnProcess (its id and key; null = none).
+     */
+    public record Outcome(String manualGroup, String manualInstruction, Long returnId, String returnKey) {
+        static final Outcome NONE = new Outcome(null, null, null, null);
+
+        Outcome(String manualGroup, String manualInstruction) {
+            this(manualGroup, manualInstruction, null, null);
+        }
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final CaseRemedyRepository remedies;
+    private final MarketplacePort marketplace;
+    private final CaseReturns returns;
+    private final Clock clock;
+
+    RemedyExecution(CaseRemedyRepository remedies, MarketplacePort marketplace, CaseReturns returns, Clock clock) {
+        this.remedies = remedies;
+        this.marketplace = marketplace;
+        this.returns = returns;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Outcome execute(long remedyId) {
+        CaseRemedy remedy = remedies.findById(remedyId)
+                .orElseThrow(() -> new IllegalStateException("No remedy " + remedyId));
+        AfterSalesCase c = remedy.getAfterSalesCase();
+        if (remedy.getStatus() == CaseRemedy.Status.EXECUTED) {
+            if (remedy.getRemedy() == Remedy.RETURN_AND_REFUND || remedy.getRemedy() == Remedy.FREE_EXCHANGE) {
+                return runsHere(returns.byKey(remedy.getPlatformRef()));
+            }
+            return manualStep(remedy, c, null);
+        }
+        if (remedy.getStatus() != CaseRemedy.Status.APPROVED) {
+            throw new IllegalStateException("Remedy " + remedyId + " of case " + c.getBusinessKey() + " is "
+                    + remedy.getStatus() + ", not approved");
+        }
+        String idempotencyKey = "case:" + c.getBusinessKey() + ":remedy:" + remedyId;
+        switch (remedy.getRemedy()) {
+            case REFUND, PARTIAL_REFUND_KEEP_ITEM -> {
+                SalesOrder order = c.getOrder();
+                try {
+                    MarketplacePort.RefundResult result = marketplace.refund(new MarketplacePort.RefundCommand(
+                            c.getStore().getId(), order.getPlatformOrderId(),
+                            remedy.getRemedy() == Remedy.REFUND ? null : inMinorUnits(remedy), remedy.getCurrency(),
+                            "After-sales case " + c.getBusinessKey() + ": " + remedy.getRemedy(), idempotencyKey));
+                    remedy.executed(result.platformRefundId(), null, result.amount(), clock.instant());
+                    return Outcome.NONE;
+                } catch (PlatformCannotException cannot) {
+                    remedy.executed(null, null, remedy.getAmount(), clock.instant());
+                    return manualStep(remedy, c, cannot);
+                }
+            }
+            case COUPON, GOODWILL_DISCOUNT -> {
+                remedy.executed(null, couponCode(), remedy.getAmount(), clock.instant());
+                return Outcome.NONE;
+            }
+            case RETURN_AND_REFUND, FREE_EXCHANGE -> {
+                CaseReturns.ReturnRef rma = returns.openForCase(new CaseReturns.CaseReturnRequest(c.getId(),
+                        c.getStore().getId(), c.getOrder().getPlatformOrderId(), c.getCategory(),
+                        remedy.getRemedy() == Remedy.FREE_EXCHANGE));
+                remedy.executed(rma.returnKey(), null, remedy.getAmount(), clock.instant());
+                return runsHere(rma);
+            }
+            default -> {
+                remedy.executed(null, null, remedy.getAmount(), clock.instant());
+                return manualStep(remedy, c, null);
+            }
+        }
+    }
+
+    private static Outcome manualStep(CaseRemedy remedy, AfterSalesCase c, PlatformCannotException cannot) {
+        String order = c.getOrder() == null ? "" : " of order " + c.getOrder().getPlatformOrderId();
+        if (cannot != null) {
+            return new Outcome(c.getCandidateGroup(), "Refund " + CaseView.money(remedy.getAmount()) + " "
+                    + remedy.getCurrency() + order + " by hand: " + cannot.insteadAdvice());
+        }
+        return switch (remedy.getRemedy()) {
+            case RESHIP -> new Outcome(Groups.WAREHOUSE, "Ship a replacement" + order
+                    + " to the buyer by express and enter the tracking number.");
+            default -> Outcome.NONE;
+        };
+    }
+
+    /**
+     * The remedy's return runs as this case's call activity, unless the buyer's return of the order is
+     * already running in its own process (self-service, platform): then the case does not start a second one.
+     */
+    private static Outcome runsHere(CaseReturns.ReturnRef rma) {
+        return rma.ownProcess() ? Outcome.NONE : new Outcome(null, null, rma.returnId(), rma.returnKey());
+    }
+
+
+    /** The amount as the currency writes it (2 decimals for EUR, none for JPY): the database keeps 4. */
+    private static BigDecimal inMinorUnits(CaseRemedy remedy) {
+        return remedy.getAmount() == null ? null
+                : remedy.getAmount().setScale(minorDigits(remedy.getCurrency()), RoundingMode.HALF_UP);
+    }
+
+    static int minorDigits(String currency) {
+        try {
+            int digits = currency == null ? 2 : Currency.getInstance(currency).getDefaultFractionDigits();
+            return digits < 0 ? 2 : digits;
+        } catch (IllegalArgumentException unknown) {
+            return 2;
+        }
+    }
+
+    /** A coupon code nobody can guess; issued once per remedy (an executed remedy keeps its code). */
+    static String couponCode() {
+        byte[] random = new byte[5];
+        RANDOM.nextBytes(random);
+        return "HW-" + HexFormat.of().withUpperCase().formatHex(random);
+    }
+}

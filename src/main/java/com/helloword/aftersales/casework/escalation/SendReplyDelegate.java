@@ -1,0 +1,23 @@
+package com.helloword.aftersales.casework.escalation;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** {@code serviceTask_sendReply}: the agent's reply with the remedy, in the buyer's language, through the outbox. */
+@Component("sendReplyDelegate")
+class SendReplyDelegate implements JavaDelegate {
+
+    private final CaseResolution resolution;
+
+    SendReplyDelegate(CaseResolution resolution) {
+        this.resolution = resolution;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        long caseId = ((Number) execution.getVariable(EmergencyAfterSales.VAR_CASE_ID)).longValue();
+        Object remedyId = execution.getVariable(EmergencyAfterSales.VAR_REMEDY_ID);
+        resolution.sendReply(caseId, remedyId == null ? null : ((Number) remedyId).longValue());
+    }
+}

@@ -1,0 +1,10 @@
+package com.helloword.aftersales.returns;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface PlatformFeedCursorRepository extends JpaRepository<PlatformFeedCursor, Long> {
+
+    Optional<PlatformFeedCursor> findByStoreIdAndFeed(String storeId, String feed);
+}

@@ -1,0 +1,371 @@
+package com.helloword.aftersales.casework.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.helloword.aftersales.casefile.Platform;
+import com.helloword.aftersales.casefile.Store;
+import com.helloword.aftersales.casefile.StoreRepository;
+import com.helloword.aftersales.orders.OrderImportService;
+import com.helloword.aftersales.support.Http;
+import com.helloword.aftersales.support.IntegrationTest;
+import com.helloword.aftersales.support.MutableClock;
+
+/**
+ * The "Answer buyer" Camunda Form in a real browser: Debian's headless Chromium opens the 7.24
+ * Tasklist as a German agent, claims the task of a fresh case, and checks that form-js renders the
+ * case view, the suggestion and the pre-filled choice, that the FEEL conditionals show and hide the
+ * fields, and that the form's Complete button asks the warehouse. Runs in CI (which installs
+ * {@code chromium} and {@code chromium-driver}); elsewhere it is skipped when they are missing.
+ * On failure a screenshot and the page source land in {@code target/browser-test/}.
+ */
+@IntegrationTest
+@Tag("browser")
+class TasklistFormBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Path FAILURES = Path.of("target", "browser-test");
+    private static final By COMPLETE = By.xpath("//button[@type='submit'][normalize-space()='Complete']");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    StoreRepository stores;
+    @Autowired
+    OrderImportService importService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    MutableClock clock;
+
+    Http http;
+    String run;
+    String storeId;
+    String buyer;
+    WebDriver driver;
+    Path profile;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            assertThat(installed).as("CI runs the browser tests: install chromium and chromium-driver (.ci/run does)")
+                    .isTrue();
+        }
+        assumeTrue(installed, "no " + CHROMIUM + " or " + CHROMEDRIVER + ": browser test skipped");
+
+        http = new Http(port);
+        run = UUID.randomUUID().toString().substring(0, 8);
+        storeId = "shopify-de-ui-" + run;
+        buyer = "greta." + run + "@example.de";
+        clock.set(Instant.parse("2026-11-23T08:00:00Z")); // Monday 09:00 in Berlin: agents-de is at work
+        stores.save(new Store(storeId, "Helloword Tassen DE", Platform.SHOPIFY, "DE",
+                Currency.getInstance("EUR"), "de", "Europe/Berlin"));
+        importService.importCsv(new StringReader("store_id,platform_order_id,buyer_email,buyer_name,buyer_language,"
+                + "destination_country,currency,ordered_at,shipped_at,delivered_at,carrier,tracking_number,status,sku,"
+                + "batch,quantity,unit_price\n" + storeId + "," + orderId() + "," + buyer
+                + ",Greta,de,DE,EUR,2026-11-10T10:00:00Z,2026-11-11T10:00:00Z,2026-11-14T10:00:00Z,DHL,JJD" + run
+                + ",DELIVERED,MUG-STONE,B-78,1,34.90\n"));
+    }
+
+    @AfterEach
+    void tearDown() throws IOException {
+        try {
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            driver = null;
+            clock.set(Instant.now());
+            if (profile != null) {
+                try (Stream<Path> files = Files.walk(profile)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    private String orderId() {
+        return "7770" + Math.abs(run.hashCode() % 1000);
+    }
+
+    @Test
+    void anAgentSeesTheCaseInTheFormAndAsksTheWarehouseFromTasklist() throws Exception {
+        // a German buyer's broken mug, with a sentence only this case has
+        String sentence = "Der Henkel meiner Tasse lag abgebrochen im Karton " + run;
+        HttpResponse<String> received = http.post("/api/intake/messages", "relay", "application/json", """
+                {"storeId": "%s", "channel": "email", "externalMessageId": "<ui-%s@mail>", "platformOrderId": "%s",
+                 "buyerEmail": "%s", "subject": "Tasse kaputt",
+                 "body": "Hallo, die Tasse ist zerbrochen angekommen. %s und ich bin sehr traurig."}"""
+                .formatted(storeId, run, orderId(), buyer, sentence));
+        assertThat(received.statusCode()).as(received.body()).isEqualTo(201);
+        JsonNode graded = Http.json(received);
+        String key = graded.get("businessKey").asText();
+        assertThat(graded.get("category").asText()).isEqualTo("DAMAGED");
+        assertThat(graded.get("team").asText()).isEqualTo("agents-de");
+        Task answer = taskService.createTaskQuery().processInstanceBusinessKey(key)
+                .taskDefinitionKey(EmergencyAfterSales.USER_TASK_ANSWER_BUYER).singleResult();
+        assertThat(answer).as("Answer buyer task of " + key).isNotNull();
+        String suggestedRemedy = (String) taskService.getVariable(answer.getId(), "remedy");
+        String remedyLabel = optionLabel("select_remedy", suggestedRemedy);
+
+        driver = chromium();
+        WebDriverWait wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(250));
+        try {
+            // log in as the German agent, then open the case's task
+            driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
+            logIn(wait, "lena", "lena");
+            String tasklist = driver.getCurrentUrl().replaceAll("#.*", "");
+            driver.get(tasklist + "#/?task=" + answer.getId());
+
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button.unclaim")));
+            assertThat(taskService.createTaskQuery().taskId(answer.getId()).singleResult().getAssignee())
+                    .isEqualTo("lena");
+
+            // the form renders, with the case as the agent needs it
+            WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+            wait.until(ExpectedConditions.textToBePresentInElement(form, sentence));
+            assertThat(formFailures()).isEmpty();
+            String shown = form.getText();
+            assertThat(shown).contains(key, sentence, "MUG-STONE", "B-78", "Suggested:", suggestedRemedy,
+                    "Ask warehouse, purchasing or logistics first");
+            assertThat(shown).doesNotContain("{{", "**");
+
+            // REPLY is pre-selected and shows the remedy select with the table's suggestion
+            assertThat(radio("Reply to the buyer with a remedy").isSelected()).isTrue();
+            WebElement remedy = wait.until(ExpectedConditions.visibilityOfElementLocated(field("Remedy (suggested")));
+            assertThat(remedy.getText()).contains(remedyLabel);
+            assertThat(driver.findElements(field("Team to ask"))).noneMatch(TasklistFormBrowserTest::displayed);
+            assertThat(driver.getPageSource()).doesNotContain(buyer);
+
+            // the number fields follow the remedy: a partial refund asks for the percent, a coupon for its value
+            choose("Remedy (suggested", "Partial refund, buyer keeps the item (%)");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(field("Percent")));
+            assertThat(driver.findElements(field("Coupon value (EUR)"))).noneMatch(TasklistFormBrowserTest::displayed);
+            choose("Remedy (suggested", "Coupon (EUR)");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(field("Coupon value (EUR)")));
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(field("Percent")));
+            // a hidden field must not keep Complete disabled (Tasklist counts form-js errors of hidden fields too)
+            assertThat(driver.findElement(COMPLETE).isEnabled()).as("Complete enabled").isTrue();
+
+            // asking a team: the FEEL conditionals swap the remedy fields for the question fields
+            label("Ask warehouse, purchasing or logistics first").click();
+            wait.until(d -> radio("Ask warehouse, purchasing or logistics first").isSelected());
+            wait.until(ExpectedConditions.visibilityOfElementLocated(field("Team to ask")));
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(field("Remedy (suggested")));
+            assertThat(driver.findElements(field("Answer due in (working hours)"))).anyMatch(TasklistFormBrowserTest::displayed);
+
+            choose("Team to ask", "Warehouse");
+            String question = "Ist die Charge B-78 auch bei anderen Tassen betroffen? " + run;
+            wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath(fieldXpath("Question") + "//textarea"))).sendKeys(question);
+
+            // the form's Complete button (Tasklist's, below the form)
+            wait.until(ExpectedConditions.elementToBeClickable(COMPLETE)).click();
+            Task asked = wait.until(d -> {
+                assertThat(formFailures()).as("Tasklist's error").isEmpty();
+                return taskService.createTaskQuery().processInstanceId(answer.getProcessInstanceId())
+                        .taskDefinitionKey(EmergencyAfterSales.USER_TASK_ASK_TEAM).singleResult();
+            });
+            assertThat(taskService.getIdentityLinksForTask(asked.getId()).stream()
+                    .filter(l -> l.getGroupId() != null).map(IdentityLink::getGroupId)).containsExactly("warehouse");
+            assertThat(taskService.getVariable(asked.getId(), "internalQuestion")).isEqualTo(question);
+            assertThat(taskService.getVariable(asked.getId(), "internalDueHours")).isEqualTo(8);
+            assertThat(driver.getPageSource()).doesNotContain(buyer);
+        } catch (Throwable failure) {
+            keepEvidence("failure");
+            throw failure;
+        }
+    }
+
+    /**
+     * Headless Debian Chromium through Debian's ChromeDriver. With both the driver and the browser
+     * binary given, Selenium Manager is not asked and downloads nothing.
+     */
+    private WebDriver chromium() throws IOException {
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+        profile = Files.createTempDirectory("tasklist-browser-test-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1400,2400", "--lang=en-US");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    /** The form field whose label starts with the text. */
+    private static By field(String labelStart) {
+        return By.xpath(fieldXpath(labelStart));
+    }
+
+    private static String fieldXpath(String labelStart) {
+        return "//div[contains(concat(' ', @class, ' '), ' fjs-form-field ')][./label[starts-with(normalize-space(), '"
+                + labelStart + "')]]";
+    }
+
+    /**
+     * Logs in on the webapps' login form. The form can still be re-rendering when the page seems
+     * ready (seen on a loaded CI machine: both words went into the user field), so the fields are
+     * filled, read back, and the whole step is tried again if they do not hold what was typed.
+     */
+    private void logIn(WebDriverWait wait, String user, String password) {
+        for (int attempt = 1; ; attempt++) {
+            WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[type=text]")));
+            WebElement secret = wait.until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("input[type=password]")));
+            name.clear();
+            name.sendKeys(user);
+            secret.clear();
+            secret.sendKeys(password);
+            if (user.equals(name.getDomProperty("value")) && password.equals(secret.getDomProperty("value"))) {
+                driver.findElement(By.cssSelector("button[type=submit]")).click();
+                wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+                return;
+            }
+            if (attempt == 3) {
+                throw new AssertionError("the login form did not keep what was typed");
+            }
+        }
+    }
+
+    /**
+     * Picks an option of a form-js select (a drop-down list, not a native select). The list opens on a
+     * click of the field; a click that lands while the form re-renders can leave it closed, so the
+     * field is clicked again until the option shows (within the overall wait).
+     */
+    private void choose(String fieldLabel, String option) {
+        By opener = By.xpath(fieldXpath(fieldLabel) + "//*[contains(@class,'fjs-input-group')]");
+        By item = By.xpath(fieldXpath(fieldLabel) + "//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='"
+                + option + "']");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            new WebDriverWait(driver, WAIT, Duration.ofMillis(250))
+                    .until(ExpectedConditions.elementToBeClickable(opener)).click();
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(3), Duration.ofMillis(100))
+                        .until(ExpectedConditions.elementToBeClickable(item)).click();
+                break;
+            } catch (org.openqa.selenium.TimeoutException | org.openqa.selenium.StaleElementReferenceException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+        }
+        new WebDriverWait(driver, WAIT, Duration.ofMillis(250))
+                .until(ExpectedConditions.textToBePresentInElementLocated(field(fieldLabel), option));
+    }
+
+    private WebElement label(String text) {
+        return driver.findElement(By.xpath("//label[normalize-space()='" + text + "']"));
+    }
+
+    /** A radio input, nested in its label or named by the label's {@code for}. */
+    private WebElement radio(String text) {
+        WebElement label = label(text);
+        List<WebElement> nested = label.findElements(By.cssSelector("input[type=radio]"));
+        return nested.isEmpty() ? driver.findElement(By.id(label.getDomAttribute("for"))) : nested.get(0);
+    }
+
+    private List<String> formFailures() {
+        return driver.findElements(By.cssSelector(".alert-danger, .notification.error, .alert.alert-error")).stream()
+                .filter(TasklistFormBrowserTest::displayed).map(TasklistFormBrowserTest::text)
+                .filter(t -> !t.isBlank()).toList();
+    }
+
+    /**
+     * Whether an element shows; one that Tasklist re-rendered away meanwhile (stale) does not. Seen
+     * on a loaded CI machine: Angular replaces the notification area while the test reads it.
+     */
+    private static boolean displayed(WebElement element) {
+        try {
+            return element.isDisplayed();
+        } catch (StaleElementReferenceException gone) {
+            return false;
+        }
+    }
+
+    private static String text(WebElement element) {
+        try {
+            return element.getText();
+        } catch (StaleElementReferenceException gone) {
+            return "";
+        }
+    }
+
+    /** The label the form gives a select's value, read from the deployed form file. */
+    private static String optionLabel(String componentId, String value) throws IOException {
+        try (InputStream in = TasklistFormBrowserTest.class.getResourceAsStream("/bpmn/forms/answer-buyer.form")) {
+            JsonNode schema = new ObjectMapper().readTree(in);
+            Map<String, String> labels = new HashMap<>();
+            for (JsonNode component : schema.get("components")) {
+                if (componentId.equals(component.path("id").asText())) {
+                    component.get("values").forEach(v -> labels.put(v.get("value").asText(), v.get("label").asText()));
+                }
+            }
+            assertThat(labels).as(componentId + " options").containsKey(value);
+            return labels.get(value);
+        }
+    }
+
+    private void keepEvidence(String moment) {
+        if (driver == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(FAILURES);
+            Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(shot, FAILURES.resolve(moment + "-" + run + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(FAILURES.resolve(moment + "-" + run + ".html"), driver.getPageSource(),
+                    StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("no screenshot of the failure: " + e);
+        }
+    }
+}

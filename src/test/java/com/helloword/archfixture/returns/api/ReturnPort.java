@@ -1,0 +1,6 @@
+package com.helloword.archfixture.returns.api;
+
+/** A declared port: others may use it. */
+public interface ReturnPort {
+    int open();
+}
