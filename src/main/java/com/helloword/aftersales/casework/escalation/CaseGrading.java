@@ -3,14 +3,11 @@ package com.helloword.aftersales.casework.escalation;
 import java.math.BigDecimal;
 import java.util.Map;
 
-import org.camunda.bpm.dmn.engine.DmnDecisionResult;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
 import com.helloword.aftersales.casefile.BuyerTier;
-
+import com.helloword.aftersales.workflow.LatestDecisions;
+import com.helloword.aftersales.workflow.LatestDecisions.Evaluated;
 
 /**
  * Grades a buyer's message with the designers' tables: {@code categoryDetection},
@@ -25,12 +22,10 @@ public class CaseGrading {
             int taskPriority, String candidateGroup, String decisionIds) {
     }
 
-    private final DecisionService decisions;
-    private final RepositoryService repository;
+    private final LatestDecisions decisions;
 
-    CaseGrading(DecisionService decisions, RepositoryService repository) {
+    CaseGrading(LatestDecisions decisions) {
         this.decisions = decisions;
-        this.repository = repository;
     }
 
     public Grade grade(PreparedText text, BigDecimal orderValueEur, BuyerTier tier, int contactCount,
@@ -38,33 +33,24 @@ public class CaseGrading {
         Map<String, Object> prepared = Map.of("text", text.text(), "affirmedText", text.affirmed());
         Evaluated category = evaluate("categoryDetection", prepared);
         Evaluated urgency = evaluate("urgencyDetection", prepared);
-        String categoryName = category.result.getSingleResult().getEntry("category");
-        boolean urgent = Boolean.TRUE.equals(urgency.result.getSingleResult().getEntry("urgent"));
+        String categoryName = category.single().getEntry("category");
+        boolean urgent = Boolean.TRUE.equals(urgency.single().getEntry("urgent"));
         Evaluated severity = evaluate("severityGrading", Map.of("category", categoryName,
                 "orderValueEur", orderValueEur == null ? 0.0 : orderValueEur.doubleValue(),
                 "buyerTier", tier == null ? BuyerTier.NEW.name() : tier.name(),
                 "contactCount", contactCount, "urgent", urgent));
         Evaluated routing = evaluate("teamRouting", Map.of("language", language == null ? "" : language));
-        var grade = severity.result.getSingleResult();
+        var grade = severity.single();
         return new Grade(categoryName, urgent, grade.getEntry("severity"),
                 ((Number) grade.getEntry("claimMinutes")).intValue(),
                 ((Number) grade.getEntry("firstReplyMinutes")).intValue(),
                 ((Number) grade.getEntry("taskPriority")).intValue(),
-                routing.result.getSingleResult().getEntry("candidateGroup"),
-                String.join(",", category.definitionId, urgency.definitionId, severity.definitionId,
-                        routing.definitionId));
-    }
-
-    private record Evaluated(DmnDecisionResult result, String definitionId) {
+                routing.<String>output("candidateGroup"),
+                String.join(",", category.definitionId(), urgency.definitionId(), severity.definitionId(),
+                        routing.definitionId()));
     }
 
     private Evaluated evaluate(String key, Map<String, Object> variables) {
-        DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
-                .latestVersion().singleResult();
-        if (latest == null) {
-            throw new IllegalStateException("Decision table " + key + " is not deployed");
-        }
-        return new Evaluated(decisions.evaluateDecisionById(latest.getId()).variables(variables).evaluate(),
-                latest.getId());
+        return decisions.evaluate(key, variables);
     }
 }

@@ -1,0 +1,59 @@
+package com.helloword.aftersales.workflow;
+
+import java.util.Map;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way Java asks a designer's table: the latest deployed version of decision {@code key}, so a
+ * table changed in Modeler and deployed takes effect at once, with no Java change. The answer names the
+ * version that decided ({@link Evaluated#definitionId}, e.g. {@code teamRouting:3:…}) for the case file's
+ * record of who decided what. Where the process itself decides, a business-rule task in the BPMN asks the
+ * table instead (binding latest) and Cockpit shows the decision.
+ */
+@Component
+public class LatestDecisions {
+
+    /** What a table decided, and which deployed version decided it. */
+    public record Evaluated(String key, String definitionId, DmnDecisionResult result) {
+
+        /** The single matching rule's outputs (a unique or first hit-policy table). */
+        public DmnDecisionResultEntries single() {
+            DmnDecisionResultEntries entries = result.getSingleResult();
+            if (entries == null) {
+                throw new IllegalStateException("Decision table " + key + " (" + definitionId
+                        + ") matched no rule; its last row should catch the rest");
+            }
+            return entries;
+        }
+
+        /** One output of the single matching rule. */
+        public <T> T output(String name) {
+            return single().getEntry(name);
+        }
+    }
+
+    private final DecisionService decisions;
+    private final RepositoryService repository;
+
+    LatestDecisions(DecisionService decisions, RepositoryService repository) {
+        this.decisions = decisions;
+        this.repository = repository;
+    }
+
+    /** @throws IllegalStateException when no version of the table is deployed */
+    public Evaluated evaluate(String key, Map<String, Object> variables) {
+        DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+                .latestVersion().singleResult();
+        if (latest == null) {
+            throw new IllegalStateException("Decision table " + key + " is not deployed");
+        }
+        return new Evaluated(key, latest.getId(),
+                decisions.evaluateDecisionById(latest.getId()).variables(variables).evaluate());
+    }
+}
