@@ -1,7 +1,5 @@
 package com.helloword.aftersales.quality;
 
-import com.helloword.aftersales.returns.ReturnQuality;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
@@ -9,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -16,6 +15,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -28,8 +28,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.helloword.aftersales.casefile.Platform;
 import com.helloword.aftersales.casefile.Store;
 import com.helloword.aftersales.casefile.StoreRepository;
-import com.helloword.aftersales.orders.OrderImportService;
 import com.helloword.aftersales.notification.OutboxRepository;
+import com.helloword.aftersales.orders.OrderImportService;
+import com.helloword.aftersales.returns.ReturnQuality;
 import com.helloword.aftersales.support.DueJobs;
 import com.helloword.aftersales.support.Http;
 import com.helloword.aftersales.support.IntegrationTest;
@@ -74,7 +75,9 @@ class QualityAlertTest {
         http = new Http(port);
         run = UUID.randomUUID().toString().substring(0, 8);
         storeId = "shopify-qa-" + run;
+        // the application's and the engine's clock in the same moment, so the plan's due date lies ahead
         clock.set(Instant.parse("2026-11-23T09:00:00Z"));
+        ClockUtil.setCurrentTime(Date.from(clock.instant()));
         stores.save(new Store(storeId, "Helloword QA", Platform.SHOPIFY, "DE", Currency.getInstance("EUR"), "de",
                 "Europe/Berlin").connection(storeId + ".myshopify.com", null, "http://127.0.0.1:9/" + storeId,
                 "shopify-us"));
@@ -82,6 +85,7 @@ class QualityAlertTest {
 
     @AfterEach
     void resetClock() {
+        ClockUtil.reset();
         clock.set(Instant.now());
     }
 
