@@ -20,6 +20,8 @@ public record ReturnSettings(Map<String, String> categoryBySkuPrefix, String dhl
         inspectionSla = inspectionSla == null ? Duration.ofHours(24) : inspectionSla;
         reminderCycle = reminderCycle == null || reminderCycle.isBlank() ? "R2/P5D" : reminderCycle;
         giveUpAfter = giveUpAfter == null ? Duration.ofDays(21) : giveUpAfter;
-        buyerHistory = buyerHistory == null ? Duration.ofDays(365) : buyerHistory;
+        if (buyerHistory == null) {
+            throw new IllegalStateException("aftersales.returns.buyer-history is not set (application.yaml has it)");
+        }
     }
 }
