@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,7 @@ import com.helloword.aftersales.casework.AfterSalesCaseRepository;
 import com.helloword.aftersales.casework.CaseRemedy;
 import com.helloword.aftersales.casework.Remedy;
 import com.helloword.aftersales.notification.MailTemplates;
+import com.helloword.aftersales.workflow.LatestDecisions;
 import com.helloword.aftersales.workflow.TaskFormRejection;
 import com.helloword.aftersales.workflow.TaskMarkdown;
 
@@ -28,21 +30,23 @@ import com.helloword.aftersales.workflow.TaskMarkdown;
 @Component("caseTaskListener")
 class CaseTaskListener implements TaskListener {
 
-    static final int USUAL_PERCENT = 30;
-    static final double USUAL_COUPON_EUR = 5.0;
+    /** The table with the sizes the form offers when the suggestion carries none (dmn/usual-remedy-sizes.dmn). */
+    static final String USUAL_REMEDY_SIZES = "usualRemedySizes";
 
     private final CaseView view;
     private final CaseResolution resolution;
     private final AfterSalesCaseRepository cases;
     private final MailTemplates templates;
+    private final LatestDecisions decisions;
     private final Clock clock;
 
     CaseTaskListener(CaseView view, CaseResolution resolution, AfterSalesCaseRepository cases, MailTemplates templates,
-            Clock clock) {
+            LatestDecisions decisions, Clock clock) {
         this.view = view;
         this.resolution = resolution;
         this.cases = cases;
         this.templates = templates;
+        this.decisions = decisions;
         this.clock = clock;
     }
 
@@ -81,16 +85,21 @@ class CaseTaskListener implements TaskListener {
         Object suggested = task.getVariable(VAR_COMPENSATION);
         Map<?, ?> compensation = suggested instanceof Map<?, ?> map ? map : Map.of();
         String remedy = compensation.get("remedy") == null ? Remedy.NONE.name() : compensation.get("remedy").toString();
-        // the table says 0 for "none"; the form then offers the usual sizes (30 % to keep the item, a
-        // 5 EUR coupon) should the agent switch to such a remedy (an empty number field also left
-        // form-js's drop-down unable to open again in Tasklist: TasklistFormBrowserTest)
+        // the table says 0 for "none"; the form then offers the usual sizes (usualRemedySizes table)
+        // should the agent switch to such a remedy (an empty number field also left form-js's drop-down
+        // unable to open again in Tasklist: TasklistFormBrowserTest)
         Number percent = positive((Number) compensation.get("percent"));
         Number couponEur = positive((Number) compensation.get("couponEur"));
         if (task.getVariable(VAR_REMEDY) == null) {
+            Map<String, Object> category = new HashMap<>();
+            category.put("category", task.getVariable(VAR_CATEGORY));
+            DmnDecisionResultEntries usual = decisions.evaluate(USUAL_REMEDY_SIZES, category).single();
             task.setVariable(VAR_AGENT_ACTION, ACTION_REPLY);
             task.setVariable(VAR_REMEDY, remedy);
-            task.setVariable(VAR_REMEDY_PERCENT, percent == null ? USUAL_PERCENT : percent.intValue());
-            task.setVariable(VAR_REMEDY_COUPON_EUR, couponEur == null ? USUAL_COUPON_EUR : couponEur.doubleValue());
+            task.setVariable(VAR_REMEDY_PERCENT, (percent != null ? percent : (Number) usual.getEntry("percent"))
+                    .intValue());
+            task.setVariable(VAR_REMEDY_COUPON_EUR, (couponEur != null ? couponEur
+                    : (Number) usual.getEntry("couponEur")).doubleValue());
         }
         StringBuilder text = new StringBuilder("**Suggested:** ").append(remedy);
         if (percent != null && percent.intValue() > 0) {
