@@ -24,7 +24,8 @@ import com.helloword.aftersales.workflow.TaskMarkdown;
  * The user tasks of a case ({@code ${caseTaskListener}} on create and complete). On create, the
  * task gets the case as its worker sees it (task-local {@code caseView}); "Answer buyer" also gets
  * the table's suggestion filled into the form. On complete, what the person entered is checked and
- * recorded in the case file; a choice that cannot be taken is refused with the reason (Tasklist
+ * recorded in the case file (the approval an agent's remedy needs is the process's next step, not the
+ * listener's: it must not trust what a completion sets); a choice that cannot be taken is refused with the reason (Tasklist
  * shows it and the task stays open).
  */
 @Component("caseTaskListener")
@@ -34,15 +35,22 @@ class CaseTaskListener implements TaskListener {
     static final String USUAL_REMEDY_SIZES = "usualRemedySizes";
 
     private final CaseView view;
+    private final AgentChoices choices;
+    private final RemedyApprovals approvals;
+    private final BuyerReplies replies;
     private final CaseResolution resolution;
     private final AfterSalesCaseRepository cases;
     private final MailTemplates templates;
     private final LatestDecisions decisions;
     private final Clock clock;
 
-    CaseTaskListener(CaseView view, CaseResolution resolution, AfterSalesCaseRepository cases, MailTemplates templates,
+    CaseTaskListener(CaseView view, AgentChoices choices, RemedyApprovals approvals, BuyerReplies replies,
+            CaseResolution resolution, AfterSalesCaseRepository cases, MailTemplates templates,
             LatestDecisions decisions, Clock clock) {
         this.view = view;
+        this.choices = choices;
+        this.approvals = approvals;
+        this.replies = replies;
         this.resolution = resolution;
         this.cases = cases;
         this.templates = templates;
@@ -117,7 +125,7 @@ class CaseTaskListener implements TaskListener {
         CaseRemedy preview = new CaseRemedy(c, Remedy.valueOf(remedy), percent == null ? null : percent.intValue(),
                 null, null, "preview", null, clock.instant());
         // the preview carries no working confirmation link: only the buyer gets one
-        String reply = templates.render("case-reply", c.getLanguage(), resolution.replyModel(c, preview, false)).text();
+        String reply = templates.render("case-reply", c.getLanguage(), replies.replyModel(c, preview, false)).text();
         task.setVariableLocal(VAR_REPLY_PREVIEW, reply);
     }
 
@@ -125,7 +133,8 @@ class CaseTaskListener implements TaskListener {
         String who = who(task);
         switch (task.getTaskDefinitionKey()) {
             case USER_TASK_ANSWER_BUYER -> {
-                Map<String, Object> next = resolution.agentDecided(caseId, new CaseResolution.AgentChoice(
+                // who approves the remedy is decided next in the process (businessRuleTask_decideApproval)
+                Map<String, Object> next = choices.agentDecided(caseId, new AgentChoices.AgentChoice(
                         string(task, VAR_AGENT_ACTION), string(task, VAR_REMEDY), integer(task, VAR_REMEDY_PERCENT),
                         number(task, VAR_REMEDY_COUPON_EUR), string(task, VAR_REPLY_NOTE),
                         string(task, VAR_INTERNAL_GROUP), string(task, VAR_INTERNAL_QUESTION),
@@ -137,7 +146,7 @@ class CaseTaskListener implements TaskListener {
                 if (!"APPROVE".equals(decision) && !"REFUSE".equals(decision)) {
                     throw TaskFormRejection.because("Approve or refuse the remedy");
                 }
-                resolution.approvalDecided(caseId, "APPROVE".equals(decision), who, string(task, VAR_APPROVAL_NOTE));
+                approvals.approverDecided(caseId, "APPROVE".equals(decision), who, string(task, VAR_APPROVAL_NOTE));
                 task.setVariable(VAR_REMEDY_APPROVED, "APPROVE".equals(decision));
             }
             case USER_TASK_ASK_TEAM -> resolution.teamAnswered(caseId, string(task, VAR_INTERNAL_GROUP),
@@ -145,7 +154,7 @@ class CaseTaskListener implements TaskListener {
             case USER_TASK_MANUAL_STEP -> resolution.manualStepDone(caseId, string(task, VAR_MANUAL_GROUP),
                     string(task, VAR_MANUAL_NOTE), string(task, VAR_TRACKING_NUMBER), who);
             case USER_TASK_LOW_RATING -> resolution.followUpDone(caseId, string(task, VAR_FOLLOW_UP_NOTE), who);
-            case USER_TASK_ANSWER_DURING_RETURN -> resolution.replyDuringReturn(caseId, task.getId(),
+            case USER_TASK_ANSWER_DURING_RETURN -> replies.replyDuringReturn(caseId, task.getId(),
                     string(task, VAR_DURING_RETURN_REPLY), who);
             default -> {
             }
