@@ -25,7 +25,10 @@ public final class Groups {
     /** The 12 languages that have an agent team, ISO 639-1. */
     public static final List<String> TEAM_LANGUAGES = List.of("en", "de", "fr", "es", "it", "nl", "pl", "sv", "pt",
             "ja", "ar", "zh");
-    /** The regions that have dispute specialists. */
+    /**
+     * The regions that have dispute specialists. Which region a marketplace belongs to is the
+     * disputeRegion decision's answer (dmn/remedy-approval.dmn), not a rule of this class.
+     */
     public static final List<String> DISPUTE_REGIONS = List.of("eu", "na", "apac", "mena");
 
     /** A group to create: id, display name, and whether its members work tasks in Tasklist. */
@@ -41,22 +44,6 @@ public final class Groups {
 
     public static String disputeSpecialists(String region) {
         return "dispute-specialists-" + region;
-    }
-
-    /**
-     * The dispute region of a marketplace country (ISO 3166-1 alpha-2): EU/EEA, UK and Switzerland
-     * are eu; US, CA, MX na; Gulf and North Africa mena; everything else apac.
-     */
-    public static String disputeRegion(String country) {
-        if (country == null) {
-            return "eu";
-        }
-        return switch (country.toUpperCase(Locale.ROOT)) {
-            case "US", "CA", "MX" -> "na";
-            case "AE", "SA", "QA", "KW", "BH", "OM", "EG", "MA", "TR", "JO", "IL" -> "mena";
-            case "JP", "CN", "HK", "TW", "KR", "SG", "MY", "TH", "VN", "PH", "ID", "IN", "AU", "NZ" -> "apac";
-            default -> "eu";
-        };
     }
 
     public static List<GroupSpec> all() {

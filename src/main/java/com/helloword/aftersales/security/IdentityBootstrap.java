@@ -81,6 +81,8 @@ class IdentityBootstrap implements ApplicationRunner {
 
     /** The decision table agents evaluate when they choose a remedy. */
     static final String REMEDY_APPROVAL = "remedyApproval";
+    /** The table of the sizes "Answer buyer" offers; evaluated as whoever's step opens the task. */
+    static final String USUAL_REMEDY_SIZES = "usualRemedySizes";
     /** The return process agents start and the warehouse messages. */
     static final String RETURN_PROCESS = "returnProcess";
     /** The table of the product-quality alert. */
@@ -96,6 +98,9 @@ class IdentityBootstrap implements ApplicationRunner {
                 grants.add(new Grant(group.id(), Resources.PROCESS_DEFINITION, ANY, READ));
                 // completing "Answer buyer" asks the remedyApproval table who must approve the remedy
                 grants.add(new Grant(group.id(), Resources.DECISION_DEFINITION, REMEDY_APPROVAL, READ,
+                        CREATE_INSTANCE));
+                // a refused approval opens "Answer buyer" again, whose form asks the usualRemedySizes table
+                grants.add(new Grant(group.id(), Resources.DECISION_DEFINITION, USUAL_REMEDY_SIZES, READ,
                         CREATE_INSTANCE));
             }
         }

@@ -23,21 +23,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Refuses what a person entered in a task form, with the reason: the task stays open and nothing
- * is kept. The engine wraps an exception from a task listener into a 500 ("ENGINE-03051 ... while
- * invoking the TaskListener"); the filter here turns such a refusal on {@code /engine-rest/task/{id}/complete}
+ * is kept. The engine answers an exception from a task listener, or from a step the completion runs
+ * on to in its transaction (a delegate after a business-rule task), with a 500 ("ENGINE-03051 ...
+ * while invoking the TaskListener", "Cannot complete task ..."); the filter here turns such a refusal,
+ * marked at both ends, on {@code /engine-rest/task/{id}/complete}
  * and {@code /submit-form}, and on the same paths under Tasklist's own {@code /camunda/api/engine/engine/{name}/},
  * into a 400 whose message is the reason alone.
  */
 @Configuration(proxyBeanMethods = false)
 public class TaskFormRejection {
 
+    static final String START = "[form refused] ";
     static final String MARKER = " [form refused]";
-    private static final Pattern REASON = Pattern.compile("TaskListener: (.*?)" + Pattern.quote(MARKER));
+    private static final Pattern REASON = Pattern.compile(Pattern.quote(START) + "(.*?)" + Pattern.quote(MARKER));
     private static final Pattern COMPLETION = Pattern.compile("/task/[^/]+/(complete|submit-form)");
 
-    /** Thrown from a task listener: Tasklist shows the reason, the task stays open, nothing is kept. */
+    /**
+     * Thrown from a task listener or a delegate the completion runs: Tasklist shows the reason, the task
+     * stays open, nothing is kept.
+     */
     public static ProcessEngineException because(String reason) {
-        return new ProcessEngineException(reason + MARKER);
+        return new ProcessEngineException(START + reason + MARKER);
     }
 
     @Bean

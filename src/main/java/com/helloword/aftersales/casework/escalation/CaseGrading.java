@@ -17,8 +17,11 @@ import com.helloword.aftersales.workflow.LatestDecisions.Evaluated;
 @Component
 public class CaseGrading {
 
-    /** What the tables decided, and which table versions decided it. */
-    public record Grade(String category, boolean urgent, String severity, int claimMinutes, int firstReplyMinutes,
+    /**
+     * What the tables decided, and which table versions decided it. {@code safetySignal}: the case counts
+     * towards its SKU's recall signal (categoryDetection says so per category).
+     */
+    public record Grade(String category, boolean safetySignal, boolean urgent, String severity, int claimMinutes, int firstReplyMinutes,
             int taskPriority, String candidateGroup, String decisionIds) {
     }
 
@@ -41,7 +44,8 @@ public class CaseGrading {
                 "contactCount", contactCount, "urgent", urgent));
         Evaluated routing = evaluate("teamRouting", Map.of("language", language == null ? "" : language));
         var grade = severity.single();
-        return new Grade(categoryName, urgent, grade.getEntry("severity"),
+        boolean safetySignal = Boolean.TRUE.equals(category.single().getEntry("safetySignal"));
+        return new Grade(categoryName, safetySignal, urgent, grade.getEntry("severity"),
                 ((Number) grade.getEntry("claimMinutes")).intValue(),
                 ((Number) grade.getEntry("firstReplyMinutes")).intValue(),
                 ((Number) grade.getEntry("taskPriority")).intValue(),

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,7 @@ import com.helloword.aftersales.casework.AfterSalesCaseRepository;
 import com.helloword.aftersales.casework.CaseRemedy;
 import com.helloword.aftersales.casework.Remedy;
 import com.helloword.aftersales.notification.MailTemplates;
+import com.helloword.aftersales.workflow.LatestDecisions;
 import com.helloword.aftersales.workflow.TaskFormRejection;
 import com.helloword.aftersales.workflow.TaskMarkdown;
 
@@ -22,27 +24,37 @@ import com.helloword.aftersales.workflow.TaskMarkdown;
  * The user tasks of a case ({@code ${caseTaskListener}} on create and complete). On create, the
  * task gets the case as its worker sees it (task-local {@code caseView}); "Answer buyer" also gets
  * the table's suggestion filled into the form. On complete, what the person entered is checked and
- * recorded in the case file; a choice that cannot be taken is refused with the reason (Tasklist
+ * recorded in the case file (the approval an agent's remedy needs is the process's next step, not the
+ * listener's: it must not trust what a completion sets); a choice that cannot be taken is refused with the reason (Tasklist
  * shows it and the task stays open).
  */
 @Component("caseTaskListener")
 class CaseTaskListener implements TaskListener {
 
-    static final int USUAL_PERCENT = 30;
-    static final double USUAL_COUPON_EUR = 5.0;
+    /** The table with the sizes the form offers when the suggestion carries none (dmn/usual-remedy-sizes.dmn). */
+    static final String USUAL_REMEDY_SIZES = "usualRemedySizes";
 
     private final CaseView view;
+    private final AgentChoices choices;
+    private final RemedyApprovals approvals;
+    private final BuyerReplies replies;
     private final CaseResolution resolution;
     private final AfterSalesCaseRepository cases;
     private final MailTemplates templates;
+    private final LatestDecisions decisions;
     private final Clock clock;
 
-    CaseTaskListener(CaseView view, CaseResolution resolution, AfterSalesCaseRepository cases, MailTemplates templates,
-            Clock clock) {
+    CaseTaskListener(CaseView view, AgentChoices choices, RemedyApprovals approvals, BuyerReplies replies,
+            CaseResolution resolution, AfterSalesCaseRepository cases, MailTemplates templates,
+            LatestDecisions decisions, Clock clock) {
         this.view = view;
+        this.choices = choices;
+        this.approvals = approvals;
+        this.replies = replies;
         this.resolution = resolution;
         this.cases = cases;
         this.templates = templates;
+        this.decisions = decisions;
         this.clock = clock;
     }
 
@@ -81,16 +93,21 @@ class CaseTaskListener implements TaskListener {
         Object suggested = task.getVariable(VAR_COMPENSATION);
         Map<?, ?> compensation = suggested instanceof Map<?, ?> map ? map : Map.of();
         String remedy = compensation.get("remedy") == null ? Remedy.NONE.name() : compensation.get("remedy").toString();
-        // the table says 0 for "none"; the form then offers the usual sizes (30 % to keep the item, a
-        // 5 EUR coupon) should the agent switch to such a remedy (an empty number field also left
-        // form-js's drop-down unable to open again in Tasklist: TasklistFormBrowserTest)
+        // the table says 0 for "none"; the form then offers the usual sizes (usualRemedySizes table)
+        // should the agent switch to such a remedy (an empty number field also left form-js's drop-down
+        // unable to open again in Tasklist: TasklistFormBrowserTest)
         Number percent = positive((Number) compensation.get("percent"));
         Number couponEur = positive((Number) compensation.get("couponEur"));
         if (task.getVariable(VAR_REMEDY) == null) {
+            Map<String, Object> category = new HashMap<>();
+            category.put("category", task.getVariable(VAR_CATEGORY));
+            DmnDecisionResultEntries usual = decisions.evaluate(USUAL_REMEDY_SIZES, category).single();
             task.setVariable(VAR_AGENT_ACTION, ACTION_REPLY);
             task.setVariable(VAR_REMEDY, remedy);
-            task.setVariable(VAR_REMEDY_PERCENT, percent == null ? USUAL_PERCENT : percent.intValue());
-            task.setVariable(VAR_REMEDY_COUPON_EUR, couponEur == null ? USUAL_COUPON_EUR : couponEur.doubleValue());
+            task.setVariable(VAR_REMEDY_PERCENT, (percent != null ? percent : (Number) usual.getEntry("percent"))
+                    .intValue());
+            task.setVariable(VAR_REMEDY_COUPON_EUR, (couponEur != null ? couponEur
+                    : (Number) usual.getEntry("couponEur")).doubleValue());
         }
         StringBuilder text = new StringBuilder("**Suggested:** ").append(remedy);
         if (percent != null && percent.intValue() > 0) {
@@ -108,7 +125,7 @@ class CaseTaskListener implements TaskListener {
         CaseRemedy preview = new CaseRemedy(c, Remedy.valueOf(remedy), percent == null ? null : percent.intValue(),
                 null, null, "preview", null, clock.instant());
         // the preview carries no working confirmation link: only the buyer gets one
-        String reply = templates.render("case-reply", c.getLanguage(), resolution.replyModel(c, preview, false)).text();
+        String reply = templates.render("case-reply", c.getLanguage(), replies.replyModel(c, preview, false)).text();
         task.setVariableLocal(VAR_REPLY_PREVIEW, reply);
     }
 
@@ -116,7 +133,8 @@ class CaseTaskListener implements TaskListener {
         String who = who(task);
         switch (task.getTaskDefinitionKey()) {
             case USER_TASK_ANSWER_BUYER -> {
-                Map<String, Object> next = resolution.agentDecided(caseId, new CaseResolution.AgentChoice(
+                // who approves the remedy is decided next in the process (businessRuleTask_decideApproval)
+                Map<String, Object> next = choices.agentDecided(caseId, new AgentChoices.AgentChoice(
                         string(task, VAR_AGENT_ACTION), string(task, VAR_REMEDY), integer(task, VAR_REMEDY_PERCENT),
                         number(task, VAR_REMEDY_COUPON_EUR), string(task, VAR_REPLY_NOTE),
                         string(task, VAR_INTERNAL_GROUP), string(task, VAR_INTERNAL_QUESTION),
@@ -128,7 +146,7 @@ class CaseTaskListener implements TaskListener {
                 if (!"APPROVE".equals(decision) && !"REFUSE".equals(decision)) {
                     throw TaskFormRejection.because("Approve or refuse the remedy");
                 }
-                resolution.approvalDecided(caseId, "APPROVE".equals(decision), who, string(task, VAR_APPROVAL_NOTE));
+                approvals.approverDecided(caseId, "APPROVE".equals(decision), who, string(task, VAR_APPROVAL_NOTE));
                 task.setVariable(VAR_REMEDY_APPROVED, "APPROVE".equals(decision));
             }
             case USER_TASK_ASK_TEAM -> resolution.teamAnswered(caseId, string(task, VAR_INTERNAL_GROUP),
@@ -136,7 +154,7 @@ class CaseTaskListener implements TaskListener {
             case USER_TASK_MANUAL_STEP -> resolution.manualStepDone(caseId, string(task, VAR_MANUAL_GROUP),
                     string(task, VAR_MANUAL_NOTE), string(task, VAR_TRACKING_NUMBER), who);
             case USER_TASK_LOW_RATING -> resolution.followUpDone(caseId, string(task, VAR_FOLLOW_UP_NOTE), who);
-            case USER_TASK_ANSWER_DURING_RETURN -> resolution.replyDuringReturn(caseId, task.getId(),
+            case USER_TASK_ANSWER_DURING_RETURN -> replies.replyDuringReturn(caseId, task.getId(),
                     string(task, VAR_DURING_RETURN_REPLY), who);
             default -> {
             }

@@ -73,6 +73,20 @@ public final class EmergencyAfterSales {
     public static final String VAR_ANSWERING_AGENT = "answeringAgent";
     /** Set from the agent's choice: the recorded remedy, the approval it needs and the group that gives it. */
     public static final String VAR_REMEDY_ID = "remedyId";
+    /**
+     * Who approves the chosen remedy: the inputs are read from the case file (RemedyApprovals), the
+     * remedyApproval table (and the disputeRegion decision it requires) decides in the business-rule
+     * task, whose single result (approval, region, reason) is {@link #VAR_REMEDY_APPROVAL}.
+     */
+    public static final String SERVICE_TASK_READ_APPROVAL_INPUTS = "serviceTask_readApprovalInputs";
+    public static final String BUSINESS_RULE_TASK_DECIDE_APPROVAL = "businessRuleTask_decideApproval";
+    public static final String SERVICE_TASK_RECORD_APPROVAL = "serviceTask_recordApproval";
+    public static final String DECISION_REMEDY_APPROVAL = "remedyApproval";
+    public static final String VAR_REMEDY_APPROVAL = "remedyApproval";
+    /** The remedyApproval table's inputs besides remedy and orderValueEur (named as the table names them). */
+    public static final String VAR_APPROVAL_PERCENT = "percent";
+    public static final String VAR_APPROVAL_COUPON_EUR = "couponEur";
+    public static final String VAR_MARKETPLACE_COUNTRY = "marketplaceCountry";
     public static final String VAR_APPROVAL = "approval";
     public static final String VAR_APPROVER_GROUP = "approverGroup";
     /** The approver's form: APPROVE or REFUSE; the listener turns it into the boolean remedyApproved. */

@@ -8,14 +8,14 @@ import org.springframework.stereotype.Component;
 @Component("requestRatingDelegate")
 class RequestRatingDelegate implements JavaDelegate {
 
-    private final CaseResolution resolution;
+    private final BuyerReplies replies;
 
-    RequestRatingDelegate(CaseResolution resolution) {
-        this.resolution = resolution;
+    RequestRatingDelegate(BuyerReplies replies) {
+        this.replies = replies;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        resolution.requestRating(((Number) execution.getVariable(EmergencyAfterSales.VAR_CASE_ID)).longValue());
+        replies.requestRating(((Number) execution.getVariable(EmergencyAfterSales.VAR_CASE_ID)).longValue());
     }
 }

@@ -8,16 +8,16 @@ import org.springframework.stereotype.Component;
 @Component("sendReplyDelegate")
 class SendReplyDelegate implements JavaDelegate {
 
-    private final CaseResolution resolution;
+    private final BuyerReplies replies;
 
-    SendReplyDelegate(CaseResolution resolution) {
-        this.resolution = resolution;
+    SendReplyDelegate(BuyerReplies replies) {
+        this.replies = replies;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         long caseId = ((Number) execution.getVariable(EmergencyAfterSales.VAR_CASE_ID)).longValue();
         Object remedyId = execution.getVariable(EmergencyAfterSales.VAR_REMEDY_ID);
-        resolution.sendReply(caseId, remedyId == null ? null : ((Number) remedyId).longValue());
+        replies.sendReply(caseId, remedyId == null ? null : ((Number) remedyId).longValue());
     }
 }

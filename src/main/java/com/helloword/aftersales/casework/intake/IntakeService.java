@@ -62,8 +62,6 @@ public class IntakeService {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern LANGUAGE = Pattern.compile("^[a-z]{2}$");
     static final int MAX_BODY = 20_000;
-    /** The category the grading table gives safety hazards; such cases count towards the SKU's recall signal. */
-    static final String SAFETY_HAZARD = "SAFETY_HAZARD";
 
     private final StoreRepository stores;
     private final BuyerRepository buyers;
@@ -153,7 +151,8 @@ public class IntakeService {
         afterSalesCase.scheduleSla(now.plus(Duration.ofMinutes(grade.claimMinutes())), firstReplyDue,
                 now.plus(resolutionTime));
         cases.saveAndFlush(afterSalesCase); // a copy of this message taken in at the same moment fails here
-        if (SAFETY_HAZARD.equals(grade.category())) {
+        // whether the case counts towards the SKU's recall signal is the categoryDetection table's answer
+        if (grade.safetySignal()) {
             if (order != null) {
                 events.publishEvent(new SafetyCaseOpened(afterSalesCase.getBusinessKey(), order.getId(), now));
             }

@@ -30,10 +30,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code emergencyAfterSalesProcess} on the engine alone, one test per path, with the real
- * compensation table and the steps' delegates and task listener mocked (the mocks set the
+ * compensation and remedy-approval tables and the steps' delegates and task listener mocked (the mocks set the
  * variables the real ones set). Coverage of the flow nodes must stay ≥ 90 %.
  */
-@Deployment(resources = {"bpmn/emergency-after-sales.bpmn", "dmn/compensation-tier.dmn",
+@Deployment(resources = {"bpmn/emergency-after-sales.bpmn", "dmn/compensation-tier.dmn", "dmn/remedy-approval.dmn",
         "bpmn/forms/answer-buyer.form", "bpmn/forms/approve-remedy.form", "bpmn/forms/answer-team-question.form",
         "bpmn/forms/manual-remedy-step.form", "bpmn/forms/follow-up-low-rating.form",
         "bpmn/forms/review-unresolved-case.form", "bpmn/forms/answer-during-return.form",
@@ -49,8 +49,8 @@ class EmergencyAfterSalesProcessTest {
     boolean arbitrationProcessDeployed;
     final List<String> autoReplies = new ArrayList<>();
     final List<String> steps = new ArrayList<>();
-    /** What the (mocked) remedyApproval table answers for the agent's choice. */
-    String approvalOfChoice = "AGENT";
+    /** The order value the (mocked) case file gives the remedyApproval table, whatever a completion sets. */
+    double caseOrderValueEur = 29.90;
     /** What the (mocked) remedy execution leaves for people: a group, or null. */
     String manualGroup;
     /** Whether the (mocked) "Answer buyer" task is closed, as the real follow-up step finds out. */
@@ -91,6 +91,25 @@ class EmergencyAfterSalesProcessTest {
         Mocks.register("closeCaseDelegate",
                 (JavaDelegate) execution -> steps.add("close:" + execution.getVariable("resolution")));
         Mocks.register("requestRatingDelegate", (JavaDelegate) execution -> steps.add("rating"));
+        Mocks.register("readApprovalInputsDelegate", (JavaDelegate) execution -> {
+            Object remedy = execution.getVariable("remedy");
+            execution.setVariable("remedy", remedy);
+            execution.setVariable("percent", "REFUND".equals(remedy) ? 100
+                    : execution.getVariable("remedyPercent") == null ? 0 : execution.getVariable("remedyPercent"));
+            execution.setVariable("couponEur", 0.0);
+            execution.setVariable("orderValueEur", caseOrderValueEur);
+            execution.setVariable("marketplaceCountry", "FR");
+        });
+        Mocks.register("recordApprovalDelegate", (JavaDelegate) execution -> {
+            Map<?, ?> decided = (Map<?, ?>) execution.getVariable("remedyApproval");
+            String approval = (String) decided.get("approval");
+            execution.setVariable("approval", approval);
+            execution.setVariable("approverGroup", switch (approval) {
+                case "TEAM_LEAD" -> "team-leads";
+                case "DISPUTE_SPECIALIST" -> "dispute-specialists-" + decided.get("region");
+                default -> "agent";
+            });
+        });
         Mocks.register("caseTaskListener", (TaskListener) this::caseTask);
     }
 
@@ -111,9 +130,6 @@ class EmergencyAfterSalesProcessTest {
             case "userTask_answerBuyer" -> {
                 if ("REPLY".equals(task.getVariable("agentAction"))) {
                     task.setVariable("remedyId", 7L);
-                    task.setVariable("approval", approvalOfChoice);
-                    task.setVariable("approverGroup", "TEAM_LEAD".equals(approvalOfChoice) ? "team-leads"
-                            : "dispute-specialists-eu");
                 } else if ("ASK_TEAM".equals(task.getVariable("agentAction"))) {
                     task.setVariable("internalDue", new Date(System.currentTimeMillis() + 8 * 3600_000L));
                 } else if ("CLOSE".equals(task.getVariable("agentAction"))) {
@@ -200,8 +216,25 @@ class EmergencyAfterSalesProcessTest {
     }
 
     @Test
+    void theProcessAsksTheApprovalTableWithTheCaseFilesOrderValueNotTheCompletions() {
+        caseOrderValueEur = 900;
+        ProcessInstance pi = start("LEGAL_THREAT", "RED", "agents-fr", 15);
+
+        complete(task(pi), withVariables("agentAction", "REPLY", "remedy", "PARTIAL_REFUND_KEEP_ITEM",
+                "remedyPercent", 120, "orderValueEur", 1.0));
+
+        assertThat(pi).hasPassed("serviceTask_readApprovalInputs", "businessRuleTask_decideApproval",
+                "serviceTask_recordApproval").isWaitingAt("userTask_approveRemedy");
+        assertThat(task(pi)).hasCandidateGroup("dispute-specialists-eu");
+        assertThat(runtimeService().getVariable(pi.getId(), "orderValueEur")).isEqualTo(900.0);
+        assertThat(BpmnAwareTests.historyService().createHistoricDecisionInstanceQuery()
+                .processInstanceId(pi.getId()).decisionDefinitionKey("remedyApproval").count())
+                .as("Cockpit shows the evaluation").isEqualTo(1);
+    }
+
+    @Test
     void aRemedyBeyondTheAgentsLimitIsRefusedThenApprovedAndTheWarehouseShipsIt() {
-        approvalOfChoice = "TEAM_LEAD";
+        caseOrderValueEur = 200; // a refund without return and a reship of 200 EUR need a team lead
         manualGroup = "warehouse";
         ProcessInstance pi = start("DAMAGED", "YELLOW", "agents-fr", 120);
 
@@ -234,7 +267,7 @@ class EmergencyAfterSalesProcessTest {
 
     @Test
     void aBuyerWhoWritesWhileTheRemedyAwaitsApprovalIsAnsweredBeforeTheCaseWaits() {
-        approvalOfChoice = "TEAM_LEAD";
+        caseOrderValueEur = 200;
         ProcessInstance pi = start("DAMAGED", "YELLOW", "agents-fr", 120);
         complete(task(pi), withVariables("agentAction", "REPLY", "remedy", "REFUND"));
         assertThat(pi).isWaitingAt("userTask_approveRemedy");

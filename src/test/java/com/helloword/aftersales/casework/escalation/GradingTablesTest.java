@@ -101,6 +101,16 @@ class GradingTablesTest {
     }
 
     @Test
+    void onlySafetyHazardsCountTowardsTheRecallSignal() {
+        PreparedText hazard = PreparedText.of("", "The charger started to smoke and burned my hand");
+        PreparedText damaged = PreparedText.of("", "The mug arrived broken");
+        assertThat((Boolean) dmn.evaluateDecisionTable(category, Map.of("text", hazard.text(),
+                "affirmedText", hazard.affirmed())).getSingleResult().getEntry("safetySignal")).isTrue();
+        assertThat((Boolean) dmn.evaluateDecisionTable(category, Map.of("text", damaged.text(),
+                "affirmedText", damaged.affirmed())).getSingleResult().getEntry("safetySignal")).isFalse();
+    }
+
+    @Test
     void urgentWordingIsFoundButNotWhenDenied() {
         PreparedText urgent = PreparedText.of("URGENT", "Please answer immediately");
         PreparedText calm = PreparedText.of("", "No rush, whenever you can");
