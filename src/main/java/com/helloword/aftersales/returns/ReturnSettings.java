@@ -1,7 +1,9 @@
 package com.helloword.aftersales.returns;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,11 +11,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code aftersales.returns}: the product category of a SKU by its prefix (for the returnPolicy
  * table's non-returnable categories, e.g. {@code UW-: UNDERWEAR}), the DHL return receiver, and the
  * SLAs and waits of the return process (label 2 h, inspection 24 h, reminders R2/P5D, give up after 21 days),
- * and how far back a buyer's return record reaches (365 days: the serialReturner table's "12 months").
+ * how far back a buyer's return record reaches (365 days: the serialReturner table's "12 months"), how long
+ * before a refund falls due the team leads are warned (2 days), how far back the product-quality loop counts
+ * an SKU's returns and shipments (90 days), and which words in a platform's return state mean the return is
+ * over there. The last three have no default here: application.yaml is their one home.
  */
 @ConfigurationProperties("aftersales.returns")
 public record ReturnSettings(Map<String, String> categoryBySkuPrefix, String dhlReceiverId, Duration labelSla,
-        Duration inspectionSla, String reminderCycle, Duration giveUpAfter, Duration buyerHistory) {
+        Duration inspectionSla, String reminderCycle, Duration giveUpAfter, Duration buyerHistory,
+        Duration refundWarning, Duration qualityWindow, List<String> platformStatesOver) {
 
     public ReturnSettings {
         labelSla = labelSla == null ? Duration.ofHours(2) : labelSla;
@@ -21,5 +27,9 @@ public record ReturnSettings(Map<String, String> categoryBySkuPrefix, String dhl
         reminderCycle = reminderCycle == null || reminderCycle.isBlank() ? "R2/P5D" : reminderCycle;
         giveUpAfter = giveUpAfter == null ? Duration.ofDays(21) : giveUpAfter;
         buyerHistory = buyerHistory == null ? Duration.ofDays(365) : buyerHistory;
+        Objects.requireNonNull(refundWarning, "aftersales.returns.refund-warning is not set");
+        Objects.requireNonNull(qualityWindow, "aftersales.returns.quality-window is not set");
+        platformStatesOver = List.copyOf(Objects.requireNonNull(platformStatesOver,
+                "aftersales.returns.platform-states-over is not set"));
     }
 }
