@@ -61,6 +61,17 @@ public class ReturnSteps {
                 decisions.latestDefinitionId(POLICY_DECISION_KEY)));
     }
 
+    /**
+     * Only for instances of a process version from before the business-rule task that still wait at its old
+     * first step ({@code serviceTask_checkPolicy}, e.g. a job that failed before the new version was deployed):
+     * the same three steps in one, the table asked in its latest version. New versions never call it.
+     */
+    public void checkPolicy(DelegateExecution execution) {
+        LatestDecisions.Evaluated decided = decisions.evaluate(POLICY_DECISION_KEY,
+                policy.inputs(id(execution), execution.getProcessInstanceId()));
+        execution.setVariables(policy.record(id(execution), decided.single().getEntryMap(), decided.definitionId()));
+    }
+
     public void explainRefusal(DelegateExecution execution) {
         mails.explainRefusal(id(execution));
     }
