@@ -41,7 +41,7 @@ class BuyerReturnHistory {
 
     /** "Changed my mind" returns requested from {@link #countFrom} on. */
     int changedMindReturns(Buyer buyer, Instant asOf) {
-        return (int) returns.countByBuyerIdAndReasonAndRequestedAtAfter(buyer.getId(), ReturnService.CHANGED_MIND,
+        return (int) returns.countByBuyerIdAndReasonAndRequestedAtAfter(buyer.getId(), ReturnReasons.CHANGED_MIND,
                 countFrom(buyer, asOf));
     }
 

@@ -1,25 +1,32 @@
 package com.helloword.aftersales.returns;
 
 import java.time.Instant;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.helloword.aftersales.casefile.BuyerRepository;
 import com.helloword.aftersales.returns.api.CaseReturns;
+import com.helloword.aftersales.workflow.LatestDecisions;
 
 /** The returns capability's door for the other capabilities ({@link CaseReturns}). */
 @Service
 class CaseReturnsService implements CaseReturns {
 
+    static final String REASON_DECISION_KEY = "caseReturnReason";
+
     private final ReturnService returns;
     private final BuyerReturnHistory history;
     private final BuyerRepository buyers;
+    private final LatestDecisions decisions;
 
-    CaseReturnsService(ReturnService returns, BuyerReturnHistory history, BuyerRepository buyers) {
+    CaseReturnsService(ReturnService returns, BuyerReturnHistory history, BuyerRepository buyers,
+            LatestDecisions decisions) {
         this.returns = returns;
         this.history = history;
         this.buyers = buyers;
+        this.decisions = decisions;
     }
 
     @Override
@@ -47,13 +54,9 @@ class CaseReturnsService implements CaseReturns {
         return new ReturnRef(rma.getId(), rma.getReturnKey(), ownProcess);
     }
 
-    /** The return reason the returnPolicy table knows for a case's category. */
-    static String returnReason(String category) {
-        return switch (category == null ? "" : category) {
-            case "DAMAGED", "DEFECTIVE", "WRONG_ITEM", "MISSING_PARTS", "SIZE_FIT", "COLOR_MISMATCH" -> category;
-            case "SAFETY_HAZARD" -> "DEFECTIVE";
-            case "REFUND_REQUEST", "GENERAL", "CARE_QUESTION" -> "CHANGED_MIND";
-            default -> "NOT_AS_DESCRIBED";
-        };
+    /** The return reason the returnPolicy table knows for a case's category: the caseReturnReason table's. */
+    String returnReason(String category) {
+        return decisions.evaluate(REASON_DECISION_KEY, Map.of("caseCategory", category == null ? "" : category))
+                .output("reason");
     }
 }

@@ -6,9 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.hibernate.Hibernate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +21,7 @@ import com.helloword.aftersales.casefile.Store;
 import com.helloword.aftersales.casefile.StoreRepository;
 import com.helloword.aftersales.platform.MarketplacePort;
 import com.helloword.aftersales.platform.PlatformReturnNotices;
+import com.helloword.aftersales.workflow.LatestDecisions;
 
 /**
  * Takes in the returns buyers open on the platforms, from a feed (eBay, Amazon) or a webhook
@@ -43,20 +41,22 @@ public class PlatformReturnIntake implements PlatformReturnNotices {
     private final StoreRepository stores;
     private final SalesOrderRepository orders;
     private final ReturnService returns;
-    private final DecisionService decisions;
-    private final RepositoryService repository;
+    private final ReturnOutcomes outcomes;
+    private final LatestDecisions decisions;
+    private final List<String> overWords;
     private final TransactionTemplate newTransaction;
     private final Clock clock;
 
     PlatformReturnIntake(PlatformReturnEntryRepository entries, StoreRepository stores, SalesOrderRepository orders,
-            ReturnService returns, DecisionService decisions, RepositoryService repository,
+            ReturnService returns, ReturnOutcomes outcomes, LatestDecisions decisions, ReturnSettings settings,
             PlatformTransactionManager transactions, Clock clock) {
         this.entries = entries;
         this.stores = stores;
         this.orders = orders;
         this.returns = returns;
+        this.outcomes = outcomes;
         this.decisions = decisions;
-        this.repository = repository;
+        this.overWords = settings.platformStatesOver().stream().map(w -> w.toUpperCase(Locale.ROOT)).toList();
         this.newTransaction = new TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -104,7 +104,7 @@ public class PlatformReturnIntake implements PlatformReturnNotices {
     /**
      * The platform's news of returns it knows (Shopify's returns/cancel, returns/decline, returns/close):
      * every kept line of the platform return ({@code id}, or {@code id:line}) takes the new state, and
-     * an opened one that is now over there ends as {@link ReturnService#overOnPlatform} says. Returns how
+     * an opened one that is now over there ends as {@link ReturnOutcomes#overOnPlatform} says. Returns how
      * many kept platform returns it touched (0: not one this system knows).
      */
     @Override
@@ -144,7 +144,7 @@ public class PlatformReturnIntake implements PlatformReturnNotices {
         entry.update(platformReturn.state(), platformReturn.carrier(), platformReturn.trackingNumber());
         if (entry.getStatus() == PlatformReturnEntry.Status.OPENED) {
             if (!wasOver && over(entry.getPlatformState())) {
-                returns.overOnPlatform(entry.getReturnRequest().getId(), entry.getPlatformState());
+                outcomes.overOnPlatform(entry.getReturnRequest().getId(), entry.getPlatformState());
             }
             Hibernate.initialize(entry.getReturnRequest()); // the caller reads it after the transaction
             return entry;
@@ -200,15 +200,15 @@ public class PlatformReturnIntake implements PlatformReturnNotices {
 
     /**
      * Whether the platform's state says the return is over (closed, cancelled, declined, rejected or
-     * refunded there): seen like that the first time, it asks nothing of this system.
+     * refunded there): seen like that the first time, it asks nothing of this system. The words are
+     * {@code aftersales.returns.platform-states-over}: a platform naming a state anew needs no Java change.
      */
-    static boolean over(String state) {
+    boolean over(String state) {
         if (state == null) {
             return false;
         }
         String s = state.toUpperCase(Locale.ROOT);
-        return s.contains("CLOSED") || s.contains("CANCEL") || s.contains("DECLIN") || s.contains("REJECT")
-                || s.contains("REFUND_ISSUED") || s.contains("REFUNDED");
+        return overWords.stream().anyMatch(s::contains);
     }
 
     /** A kept platform return as the platform would send it again, in the given state. */
@@ -231,13 +231,8 @@ public class PlatformReturnIntake implements PlatformReturnNotices {
     }
 
     private Map<String, Object> reason(String platform, String platformReason) {
-        DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(REASON_DECISION)
-                .latestVersion().singleResult();
-        if (latest == null) {
-            throw new IllegalStateException("Decision table " + REASON_DECISION + " is not deployed");
-        }
-        return decisions.evaluateDecisionById(latest.getId()).variables(Map.of("platform", platform,
+        return decisions.evaluate(REASON_DECISION, Map.of("platform", platform,
                 "platformReason", platformReason == null ? "" : platformReason.trim().toUpperCase(Locale.ROOT)))
-                .evaluate().getSingleResult().getEntryMap();
+                .single().getEntryMap();
     }
 }

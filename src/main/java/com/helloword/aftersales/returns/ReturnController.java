@@ -33,6 +33,7 @@ class ReturnController {
     }
 
     private final ReturnService returns;
+    private final ReturnParcels parcels;
     private final BuyerLinks links;
     private final ApiAccess access;
     private final ReturnQuality quality;
@@ -40,13 +41,14 @@ class ReturnController {
     private final PlatformReturnSync platformFeeds;
     private final com.helloword.aftersales.casefile.StoreRepository stores;
 
-    ReturnController(ReturnService returns, BuyerLinks links, ApiAccess access, ReturnQuality quality,
-            PlatformReturnIntake platformReturns, PlatformReturnSync platformFeeds,
+    ReturnController(ReturnService returns, ReturnParcels parcels, BuyerLinks links, ApiAccess access,
+            ReturnQuality quality, PlatformReturnIntake platformReturns, PlatformReturnSync platformFeeds,
             com.helloword.aftersales.casefile.StoreRepository stores) {
         this.stores = stores;
         this.platformReturns = platformReturns;
         this.platformFeeds = platformFeeds;
         this.returns = returns;
+        this.parcels = parcels;
         this.links = links;
         this.access = access;
         this.quality = quality;
@@ -100,7 +102,7 @@ class ReturnController {
     @PostMapping("/api/returns/{returnKey}/scan")
     ResponseEntity<ReturnView> scan(@PathVariable String returnKey) {
         access.requireAnyGroup(Groups.WAREHOUSE, Groups.INTEGRATIONS, Groups.CAMUNDA_ADMIN);
-        returns.received(returnKey);
+        parcels.received(returnKey);
         return ResponseEntity.ok(returns.view(returnKey));
     }
 

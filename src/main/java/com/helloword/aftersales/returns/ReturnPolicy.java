@@ -7,20 +7,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 
 import com.helloword.aftersales.casefile.BuyerTier;
+import com.helloword.aftersales.workflow.LatestDecisions;
 
 /**
- * Whether a buyer may return an item, until when and on what terms, by the designers' table
- * {@code returnPolicy} (dmn/return-policy.dmn) in its latest deployed version, whose id the decision
- * carries. The window counts calendar days from delivery of the last item of the order; the day
- * arithmetic lives in static methods so it can be tested without the engine.
+ * The Java side of the designers' table {@code returnPolicy} (dmn/return-policy.dmn): the return process asks
+ * it in a business-rule task (binding latest, so Cockpit shows the decision); this class gives that task its
+ * inputs ({@link #variables}) and reads its outputs into a {@link Decision} ({@link #decision}). The window
+ * counts calendar days from delivery of the last item of the order; the day arithmetic lives in static
+ * methods so it can be tested without the engine. The refund deadline (returnMarketWindow) is asked here.
  */
 @Service
 public class ReturnPolicy {
@@ -51,19 +50,10 @@ public class ReturnPolicy {
             String decisionId) {
     }
 
-    private final DecisionService decisions;
-    private final RepositoryService repository;
+    private final LatestDecisions decisions;
 
-    ReturnPolicy(DecisionService decisions, RepositoryService repository) {
+    ReturnPolicy(LatestDecisions decisions) {
         this.decisions = decisions;
-        this.repository = repository;
-    }
-
-    public Decision decide(Request request) {
-        DecisionDefinition latest = latest(DECISION_KEY);
-        Map<String, Object> entries = decisions.evaluateDecisionById(latest.getId()).variables(variables(request))
-                .evaluate().getSingleResult().getEntryMap();
-        return decision(entries, request, latest.getId());
     }
 
     /**
@@ -71,19 +61,9 @@ public class ReturnPolicy {
      * EU/EEA/UK 14 by law, elsewhere this system's own bound); null when the table sets none.
      */
     public Integer refundDeadlineDays(String market) {
-        Object days = decisions.evaluateDecisionById(latest(MARKET_DECISION_KEY).getId())
-                .variables(Variables.createVariables().putValue("market", code(market))).evaluate()
-                .getSingleResult().getEntryMap().get("refundDeadlineDays");
+        Object days = decisions.evaluate(MARKET_DECISION_KEY, Map.of("market", code(market)))
+                .single().getEntryMap().get("refundDeadlineDays");
         return days instanceof Number n ? n.intValue() : null;
-    }
-
-    private DecisionDefinition latest(String key) {
-        DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
-                .latestVersion().singleResult();
-        if (latest == null) {
-            throw new IllegalStateException("Decision table " + key + " is not deployed");
-        }
-        return latest;
     }
 
     /**
@@ -124,9 +104,13 @@ public class ReturnPolicy {
 
     /** The table's outputs as a decision; lastDay = delivery of the last item + windowDays. */
     static Decision decision(Map<String, Object> entries, Request request, String decisionId) {
+        return decision(entries, request.deliveredOn(), decisionId);
+    }
+
+    /** As {@link #decision(Map, Request, String)}, for the step after the business-rule task. */
+    static Decision decision(Map<String, Object> entries, LocalDate deliveredOn, String decisionId) {
         Number window = (Number) entries.get("windowDays");
-        LocalDate lastDay = window == null || request.deliveredOn() == null ? null
-                : request.deliveredOn().plusDays(window.longValue());
+        LocalDate lastDay = window == null || deliveredOn == null ? null : deliveredOn.plusDays(window.longValue());
         return new Decision(Boolean.TRUE.equals(entries.get("eligible")), window == null ? 0 : window.intValue(),
                 (String) entries.get("postagePaidBy"), Boolean.TRUE.equals(entries.get("freePickup")),
                 Boolean.TRUE.equals(entries.get("freeExchange")), Boolean.TRUE.equals(entries.get("needsAgentApproval")),

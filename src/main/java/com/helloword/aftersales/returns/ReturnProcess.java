@@ -8,6 +8,13 @@ import com.helloword.aftersales.workflow.TaskFormRejection;
 public final class ReturnProcess {
 
     public static final String PROCESS_KEY = "returnProcess";
+    /** Gathers the returnPolicy table's inputs from the case file (asynchronous: the first job of a return). */
+    public static final String SERVICE_TASK_POLICY_INPUTS = "serviceTask_gatherPolicyInputs";
+    /** Asks the returnPolicy table (binding latest); its single result is {@link #VAR_POLICY}. */
+    public static final String BUSINESS_RULE_TASK_CHECK_POLICY = "businessRuleTask_checkPolicy";
+    public static final String POLICY_DECISION_KEY = ReturnPolicy.DECISION_KEY;
+    /** Records the decision on the return; in the policy task's transaction, so nothing can change it between. */
+    public static final String SERVICE_TASK_RECORD_POLICY = "serviceTask_recordPolicy";
     public static final String MESSAGE_RETURN_RECEIVED = "aftersales.returnReceived";
     /** The buyer withdrew the return on the platform (or it was closed there) before the parcel came back. */
     public static final String MESSAGE_RETURN_CANCELLED = "aftersales.returnCancelled";
@@ -25,6 +32,12 @@ public final class ReturnProcess {
     public static final String VAR_RETURN_ID = "returnId";
     public static final String VAR_RETURN_KEY = "returnKey";
     public static final String VAR_REVIEW_GROUP = "reviewGroup";
+    public static final String VAR_LABEL_SLA = "labelSla";
+    public static final String VAR_INSPECTION_SLA = "inspectionSla";
+    public static final String VAR_REMINDER_CYCLE = "reminderCycle";
+    public static final String VAR_GIVE_UP_AFTER = "giveUpAfter";
+    /** The returnPolicy table's outputs (eligible, windowDays, postagePaidBy ... ruleNote), a small map. */
+    public static final String VAR_POLICY = "policy";
     public static final String VAR_ELIGIBLE = "eligible";
     public static final String VAR_NEEDS_APPROVAL = "needsApproval";
     public static final String VAR_REVIEW_DECISION = "reviewDecision";

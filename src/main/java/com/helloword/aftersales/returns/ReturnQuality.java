@@ -3,7 +3,6 @@ package com.helloword.aftersales.returns;
 import com.helloword.aftersales.returns.api.SkuReturnRateAlert;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,15 +24,13 @@ import com.helloword.aftersales.notification.RecipientType;
 import com.helloword.aftersales.security.Groups;
 
 /**
- * The product-quality loop: the return rate of each SKU over the last 90 days (returns requested /
- * units shipped) against its category's average; the skuReturnAlert table says when it is too high
- * (20 % above the average): the product team hears of it once a week per SKU, and purchasing of the
+ * The product-quality loop: the return rate of each SKU (returns requested / units shipped) over the last
+ * {@code aftersales.returns.quality-window} (90 days) against its category's average; the skuReturnAlert
+ * table says when it is too high: the product team hears of it once a week per SKU, and purchasing of the
  * SKU pauses until their improvement plan (the quality capability hears of it as a {@link SkuReturnRateAlert}).
  */
 @Service
 public class ReturnQuality {
-
-    static final Duration WINDOW = Duration.ofDays(90);
 
     /** One SKU's figures over the window. */
     public record SkuRate(String sku, String category, long returns, long shipped, double rate, double categoryRate,
@@ -62,7 +59,7 @@ public class ReturnQuality {
     /** Every SKU with returns or shipments in the window, highest rate first. */
     @Transactional
     public List<SkuRate> rates() {
-        Instant since = clock.instant().minus(WINDOW);
+        Instant since = clock.instant().minus(settings.qualityWindow());
         Map<String, Long> returned = new HashMap<>();
         for (Object[] row : returns.countBySkuSince(since)) {
             returned.put((String) row[0], ((Number) row[1]).longValue());

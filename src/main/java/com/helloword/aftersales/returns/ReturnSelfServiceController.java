@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -41,8 +40,6 @@ import com.helloword.aftersales.security.Groups;
 class ReturnSelfServiceController {
 
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
-    private static final List<String> SELF_SERVICE_REASONS = List.of("CHANGED_MIND", "SIZE_FIT", "COLOR_MISMATCH",
-            "DEFECTIVE", "DAMAGED", "WRONG_ITEM", "MISSING_PARTS", "NOT_AS_DESCRIBED");
 
     private final SalesOrderRepository orders;
     private final ReturnService returns;
@@ -77,7 +74,7 @@ class ReturnSelfServiceController {
         String language = language(lang);
         boolean complete = orderNumber != null && !orderNumber.isBlank() && orderNumber.length() <= 100
                 && email != null && email.contains("@") && email.length() <= 320
-                && reason != null && SELF_SERVICE_REASONS.contains(reason)
+                && reason != null && ReturnReasons.BUYER_CHOICES.contains(reason)
                 && ("REFUND".equals(wanted) || "EXCHANGE".equals(wanted));
         if (!complete) {
             return page(HttpStatus.BAD_REQUEST, language, "FORM", Map.of("order", orderNumber == null ? ""
@@ -178,7 +175,7 @@ class ReturnSelfServiceController {
     private ResponseEntity<String> page(HttpStatus status, String language, String state, Map<String, Object> extra) {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("state", state);
-        model.put("reasons", SELF_SERVICE_REASONS);
+        model.put("reasons", ReturnReasons.BUYER_CHOICES);
         model.put("lang", language);
         return ResponseEntity.status(status).contentType(HTML).cacheControl(CacheControl.noStore())
                 .header("Referrer-Policy", "no-referrer").header("X-Frame-Options", "DENY")

@@ -1,7 +1,9 @@
 package com.helloword.aftersales.returns;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,19 +11,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code aftersales.returns}: the product category of a SKU by its prefix (for the returnPolicy
  * table's non-returnable categories, e.g. {@code UW-: UNDERWEAR}), the DHL return receiver, and the
  * SLAs and waits of the return process (label 2 h, inspection 24 h, reminders R2/P5D, give up after 21 days),
- * and how far back a buyer's return record reaches (365 days: the serialReturner table's "12 months").
+ * how far back a buyer's return record reaches (365 days: the serialReturner table's "12 months"), how long
+ * before a refund falls due the team leads are warned (2 days), how far back the product-quality loop counts
+ * an SKU's returns and shipments (90 days), and which words in a platform's return state mean the return is
+ * over there. The last four have no default here: application.yaml is their one home.
  */
 @ConfigurationProperties("aftersales.returns")
 public record ReturnSettings(Map<String, String> categoryBySkuPrefix, String dhlReceiverId, Duration labelSla,
-        Duration inspectionSla, String reminderCycle, Duration giveUpAfter, Duration buyerHistory) {
+        Duration inspectionSla, String reminderCycle, Duration giveUpAfter, Duration buyerHistory,
+        Duration refundWarning, Duration qualityWindow, List<String> platformStatesOver) {
 
     public ReturnSettings {
         labelSla = labelSla == null ? Duration.ofHours(2) : labelSla;
         inspectionSla = inspectionSla == null ? Duration.ofHours(24) : inspectionSla;
         reminderCycle = reminderCycle == null || reminderCycle.isBlank() ? "R2/P5D" : reminderCycle;
         giveUpAfter = giveUpAfter == null ? Duration.ofDays(21) : giveUpAfter;
-        if (buyerHistory == null) {
-            throw new IllegalStateException("aftersales.returns.buyer-history is not set (application.yaml has it)");
-        }
+        Objects.requireNonNull(buyerHistory, "aftersales.returns.buyer-history is not set");
+        Objects.requireNonNull(refundWarning, "aftersales.returns.refund-warning is not set");
+        Objects.requireNonNull(qualityWindow, "aftersales.returns.quality-window is not set");
+        platformStatesOver = List.copyOf(Objects.requireNonNull(platformStatesOver,
+                "aftersales.returns.platform-states-over is not set"));
     }
 }

@@ -23,12 +23,16 @@ import org.springframework.stereotype.Component;
 class ReturnTaskListener implements TaskListener {
 
     private final ReturnService returns;
+    private final ReturnOutcomes outcomes;
+    private final ReturnRefunds refunds;
     private final Clock clock;
     private final Duration inspectionTime;
 
-    ReturnTaskListener(ReturnService returns, Clock clock,
+    ReturnTaskListener(ReturnService returns, ReturnOutcomes outcomes, ReturnRefunds refunds, Clock clock,
             @Value("${aftersales.returns.inspection-time:PT24H}") Duration inspectionTime) {
         this.returns = returns;
+        this.outcomes = outcomes;
+        this.refunds = refunds;
         this.clock = clock;
         this.inspectionTime = inspectionTime;
     }
@@ -58,12 +62,12 @@ class ReturnTaskListener implements TaskListener {
                 if (!"APPROVE".equals(decision) && !"REFUSE".equals(decision)) {
                     throw refuse("Approve the return or confirm the refusal");
                 }
-                returns.reviewed(returnId, "APPROVE".equals(decision), who, text(task, VAR_REVIEW_NOTE));
+                outcomes.reviewed(returnId, "APPROVE".equals(decision), who, text(task, VAR_REVIEW_NOTE));
                 task.setVariable(VAR_RETURN_APPROVED, "APPROVE".equals(decision));
             }
             case USER_TASK_INSPECT -> {
                 Object percent = task.getVariable(VAR_PARTIAL_PERCENT);
-                returns.inspected(returnId, text(task, VAR_CONDITION_GRADE),
+                outcomes.inspected(returnId, text(task, VAR_CONDITION_GRADE),
                         Boolean.TRUE.equals(task.getVariable(VAR_MATCHES_COMPLAINT))
                                 || "true".equals(String.valueOf(task.getVariable(VAR_MATCHES_COMPLAINT))),
                         text(task, VAR_OUTCOME), percent instanceof Number n ? n.intValue() : null,
@@ -79,7 +83,7 @@ class ReturnTaskListener implements TaskListener {
             }
             case USER_TASK_MANUAL_REFUND -> {
                 Object amount = task.getVariable(VAR_REFUNDED_AMOUNT);
-                returns.refundedByHand(returnId, amount instanceof Number n ? new java.math.BigDecimal(n.toString())
+                refunds.refundedByHand(returnId, amount instanceof Number n ? new java.math.BigDecimal(n.toString())
                         : null, text(task, VAR_REFUND_REFERENCE), task.getAssignee());
             }
             default -> {

@@ -48,12 +48,24 @@ public class LatestDecisions {
 
     /** @throws IllegalStateException when no version of the table is deployed */
     public Evaluated evaluate(String key, Map<String, Object> variables) {
+        String definitionId = latestDefinitionId(key);
+        return new Evaluated(key, definitionId,
+                decisions.evaluateDecisionById(definitionId).variables(variables).evaluate());
+    }
+
+    /**
+     * The id of the latest deployed version of table {@code key}: the version a business-rule task with
+     * binding latest takes, for the step after it that records which version decided (asked in the same
+     * transaction, so it is that task's version unless a deployment commits in between).
+     *
+     * @throws IllegalStateException when no version of the table is deployed
+     */
+    public String latestDefinitionId(String key) {
         DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
                 .latestVersion().singleResult();
         if (latest == null) {
             throw new IllegalStateException("Decision table " + key + " is not deployed");
         }
-        return new Evaluated(key, latest.getId(),
-                decisions.evaluateDecisionById(latest.getId()).variables(variables).evaluate());
+        return latest.getId();
     }
 }

@@ -61,7 +61,9 @@ class PlatformReturnIntakeTest {
     @Autowired
     ReturnRequestRepository returns;
     @Autowired
-    ReturnService returnService;
+    ReturnRefunds refunds;
+    @Autowired
+    ReturnParcels parcels;
     @Autowired
     BuyerRepository buyers;
     @Autowired
@@ -273,14 +275,14 @@ class PlatformReturnIntakeTest {
         long id = entry.getReturnRequest().getId();
         DueJobs.run(managementService, returns.findByReturnKey(key).orElseThrow().getProcessInstanceId());
 
-        returnService.refundDeadlineNear(id); // not sent yet: the refund may wait for it
+        refunds.refundDeadlineNear(id); // not sent yet: the refund may wait for it
         assertThat(timeline(key)).anyMatch(s -> s.startsWith("REFUND_WAITS"));
         assertThat(outbox.findAll().stream().map(m -> m.getIdempotencyKey()))
                 .doesNotContain("return:" + key + ":late:refund-deadline");
 
-        returnService.received(key);
-        returnService.refundDeadlineNear(id);
-        returnService.refundDeadlineNear(id);
+        parcels.received(key);
+        refunds.refundDeadlineNear(id);
+        refunds.refundDeadlineNear(id);
         assertThat(outbox.findAll().stream().map(m -> m.getIdempotencyKey())
                 .filter(k -> k.equals("return:" + key + ":late:refund-deadline"))).hasSize(1);
         assertThat(timeline(key)).anyMatch(s -> s.startsWith("REFUND_DUE_SOON refund due by 2026-12-06"));
@@ -353,7 +355,7 @@ class PlatformReturnIntakeTest {
         String key = first.getReturnRequest().getReturnKey();
         String processId = returns.findByReturnKey(key).orElseThrow().getProcessInstanceId();
         DueJobs.run(managementService, processId);
-        returnService.received(key);
+        parcels.received(key);
         Task inspect = task(processId, ReturnProcess.USER_TASK_INSPECT);
         taskService.complete(inspect.getId(), java.util.Map.of("conditionGrade", "B", "matchesComplaint", true,
                 "outcome", "REFUND"));
@@ -397,7 +399,7 @@ class PlatformReturnIntakeTest {
                 "JJDV" + run)).getReturnRequest().getReturnKey();
         String processId = returns.findByReturnKey(key).orElseThrow().getProcessInstanceId();
         DueJobs.run(managementService, processId);
-        returnService.received(key);
+        parcels.received(key);
 
         intake.take(storeId, new MarketplacePort.PlatformReturn(rma, orderId, "SHIRT-BLUE-M", 1, "CR-DEFECTIVE",
                 "REFUND", Instant.parse("2026-11-22T08:00:00Z"), "Closed", "DHL", "JJDV" + run));

@@ -30,9 +30,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * {@code returnProcess} on the engine alone, one test per outcome, with the label SLA, reminders,
  * the give-up timer and the inspection SLA fired as timers; the steps and the task listener are
- * stand-ins that record what ran and set what the real ones set. Coverage ≥ 90 % of flow nodes.
+ * stand-ins that record what ran and set what the real ones set. The policy is the real returnPolicy
+ * table in its business-rule task: the stand-in gathers inputs that make it refuse, ask for approval or
+ * accept. Coverage ≥ 90 % of flow nodes.
  */
-@Deployment(resources = {"bpmn/return-process.bpmn", "bpmn/forms/review-return.form",
+@Deployment(resources = {"bpmn/return-process.bpmn", "dmn/return-policy.dmn", "bpmn/forms/review-return.form",
         "bpmn/forms/inspect-return.form", "bpmn/forms/ship-exchange.form", "bpmn/forms/refund-by-hand.form"})
 class ReturnProcessTest {
 
@@ -42,15 +44,32 @@ class ReturnProcessTest {
 
     /** Stands in for ReturnSteps: records each step, sets what the real steps set. */
     public class Steps {
-        public void checkPolicy(DelegateExecution execution) {
+        public void gatherPolicyInputs(DelegateExecution execution) {
             steps.add("policy");
-            execution.setVariable("eligible", eligible);
-            execution.setVariable("needsApproval", needsApproval);
+            Map<String, Object> inputs = new HashMap<>();
+            inputs.put("market", "DE");
+            inputs.put("reason", "CHANGED_MIND");
+            inputs.put("daysSinceDelivery", eligible ? 3 : 30); // 30 days: past the German 14-day window
+            inputs.put("buyerTier", "NEW");
+            inputs.put("productCategory", "GENERAL");
+            inputs.put("storeWindowDays", null);
+            inputs.put("serialReturner", needsApproval);
+            execution.setVariables(inputs);
+        }
+
+        /** As ReturnSteps.recordPolicy: the table's outputs become the gateway's variables. */
+        public void recordPolicy(DelegateExecution execution) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> policy = (Map<String, Object>) execution.getVariable(ReturnProcess.VAR_POLICY);
+            decided.add(policy);
+            execution.setVariable("eligible", policy.get("eligible"));
+            execution.setVariable("needsApproval", policy.get("needsAgentApproval"));
+            execution.setVariable("reviewGroup", "agents-de");
         }
 
         public String refundWarnAt(DelegateExecution execution) {
             return java.time.LocalDate.now().plusDays(12).atStartOfDay(java.time.ZoneId.of("Europe/Berlin"))
-                    .toOffsetDateTime().toString(); // as ReturnService.refundWarnAt makes it
+                    .toOffsetDateTime().toString(); // as ReturnRefunds.refundWarnAt makes it
         }
 
         public void refundDeadlineNear(DelegateExecution execution) {
@@ -101,6 +120,7 @@ class ReturnProcessTest {
     }
 
     final List<String> steps = new ArrayList<>();
+    final List<Map<String, Object>> decided = new ArrayList<>();
     boolean eligible = true;
     boolean needsApproval;
     boolean exchangeByHand;
@@ -130,7 +150,7 @@ class ReturnProcessTest {
 
     private ProcessInstance start() {
         ProcessInstance pi = started();
-        execute(job("serviceTask_checkPolicy", pi));
+        execute(job(ReturnProcess.SERVICE_TASK_POLICY_INPUTS, pi));
         return pi;
     }
 
@@ -138,7 +158,6 @@ class ReturnProcessTest {
         Map<String, Object> variables = new HashMap<>();
         variables.put("returnId", 5L);
         variables.put("returnKey", "RMA-TEST");
-        variables.put("reviewGroup", "agents-de");
         variables.put("labelSla", "PT2H");
         variables.put("inspectionSla", "PT24H");
         variables.put("reminderCycle", "R2/P5D");
@@ -154,9 +173,13 @@ class ReturnProcessTest {
     @Test
     void anEligibleReturnGetsItsLabelIsRemindedScannedInspectedAndRefunded() {
         ProcessInstance pi = started();
-        assertThat(pi).isWaitingAt("serviceTask_checkPolicy"); // asked in the background, not in the caller's request
-        execute(job("serviceTask_checkPolicy", pi));
-        assertThat(pi).hasPassed("serviceTask_checkPolicy").isWaitingAt("serviceTask_createLabel");
+        // asked in the background, not in the caller's request
+        assertThat(pi).isWaitingAt(ReturnProcess.SERVICE_TASK_POLICY_INPUTS);
+        execute(job(ReturnProcess.SERVICE_TASK_POLICY_INPUTS, pi));
+        assertThat(pi).hasPassed(ReturnProcess.BUSINESS_RULE_TASK_CHECK_POLICY, ReturnProcess.SERVICE_TASK_RECORD_POLICY)
+                .isWaitingAt("serviceTask_createLabel");
+        assertThat(decided).singleElement().satisfies(policy -> assertThat(policy).containsEntry("eligible", true)
+                .containsEntry("windowDays", 14).containsEntry("postagePaidBy", "BUYER"));
 
         // the label step is stuck (DHL down): after 2 h the team leads hear of it, the step stays
         execute(job("timer_labelSla", pi));
@@ -187,6 +210,8 @@ class ReturnProcessTest {
         eligible = false;
         ProcessInstance pi = start();
 
+        assertThat(decided).singleElement().satisfies(policy -> assertThat(policy).containsEntry("eligible", false)
+                .containsEntry("refusalReason", "WINDOW_PASSED"));
         execute(job("serviceTask_explainRefusal", pi));
         assertThat(pi).isWaitingAt("userTask_reviewReturn");
         assertThat(task(pi)).hasCandidateGroup("agents-de");
@@ -203,6 +228,8 @@ class ReturnProcessTest {
         exchangeByHand = true;
         ProcessInstance pi = start();
 
+        assertThat(decided).singleElement().satisfies(policy -> assertThat(policy).containsEntry("eligible", true)
+                .containsEntry("needsAgentApproval", true));
         assertThat(pi).hasNotPassed("serviceTask_explainRefusal").isWaitingAt("userTask_reviewReturn");
         complete(task(pi), withVariables("reviewDecision", "APPROVE"));
         execute(job("serviceTask_createLabel", pi));
