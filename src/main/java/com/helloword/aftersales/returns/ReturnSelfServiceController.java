@@ -27,7 +27,6 @@ import com.helloword.aftersales.notification.MailRequest;
 import com.helloword.aftersales.notification.MailTemplates;
 import com.helloword.aftersales.notification.OutboxService;
 import com.helloword.aftersales.notification.RecipientType;
-import com.helloword.aftersales.security.Groups;
 
 /**
  * The buyer's self-service return, with nothing but the order number and the e-mail address (data
@@ -164,12 +163,9 @@ class ReturnSelfServiceController {
                 .orElse(null)).orElse(null);
     }
 
+    /** The buyer's language as the page templates name it; a language without a page falls back to English there. */
     private static String language(String lang) {
-        if (lang != null && lang.length() >= 2) {
-            String code = lang.substring(0, 2).toLowerCase(Locale.ROOT);
-            return Groups.TEAM_LANGUAGES.contains(code) ? code : "en";
-        }
-        return "en";
+        return lang != null && lang.length() >= 2 ? lang.substring(0, 2).toLowerCase(Locale.ROOT) : "en";
     }
 
     private ResponseEntity<String> page(HttpStatus status, String language, String state, Map<String, Object> extra) {
