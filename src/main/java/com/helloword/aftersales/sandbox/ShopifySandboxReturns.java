@@ -205,7 +205,8 @@ class ShopifySandboxReturns {
         String secret = environment.getProperty("aftersales.credentials." + store.getCredentialsRef()
                 + ".webhook-secret");
         if (secret == null) {
-            throw new IllegalStateException("no webhook secret for " + store.getId() + ": the webhook cannot be signed");
+            throw new IllegalStateException("no webhook secret for " + store.getId()
+                    + ": the webhook cannot be signed");
         }
         try {
             byte[] body = objectMapper.writeValueAsBytes(payload);

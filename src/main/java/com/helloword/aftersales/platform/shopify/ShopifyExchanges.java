@@ -127,7 +127,8 @@ final class ShopifyExchanges {
     }
 
     private String variantId(StoreConnection store, String sku) {
-        for (JsonNode variant : api.graphql(store, VARIANT_BY_SKU, Map.of("q", "sku:\"" + sku.replace("\"", "\\\"") + "\""))
+        String query = "sku:\"" + sku.replace("\"", "\\\"") + "\"";
+        for (JsonNode variant : api.graphql(store, VARIANT_BY_SKU, Map.of("q", query))
                 .at("/productVariants/nodes")) {
             if (sku.equals(variant.path("sku").asText())) { // search is fuzzy; keep exact matches
                 return variant.path("id").asText();

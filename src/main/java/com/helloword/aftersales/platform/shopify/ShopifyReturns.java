@@ -70,7 +70,8 @@ final class ShopifyReturns {
             for (JsonNode line : client.require(found, "/returnLineItems/nodes")) {
                 String sku = line.at("/fulfillmentLineItem/lineItem/sku").asText("").strip();
                 lines.put(numericId(client.require(line, "/id").asText()),
-                        new ShopifyAdapter.ReturnLine(sku.isEmpty() ? null : sku, Math.max(1, line.path("quantity").asInt(1))));
+                        new ShopifyAdapter.ReturnLine(sku.isEmpty() ? null : sku,
+                                Math.max(1, line.path("quantity").asInt(1))));
             }
             return lines;
         });
