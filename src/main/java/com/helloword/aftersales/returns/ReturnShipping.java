@@ -10,9 +10,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.helloword.aftersales.buyer.BuyerLinks;
 import com.helloword.aftersales.carrier.TrackingPort;
-import com.helloword.aftersales.carrier.dhl.DhlReturnLabels;
-import com.helloword.aftersales.carrier.dhl.ReturnLabel;
-import com.helloword.aftersales.carrier.dhl.ReturnLabelRequest;
+import com.helloword.aftersales.carrier.ReturnLabel;
+import com.helloword.aftersales.carrier.ReturnLabelPort;
+import com.helloword.aftersales.carrier.ReturnLabelRequest;
 import com.helloword.aftersales.casefile.OrderLine;
 import com.helloword.aftersales.integration.PlatformCannotException;
 import com.helloword.aftersales.integration.ProviderFailure;
@@ -31,13 +31,13 @@ public class ReturnShipping {
 
     private final ReturnService returns;
     private final MarketplacePort marketplace;
-    private final DhlReturnLabels labels;
+    private final ReturnLabelPort labels;
     private final TrackingPort tracking;
     private final BuyerLinks links;
     private final String receiverId;
     private final PlatformReturnEntryRepository platformReturns;
 
-    ReturnShipping(ReturnService returns, MarketplacePort marketplace, DhlReturnLabels labels, TrackingPort tracking,
+    ReturnShipping(ReturnService returns, MarketplacePort marketplace, ReturnLabelPort labels, TrackingPort tracking,
             BuyerLinks links, ReturnSettings settings, PlatformReturnEntryRepository platformReturns) {
         this.platformReturns = platformReturns;
         this.returns = returns;

@@ -425,6 +425,11 @@ class EbaySandbox {
         return ResponseEntity.status(HttpStatus.CREATED).body(messageView(message));
     }
 
+    /** The store's conversations as the seller sees them in Seller Hub: what a test reads back to check a sending. */
+    List<Conversation> conversationsOf(String storeId) {
+        return conversations.values().stream().filter(c -> c.storeId().equals(storeId)).toList();
+    }
+
     private static void requireMembersType(String type) {
         if (!"FROM_MEMBERS".equals(type) && !"FROM_EBAY".equals(type)) {
             throw restError(400, null, "conversation_type must be FROM_MEMBERS or FROM_EBAY.");

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helloword.aftersales.casefile.OrderStatus;
-import com.helloword.aftersales.returns.PlatformReturnEntryRepository;
 import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
 import com.helloword.aftersales.casefile.Store;
@@ -37,10 +35,9 @@ import com.helloword.aftersales.casefile.StoreRepository;
  * adapter sends, in Shopify's shapes, from the case file's orders plus what was done here
  * (refunds, holds, stock), kept in memory. It checks the access token like Shopify does.
  * <p>
- * Its returns are the ones buyers requested by webhook that this system keeps (platform returns of
- * the store, {@code <id>} or {@code <id>:<line>}): REQUESTED until accepted (OPEN) or declined here. Their
- * lines ({@code return(id:) {returnLineItems}}) are those platform returns, with the SKU and quantity kept;
- * a return of one line has a line id equal to the return's.
+ * Its returns are the shop's own ({@link ShopifySandboxReturns}): those demo buyers or tests requested
+ * through the sandbox, which delivered them as {@code returns/request} webhooks; REQUESTED until accepted
+ * (OPEN) or declined here.
  */
 @RestController
 @ConditionalOnProperty(name = SandboxEnvironment.ENABLED, havingValue = "true")
@@ -66,7 +63,7 @@ class ShopifySandbox {
 
     private final StoreRepository stores;
     private final SalesOrderRepository orders;
-    private final PlatformReturnEntryRepository platformReturns;
+    private final ShopifySandboxReturns returns;
     private final Environment environment;
     private final AtomicLong ids = new AtomicLong(900_000);
     private final Map<String, List<Refund>> refunds = new ConcurrentHashMap<>();
@@ -74,14 +71,12 @@ class ShopifySandbox {
     private final Map<String, Integer> stock = new ConcurrentHashMap<>();
     private final Map<String, String> productStatus = new ConcurrentHashMap<>();
     private final Map<String, Draft> drafts = new ConcurrentHashMap<>();
-    /** Return statuses changed here, by store and return gid. */
-    private final Map<String, String> returnStatus = new ConcurrentHashMap<>();
 
-    ShopifySandbox(StoreRepository stores, SalesOrderRepository orders, PlatformReturnEntryRepository platformReturns,
+    ShopifySandbox(StoreRepository stores, SalesOrderRepository orders, ShopifySandboxReturns returns,
             Environment environment) {
         this.stores = stores;
         this.orders = orders;
-        this.platformReturns = platformReturns;
+        this.returns = returns;
         this.environment = environment;
     }
 
@@ -117,11 +112,11 @@ class ShopifySandbox {
             case "ExchangeDraft" -> Map.of("draftOrderCreate", draftOrderCreate(store, variables.path("input")));
             case "ExchangeComplete" -> Map.of("draftOrderComplete", draftOrderComplete(store,
                     variables.path("id").asText()));
-            case "ReturnStatus" -> nullable("return", returnView(store, variables.path("id").asText()));
-            case "ReturnLines" -> nullable("return", returnLinesView(store, variables.path("id").asText()));
-            case "ReturnApprove" -> Map.of("returnApproveRequest", decideReturn(store, variables.path("input"),
+            case "ReturnStatus" -> nullable("return", returns.returnView(store, variables.path("id").asText()));
+            case "ReturnLines" -> nullable("return", returns.returnLinesView(store, variables.path("id").asText()));
+            case "ReturnApprove" -> Map.of("returnApproveRequest", returns.decide(store, variables.path("input"),
                     "OPEN"));
-            case "ReturnDecline" -> Map.of("returnDeclineRequest", decideReturn(store, variables.path("input"),
+            case "ReturnDecline" -> Map.of("returnDeclineRequest", returns.decide(store, variables.path("input"),
                     "DECLINED"));
             default -> null;
         };
@@ -343,84 +338,6 @@ class ShopifySandbox {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("draftOrder", null);
         payload.put("userErrors", List.of(Map.of("field", List.of(field), "message", message)));
-        return payload;
-    }
-
-    // --- returns requested by buyers ----------------------------------------------------------
-
-    /** The return's status, or null where the store has no such return. */
-    private String returnStatusOf(Store store, String gid) {
-        if (!gid.startsWith("gid://shopify/Return/")) {
-            return null;
-        }
-        String id = gid.substring(gid.lastIndexOf('/') + 1);
-        String changed = returnStatus.get(store.getId() + "/" + gid);
-        if (changed != null) {
-            return changed;
-        }
-        boolean known = platformReturns.findByStoreIdAndPlatformReturnId(store.getId(), id).isPresent()
-                || platformReturns.existsByStoreIdAndPlatformReturnIdStartingWith(store.getId(), id + ":");
-        return known ? "REQUESTED" : null;
-    }
-
-    private Object returnView(Store store, String gid) {
-        String status = returnStatusOf(store, gid);
-        return status == null ? null : Map.of("id", gid, "status", status);
-    }
-
-    /** The return with its lines as Shopify's {@code ReturnLineItem}s (all verified here), or null. */
-    private Object returnLinesView(Store store, String gid) {
-        String status = returnStatusOf(store, gid);
-        if (status == null) {
-            return null;
-        }
-        String id = gid.substring(gid.lastIndexOf('/') + 1);
-        List<Map<String, Object>> nodes = new ArrayList<>();
-        platformReturns.findByStoreIdAndPlatformReturnId(store.getId(), id)
-                .ifPresent(entry -> nodes.add(returnLineView(id, entry.getSku(), entry.getQuantity())));
-        platformReturns.findByStoreIdAndPlatformReturnIdStartingWithOrderByIdAsc(store.getId(), id + ":")
-                .forEach(entry -> nodes.add(returnLineView(entry.getPlatformReturnId().substring(id.length() + 1),
-                        entry.getSku(), entry.getQuantity())));
-        return Map.of("id", gid, "status", status, "returnLineItems", Map.of("nodes", nodes));
-    }
-
-    private static Map<String, Object> returnLineView(String lineId, String sku, int quantity) {
-        Map<String, Object> lineItem = new LinkedHashMap<>();
-        lineItem.put("sku", sku);
-        return Map.of("id", "gid://shopify/ReturnLineItem/" + lineId, "quantity", quantity,
-                "fulfillmentLineItem", Map.of("lineItem", lineItem));
-    }
-
-    /** Accepts (OPEN) or declines (DECLINED) a REQUESTED return; a declined one needs a valid declineReason. */
-    private Object decideReturn(Store store, JsonNode input, String to) {
-        String gid = input.path("id").asText();
-        String status = returnStatusOf(store, gid);
-        if (status == null) {
-            return returnErrors("NOT_FOUND", "id", "Return does not exist");
-        }
-        if (!"REQUESTED".equals(status)) {
-            return returnErrors("INVALID_STATE", "id", "Return is " + status.toLowerCase(Locale.ROOT)
-                    + ", not requested");
-        }
-        if ("DECLINED".equals(to) && !List.of("RETURN_PERIOD_ENDED", "FINAL_SALE", "OTHER")
-                .contains(input.path("declineReason").asText())) {
-            return returnErrors("INVALID", "declineReason", "Decline reason is invalid");
-        }
-        if (input.path("declineNote").asText("").length() > 500) {
-            return returnErrors("TOO_LONG", "declineNote", "Decline note is too long (maximum is 500 characters)");
-        }
-        returnStatus.put(store.getId() + "/" + gid, to);
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("return", Map.of("id", gid, "status", to));
-        payload.put("userErrors", List.of());
-        return payload;
-    }
-
-    private static Map<String, Object> returnErrors(String code, String field, String message) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("return", null);
-        payload.put("userErrors", List.of(Map.of("code", code, "field", List.of("input", field),
-                "message", message)));
         return payload;
     }
 

@@ -14,13 +14,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.helloword.aftersales.carrier.ReturnLabel;
+import com.helloword.aftersales.carrier.ReturnLabelRequest;
 import com.helloword.aftersales.carrier.TrackingPort.TrackedEvent;
 import com.helloword.aftersales.carrier.TrackingPort.TrackingSnapshot;
 import com.helloword.aftersales.carrier.TrackingStatus;
 import com.helloword.aftersales.carrier.dhl.DhlReturnLabels;
 import com.helloword.aftersales.carrier.dhl.DhlTracking;
-import com.helloword.aftersales.carrier.dhl.ReturnLabel;
-import com.helloword.aftersales.carrier.dhl.ReturnLabelRequest;
 import com.helloword.aftersales.casefile.OrderStatus;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
 import com.helloword.aftersales.integration.CredentialStore;

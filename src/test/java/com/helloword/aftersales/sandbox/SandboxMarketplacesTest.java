@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +48,8 @@ class SandboxMarketplacesTest {
     StoreRepository stores;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    EbaySandbox ebay;
 
     String run;
 
@@ -128,13 +131,25 @@ class SandboxMarketplacesTest {
     @Test
     void anEbayBuyerIsMessagedOnceAboutTheItem() {
         SalesOrder order = demoOrder("ebay-uk", OrderStatus.SHIPPED, EBAY_ORDER, 0);
-        BuyerMessageCommand message = new BuyerMessageCommand("ebay-uk", order.getPlatformOrderId(),
-                "Your parcel left our warehouse today.", "case:SBE-" + run + ":message");
+        String first = "Your parcel left our warehouse today (" + run + ").";
+        String followUp = "It should arrive on Friday (" + run + ").";
+        BuyerMessageCommand message = new BuyerMessageCommand("ebay-uk", order.getPlatformOrderId(), first,
+                "case:SBE-" + run + ":message");
 
         marketplace.sendBuyerMessage(message);
         marketplace.sendBuyerMessage(message);
-        marketplace.sendBuyerMessage(new BuyerMessageCommand("ebay-uk", order.getPlatformOrderId(),
-                "It should arrive on Friday.", "case:SBE-" + run + ":follow-up"));
+        marketplace.sendBuyerMessage(new BuyerMessageCommand("ebay-uk", order.getPlatformOrderId(), followUp,
+                "case:SBE-" + run + ":follow-up"));
+
+        // the repeated sending found the first in the conversation and sent nothing; the follow-up went
+        // into the same conversation with the buyer about the item
+        List<EbaySandbox.Conversation> withBuyer = ebay.conversationsOf("ebay-uk").stream()
+                .filter(c -> c.messages().stream().anyMatch(m -> m.body().contains(run))).toList();
+        assertThat(withBuyer).singleElement().satisfies(conversation -> {
+            assertThat(conversation.messages()).filteredOn(m -> m.body().contains(first)).hasSize(1);
+            assertThat(conversation.messages()).filteredOn(m -> m.body().contains(followUp)).hasSize(1);
+            assertThat(conversation.messages()).filteredOn(m -> m.body().contains(run)).hasSize(2);
+        });
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,15 +21,15 @@ import com.helloword.aftersales.casefile.StoreRepository;
 import com.helloword.aftersales.integration.PlatformCannotException;
 import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.platform.MarketplacePort;
-import com.helloword.aftersales.platform.MarketplacePort.PlatformReturn;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnCommand;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnResult;
-import com.helloword.aftersales.returns.PlatformReturnIntake;
+import com.helloword.aftersales.sandbox.ShopifySandboxReturns.Line;
 import com.helloword.aftersales.support.IntegrationTest;
 
 /**
  * Shopify returns requested by buyers, accepted and declined through {@link MarketplacePort} and the real
- * adapter against the sandbox, which knows the returns this system took in from the returns/request webhook.
+ * adapter against the sandbox, which knows the returns requested through it (it delivered them to this
+ * system as returns/request webhooks) and nothing this system keeps.
  */
 @IntegrationTest
 class SandboxShopifyReturnsTest {
@@ -36,7 +37,7 @@ class SandboxShopifyReturnsTest {
     @Autowired
     MarketplacePort marketplace;
     @Autowired
-    PlatformReturnIntake intake;
+    ShopifySandboxReturns shopReturns;
     @Autowired
     StoreRepository stores;
     @Autowired
@@ -49,10 +50,18 @@ class SandboxShopifyReturnsTest {
         seed = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
     }
 
-    /** A return the webhook brought, of an order not imported (kept UNMATCHED; no return process runs). */
-    private void requested(String platformReturnId) {
-        intake.take("shopify-us", new PlatformReturn(platformReturnId, "98" + seed, null, 1, "DEFECTIVE", "REFUND",
-                null, "REQUESTED", null, null));
+    /**
+     * A buyer's return of an order not imported, requested through the sandbox, which delivers the webhook
+     * (this system keeps it UNMATCHED; no return process runs).
+     */
+    private void requested(String returnId, Line... lines) {
+        ShopifySandboxReturns.Delivery delivery = shopReturns.requested("shopify-us", returnId, "98" + seed,
+                List.of(lines));
+        assertThat(delivery.status()).as(delivery.body()).isEqualTo(200);
+    }
+
+    private static Line line(String id) {
+        return new Line(id, null, 1, "defective");
     }
 
     private static PlatformReturnCommand command(String platformReturnId, String note) {
@@ -62,8 +71,7 @@ class SandboxShopifyReturnsTest {
     @Test
     void aRequestedReturnIsAcceptedOnceAndThenCannotBeDeclined() {
         String returnId = "81" + seed;
-        requested(returnId + ":1");
-        requested(returnId + ":2");
+        requested(returnId, line("1"), line("2"));
 
         PlatformReturnResult first = marketplace.approvePlatformReturn(command(returnId + ":1", null));
         PlatformReturnResult otherLine = marketplace.approvePlatformReturn(command(returnId + ":2", null));
@@ -78,7 +86,7 @@ class SandboxShopifyReturnsTest {
     @Test
     void anAcceptedReturnOfOneLineCannotBeDeclinedAnyMore() {
         String returnId = "84" + seed;
-        requested(returnId);
+        requested(returnId, line(returnId));
         marketplace.approvePlatformReturn(command(returnId, null));
 
         assertThatThrownBy(() -> marketplace.declinePlatformReturn(command(returnId, "too late")))
@@ -88,10 +96,7 @@ class SandboxShopifyReturnsTest {
     @Test
     void theLinesOfAReturnAreAnsweredInShopifysShapeWithTheirState() throws Exception {
         String returnId = "85" + seed;
-        intake.take("shopify-us", new PlatformReturn(returnId + ":11", "98" + seed, "SKU-TEE-M", 2, "DEFECTIVE",
-                "REFUND", null, "REQUESTED", null, null));
-        intake.take("shopify-us", new PlatformReturn(returnId + ":12", "98" + seed, null, 1, "COLOR", "REFUND",
-                null, "REQUESTED", null, null));
+        requested(returnId, new Line("11", "SKU-TEE-M", 2, "defective"), new Line("12", null, 1, "color"));
         marketplace.approvePlatformReturn(command(returnId + ":11", null));
 
         JsonNode answer = returnLinesQuery("gid://shopify/Return/" + returnId);
@@ -125,7 +130,7 @@ class SandboxShopifyReturnsTest {
     @Test
     void aRequestedReturnIsDeclinedOnce() {
         String returnId = "82" + seed;
-        requested(returnId);
+        requested(returnId, line(returnId));
 
         assertThat(marketplace.declinePlatformReturn(command(returnId, "The return window ended.")))
                 .isEqualTo(new PlatformReturnResult("DECLINED", false));

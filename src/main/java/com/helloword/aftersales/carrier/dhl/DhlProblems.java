@@ -3,9 +3,8 @@ package com.helloword.aftersales.carrier.dhl;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.helloword.aftersales.integration.ErrorBodies;
 import com.helloword.aftersales.integration.ProviderFailure;
 
 /**
@@ -18,7 +17,6 @@ import com.helloword.aftersales.integration.ProviderFailure;
  */
 final class DhlProblems {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private DhlProblems() {
     }
@@ -47,13 +45,8 @@ final class DhlProblems {
      * stays, which is also what happens to a body cut short by the excerpt).
      */
     static String describe(String body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException notJson) {
-            return null;
-        }
-        if (root == null || !root.isObject()) {
+        JsonNode root = ErrorBodies.object(body);
+        if (root == null) {
             return null;
         }
         List<String> parts = new ArrayList<>();

@@ -15,6 +15,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.helloword.aftersales.carrier.ReturnLabel;
+import com.helloword.aftersales.carrier.ReturnLabelPort;
+import com.helloword.aftersales.carrier.ReturnLabelRequest;
 import com.helloword.aftersales.integration.CredentialStore;
 import com.helloword.aftersales.integration.ProviderClient;
 import com.helloword.aftersales.integration.ProviderClients;
@@ -43,7 +46,7 @@ import com.helloword.aftersales.integration.ProviderFailure.Kind;
  * {@code aftersales.providers.dhl-returns.base-url} to {@code https://api-sandbox.dhl.com}.
  */
 @Component
-public class DhlReturnLabels {
+public class DhlReturnLabels implements ReturnLabelPort {
 
     static final String PROVIDER = "dhl-returns";
     static final String CREDENTIALS = "dhl-returns";
@@ -62,6 +65,7 @@ public class DhlReturnLabels {
     }
 
     /** Creates one return label; see the class comment on why the caller must not repeat it. */
+    @Override
     public ReturnLabel createReturnLabel(ReturnLabelRequest request) {
         String apiKey = credentials.require(PROVIDER, DhlTracking.CREDENTIALS, "api-key").reveal();
         String user = credentials.require(PROVIDER, CREDENTIALS, "returns-user").reveal();

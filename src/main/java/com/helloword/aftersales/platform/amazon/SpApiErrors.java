@@ -15,9 +15,8 @@ import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.helloword.aftersales.integration.ErrorBodies;
 import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.integration.ProviderFailure.Kind;
 
@@ -44,7 +43,6 @@ final class SpApiErrors implements ClientHttpRequestInterceptor {
     static final String RATE_LIMIT = "x-amzn-RateLimit-Limit";
 
     private static final Set<String> REFUSED_GRANTS = Set.of("invalid_grant", "invalid_client", "unauthorized_client");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int EXCERPT = 300;
 
     private final String provider;
@@ -74,7 +72,7 @@ final class SpApiErrors implements ClientHttpRequestInterceptor {
         JsonNode lwa = lwaError(body);
         String said = !errors.isEmpty() ? errors.stream().map(SpApiError::describe).collect(Collectors.joining("; "))
                 : lwa != null ? lwa.path("error").asText() + ": " + lwa.path("error_description").asText("")
-                : excerpt(body);
+                : ErrorBodies.excerpt(body, EXCERPT);
         String requestId = headers.getFirst(REQUEST_ID);
         String detail = "HTTP " + status + " " + said + (requestId == null ? "" : " [request " + requestId + "]");
         if (status == 429 || errors.stream().anyMatch(e -> "QuotaExceeded".equals(e.code()))) {
@@ -130,7 +128,7 @@ final class SpApiErrors implements ClientHttpRequestInterceptor {
     /** SP-API's {@code errors} list of an answer, or an empty list when the answer has none (or is no JSON). */
     static List<SpApiError> errors(String body) {
         List<SpApiError> errors = new ArrayList<>();
-        JsonNode node = tree(body);
+        JsonNode node = ErrorBodies.json(body);
         if (node != null) {
             for (JsonNode error : node.path("errors")) {
                 errors.add(new SpApiError(error.path("code").asText(""), error.path("message").asText(""),
@@ -141,26 +139,7 @@ final class SpApiErrors implements ClientHttpRequestInterceptor {
     }
 
     private static JsonNode lwaError(String body) {
-        JsonNode node = tree(body);
+        JsonNode node = ErrorBodies.json(body);
         return node != null && node.path("error").isTextual() ? node : null;
-    }
-
-    private static JsonNode tree(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            return JSON.readTree(body);
-        } catch (JsonProcessingException notJson) {
-            return null;
-        }
-    }
-
-    private static String excerpt(String body) {
-        if (body == null || body.isBlank()) {
-            return "(empty body)";
-        }
-        String flat = body.replaceAll("\\s+", " ").strip();
-        return flat.length() <= EXCERPT ? flat : flat.substring(0, EXCERPT) + "…";
     }
 }

@@ -14,9 +14,8 @@ import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.helloword.aftersales.integration.ErrorBodies;
 
 /**
  * Rewrites eBay's error bodies into one readable line before the provider client quotes them in a failure, so an
@@ -27,7 +26,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class EbayErrorBodies implements ClientHttpRequestInterceptor {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
@@ -43,13 +41,8 @@ final class EbayErrorBodies implements ClientHttpRequestInterceptor {
 
     /** eBay's errors as one line, or null when the body is not one of eBay's error forms. */
     static String describe(String body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JsonProcessingException notJson) {
-            return null;
-        }
-        if (root == null || !root.isObject()) {
+        JsonNode root = ErrorBodies.object(body);
+        if (root == null) {
             return null;
         }
         JsonNode errors = root.at("/errorMessage/error");

@@ -1,6 +1,5 @@
 package com.helloword.aftersales.platform.paypal;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
@@ -25,7 +24,7 @@ import org.springframework.web.client.RestClient;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.helloword.aftersales.integration.ErrorBodies;
 import com.helloword.aftersales.integration.AccessTokens;
 import com.helloword.aftersales.integration.CredentialStore;
 import com.helloword.aftersales.integration.ProviderClient;
@@ -47,7 +46,6 @@ class PaypalApi {
 
     static final String PROVIDER = "paypal";
     private static final int EXCERPT = 300;
-    private static final ObjectMapper ERROR_READER = new ObjectMapper();
 
     private final ProviderClient client;
     private final CredentialStore credentials;
@@ -229,9 +227,9 @@ class PaypalApi {
      * [debug_id …]}, or the OAuth form {@code error: error_description}, or an excerpt of anything else.
      */
     static String describe(String body, String debugHeader) {
-        JsonNode error = readQuietly(body);
+        JsonNode error = ErrorBodies.json(body);
         if (error == null || !error.isObject()) {
-            return excerpt(body) + (debugHeader == null ? "" : " [debug_id " + debugHeader + "]");
+            return ErrorBodies.excerpt(body, EXCERPT) + (debugHeader == null ? "" : " [debug_id " + debugHeader + "]");
         }
         if (error.hasNonNull("error") && !error.hasNonNull("name")) {
             return error.path("error").asText() + ": " + error.path("error_description").asText("(no description)");
@@ -264,17 +262,6 @@ class PaypalApi {
         return text.toString();
     }
 
-    private static JsonNode readQuietly(String body) {
-        if (body == null || body.isBlank()) {
-            return null;
-        }
-        try {
-            return ERROR_READER.readTree(body);
-        } catch (IOException notJson) {
-            return null;
-        }
-    }
-
     /** PayPal does not promise {@code Retry-After}; when it is there it is taken as seconds. */
     private static Duration retryAfter(String header) {
         if (header == null || header.isBlank()) {
@@ -285,13 +272,5 @@ class PaypalApi {
         } catch (NumberFormatException notSeconds) {
             return null;
         }
-    }
-
-    private static String excerpt(String body) {
-        if (body == null || body.isBlank()) {
-            return "(empty body)";
-        }
-        String flat = body.replaceAll("\\s+", " ").strip();
-        return flat.length() <= EXCERPT ? flat : flat.substring(0, EXCERPT) + "…";
     }
 }

@@ -24,6 +24,8 @@ import org.springframework.mock.env.MockEnvironment;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.helloword.aftersales.carrier.ReturnLabel;
+import com.helloword.aftersales.carrier.ReturnLabelRequest;
 import com.helloword.aftersales.integration.CredentialStore;
 import com.helloword.aftersales.integration.ProviderFailure.Kind;
 import com.helloword.aftersales.support.ProviderTestSupport;

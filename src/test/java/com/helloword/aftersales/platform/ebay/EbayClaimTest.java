@@ -119,7 +119,7 @@ class EbayClaimTest {
                 .withRequestBody(matchingJsonPath("$.decision", equalTo("OFFER_PARTIAL_REFUND")))
                 .withRequestBody(matchingJsonPath("$.partialRefundAmount.currency", equalTo("EUR")))
                 .withRequestBody(matchingJsonPath("$.comments.content", containing("we refund 5 EUR")))
-                .withRequestBody(matchingJsonPath("$.comments.content", containing(EbayAdapter.reference(OFFER_KEY)))));
+                .withRequestBody(matchingJsonPath("$.comments.content", containing(EbayValues.reference(OFFER_KEY)))));
         assertThat(sent).hasSize(1);
         JsonNode amount = json(sent.get(0)).path("partialRefundAmount").path("value");
         assertThat(amount.isNumber()).as("Post-Order amounts are JSON numbers").isTrue();
@@ -133,7 +133,7 @@ class EbayClaimTest {
                 [{"author": "SELLER", "activity": "SELLER_OFFER_PARTIAL_REFUND", "fromState": "RETURN_REQUESTED",
                   "toState": "PARTIAL_REFUND_REQUESTED", "creationDate": {"value": "2026-03-11T09:00:00.000Z"},
                   "notes": "Keep the powerbank, we refund 5 EUR.\\n\\n%s"}]"""
-                .formatted(EbayAdapter.reference(OFFER_KEY));
+                .formatted(EbayValues.reference(OFFER_KEY));
         ebay.stubFor(get(urlEqualTo(RETURN)).inScenario("offer").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(okJson(returnDetail("[]"))));
         ebay.stubFor(post(urlEqualTo(RETURN + "/decide")).inScenario("offer").willReturn(okJson("{}"))

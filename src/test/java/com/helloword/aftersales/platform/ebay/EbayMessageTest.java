@@ -90,7 +90,7 @@ class EbayMessageTest {
                 .withRequestBody(matchingJsonPath("$.reference.referenceType", equalTo("LISTING")))
                 .withRequestBody(matchingJsonPath("$.reference.referenceId", equalTo("110551234567")))
                 .withRequestBody(matchingJsonPath("$.messageText", containing("ships today")))
-                .withRequestBody(matchingJsonPath("$.messageText", containing(EbayAdapter.reference(MESSAGE_KEY)))));
+                .withRequestBody(matchingJsonPath("$.messageText", containing(EbayValues.reference(MESSAGE_KEY)))));
     }
 
     @Test
@@ -111,7 +111,7 @@ class EbayMessageTest {
 
     @Test
     void theSameMessageTwiceIsSentOnce() {
-        String ref = EbayAdapter.reference(MESSAGE_KEY);
+        String ref = EbayValues.reference(MESSAGE_KEY);
         ebay.stubFor(conversationsStub().inScenario("message").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(okJson("{\"conversations\": [], \"limit\": 50, \"offset\": 0, \"total\": 0}")));
         ebay.stubFor(post(urlEqualTo(SEND)).inScenario("message").willReturn(created()).willSetStateTo("sent"));

@@ -338,7 +338,7 @@ class EbayPlatformReturnTest {
         ebay.verify(1, postRequestedFor(urlEqualTo(RETURN + "/decide"))
                 .withRequestBody(matchingJsonPath("$.decision", equalTo("DECLINE")))
                 .withRequestBody(matchingJsonPath("$.comments.content", containing("The item was used")))
-                .withRequestBody(matchingJsonPath("$.comments.content", containing(EbayAdapter.reference(KEY)))));
+                .withRequestBody(matchingJsonPath("$.comments.content", containing(EbayValues.reference(KEY)))));
         assertThatThrownBy(() -> adapter.approvePlatformReturn(us, command(null)))
                 .isInstanceOf(ProviderFailure.class).hasMessageContaining("was declined")
                 .extracting(e -> ((ProviderFailure) e).kind()).isEqualTo(ProviderFailure.Kind.REJECTED);
@@ -424,7 +424,7 @@ class EbayPlatformReturnTest {
                 .withRequestBody(matchingJsonPath("$.refundDetail.itemizedRefundDetail[0].refundFeeType",
                         equalTo("PURCHASE_PRICE")))
                 .withRequestBody(matchingJsonPath("$.refundDetail.totalAmount.currency", equalTo("EUR")))
-                .withRequestBody(matchingJsonPath("$.comments.content", containing(EbayAdapter.reference(KEY)))));
+                .withRequestBody(matchingJsonPath("$.comments.content", containing(EbayValues.reference(KEY)))));
         assertThat(sent).hasSize(1);
         JsonNode body = new ObjectMapper().readTree(sent.get(0).getBodyAsString());
         assertThat(body.at("/refundDetail/totalAmount/value").isNumber()).isTrue();

@@ -93,7 +93,7 @@ class EbayRefundTest {
                 .withRequestBody(matchingJsonPath("$.orderLevelRefundAmount.value", equalTo("41.94")))
                 .withRequestBody(matchingJsonPath("$.orderLevelRefundAmount.currency", equalTo("USD")))
                 .withRequestBody(matchingJsonPath("$.comment", containing("parcel lost in transit")))
-                .withRequestBody(matchingJsonPath("$.comment", containing(EbayAdapter.reference(KEY)))));
+                .withRequestBody(matchingJsonPath("$.comment", containing(EbayValues.reference(KEY)))));
         String basic = Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET)
                 .getBytes(StandardCharsets.UTF_8));
         ebay.verify(1, postRequestedFor(urlEqualTo(TOKEN_PATH))

@@ -135,7 +135,7 @@ class ShopifyExchangeTest {
         ExchangeResult result = exchange();
 
         assertThat(result).isEqualTo(new ExchangeResult("5539197960250", false));
-        String tag = ShopifyAdapter.exchangeTag(KEY);
+        String tag = ShopifyExchanges.exchangeTag(KEY);
         shopify.verify(postRequestedFor(urlEqualTo(GRAPHQL))
                 .withRequestBody(matchingJsonPath("$.query", containing("query ExchangeDrafts")))
                 .withRequestBody(matchingJsonPath("$.variables.q", equalTo("tag:" + tag))));
@@ -168,7 +168,7 @@ class ShopifyExchangeTest {
                 [{"id": "gid://shopify/DraftOrder/1147844247610", "status": "COMPLETED",
                   "note2": "[hw:%s] exchange for order #1042 size M did not fit",
                   "tags": ["exchange", "%s"], "order": {"id": "gid://shopify/Order/5539197960250"}}]"""
-                .formatted(KEY, ShopifyAdapter.exchangeTag(KEY))))));
+                .formatted(KEY, ShopifyExchanges.exchangeTag(KEY))))));
 
         ExchangeResult result = exchange();
 

@@ -1,10 +1,10 @@
-package com.helloword.aftersales.carrier.dhl;
+package com.helloword.aftersales.carrier;
 
 import java.math.BigDecimal;
 
 /**
- * A return label for one buyer's parcel to the seller, for DHL's Parcel DE Returns API 1.1.0
- * ({@code ReturnOrder}). The parcel goes to the return receiver configured in the business customer portal
+ * A return label for one buyer's parcel to the seller ({@link ReturnLabelPort}), in the terms of DHL's
+ * Parcel DE Returns API 1.1.0 ({@code ReturnOrder}), the carrier that makes them. The parcel goes to the return receiver configured in the business customer portal
  * under {@code receiverId} (e.g. {@code deu}); that configuration also fixes the country the buyer ships
  * from, so the shipper address has no country.
  *
@@ -21,7 +21,7 @@ import java.math.BigDecimal;
  * @param weightGrams optional, 1 to 31 500 g
  * @param value optional value of the returned goods
  * @param currency {@code EUR}, {@code GBP} or {@code CHF}; null means EUR
- * @param idempotencyKey names this return label (e.g. case and step); see {@link DhlReturnLabels}
+ * @param idempotencyKey names this return label (e.g. case and step); see {@link ReturnLabelPort}
  */
 public record ReturnLabelRequest(String receiverId, String customerReference, String shipmentReference,
         String shipperName, String shipperStreet, String shipperHouse, String shipperPostalCode, String shipperCity,

@@ -1,10 +1,11 @@
-package com.helloword.aftersales.carrier.dhl;
+package com.helloword.aftersales.carrier;
 
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A return label DHL created (Parcel DE Returns API 1.1.0, {@code ReturnOrderConfirmation}).
+ * A return label the carrier created ({@link ReturnLabelPort}; DHL's Parcel DE Returns API 1.1.0,
+ * {@code ReturnOrderConfirmation}).
  *
  * @param shipmentNumber DHL's {@code shipmentNo}, the number the return parcel is tracked under
  * @param labelPdf the label to print, as DHL sent it ({@code label.b64}, requested as PDF)
