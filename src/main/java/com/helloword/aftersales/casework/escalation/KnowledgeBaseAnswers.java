@@ -6,9 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,6 +16,7 @@ import com.helloword.aftersales.casework.MessageDirection;
 import com.helloword.aftersales.notification.MailRequest;
 import com.helloword.aftersales.notification.OutboxService;
 import com.helloword.aftersales.notification.RecipientType;
+import com.helloword.aftersales.workflow.LatestDecisions;
 
 /**
  * Answers a buyer's question at once when the designers' table {@code knowledgeBaseArticle} finds a
@@ -37,16 +35,14 @@ public class KnowledgeBaseAnswers {
     /** Process variable set by {@code knowledgeBaseAnswerDelegate}: the article sent, or null. */
     public static final String VAR_KB_ARTICLE = "kbArticle";
 
-    private final DecisionService decisions;
-    private final RepositoryService repository;
+    private final LatestDecisions decisions;
     private final AfterSalesCaseRepository cases;
     private final OutboxService outbox;
     private final Clock clock;
 
-    KnowledgeBaseAnswers(DecisionService decisions, RepositoryService repository, AfterSalesCaseRepository cases,
+    KnowledgeBaseAnswers(LatestDecisions decisions, AfterSalesCaseRepository cases,
             OutboxService outbox, Clock clock) {
         this.decisions = decisions;
-        this.repository = repository;
         this.cases = cases;
         this.outbox = outbox;
         this.clock = clock;
@@ -115,15 +111,10 @@ public class KnowledgeBaseAnswers {
             return Optional.empty();
         }
         PreparedText text = PreparedText.of(first.get().getSubject(), first.get().getBody());
-        DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_KEY)
-                .latestVersion().singleResult();
-        if (latest == null) {
-            throw new IllegalStateException("Decision table " + DECISION_KEY + " is not deployed");
-        }
-        DmnDecisionResultEntries result = decisions.evaluateDecisionById(latest.getId())
-                .variables(Map.of("category", afterSalesCase.getCategory(), "text", text.text(),
-                        "language", afterSalesCase.getLanguage() == null ? "" : afterSalesCase.getLanguage()))
-                .evaluate().getFirstResult();
+        DmnDecisionResultEntries result = decisions.evaluate(DECISION_KEY, Map.of("category",
+                afterSalesCase.getCategory(), "text", text.text(),
+                "language", afterSalesCase.getLanguage() == null ? "" : afterSalesCase.getLanguage()))
+                .result().getFirstResult();
         // the "no article" rule has an empty output: its result has no "article" entry
         Object article = result == null ? null : result.getEntryMap().get("article");
         return article instanceof String found && !found.isBlank() ? Optional.of(found) : Optional.empty();
