@@ -1,10 +1,17 @@
 package com.helloword.aftersales.platform.amazon;
 
+import static com.helloword.aftersales.platform.amazon.SpApi.encode;
+import static com.helloword.aftersales.platform.amazon.SpApi.marketplaceId;
+import static com.helloword.aftersales.platform.amazon.SpApi.refused;
+import static com.helloword.aftersales.platform.amazon.SpApi.required;
+import static com.helloword.aftersales.platform.amazon.SpApi.sellerId;
+import static com.helloword.aftersales.platform.amazon.SpApi.text;
+import static com.helloword.aftersales.platform.amazon.SpApi.uri;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +24,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -28,12 +33,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helloword.aftersales.casefile.Platform;
-import com.helloword.aftersales.integration.AccessTokens;
 import com.helloword.aftersales.integration.CredentialStore;
 import com.helloword.aftersales.integration.PlatformCannotException;
 import com.helloword.aftersales.integration.ProviderClient;
@@ -105,13 +108,12 @@ import com.helloword.aftersales.platform.amazon.SpApiErrors.SpApiError;
 class AmazonAdapter implements MarketplaceAdapter {
 
     static final String PROVIDER = "amazon";
-    static final String ACCESS_TOKEN_HEADER = "x-amz-access-token";
     static final String UNEXPECTED_PROBLEM = "unexpectedProblem";
     static final int MAX_MESSAGE_LENGTH = 2000;
     static final String SELLER_FULFILLED = "DEFAULT";
     static final String DEFAULT_USER_AGENT = "helloword-aftersales/0.1 (Language=Java/17)";
 
-    private static final String AMAZON = "Amazon";
+    static final String AMAZON = "Amazon";
     private static final String MESSAGING = "/messaging/v1/orders/";
     private static final String LISTINGS = "/listings/2021-08-01/items/";
     private static final String ORDERS = "/orders/v0/orders/";
@@ -126,9 +128,6 @@ class AmazonAdapter implements MarketplaceAdapter {
     static final Duration REPORT_INTERVAL = Duration.ofMinutes(15);
     /** How long a FATAL report fails the rounds, so a person sees it, before its window is asked for again. */
     static final Duration FATAL_SHOWN_FOR = Duration.ofHours(1);
-    private static final MediaType FORM = MediaType.valueOf("application/x-www-form-urlencoded;charset=UTF-8");
-    private static final MediaType HAL_JSON = MediaType.valueOf("application/hal+json");
-    private static final long TOKEN_SECONDS = 3600;
     private static final Pattern HTML_TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9-]*(\\s[^<>]*)?/?>");
     private static final Pattern EMAIL_ADDRESS = Pattern.compile(
             "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
@@ -164,28 +163,16 @@ class AmazonAdapter implements MarketplaceAdapter {
     private record Download(byte[] bytes, Charset charset) {
     }
 
-    /** The app's LWA client and the seller's refresh token; prints as stars. */
-    record LwaCredentials(Secret clientId, Secret clientSecret, Secret refreshToken) {
-    }
-
+    private final SpApi api;
     private final ProviderClient client;
-    private final RestClient amazon;
-    private final CredentialStore credentials;
-    private final AccessTokens tokens;
     private final Clock clock;
-    private final String tokenUrl;
-    private final String userAgent;
 
     AmazonAdapter(ProviderClients clients, CredentialStore credentials, Clock clock,
             @Value("${aftersales.providers.amazon.token-url:https://api.amazon.com/auth/o2/token}") String tokenUrl,
             @Value("${aftersales.providers.amazon.user-agent:" + DEFAULT_USER_AGENT + "}") String userAgent) {
-        this.client = clients.forProvider(PROVIDER);
-        this.amazon = client.http().mutate().requestInterceptor(new SpApiErrors(PROVIDER)).build();
-        this.credentials = credentials;
-        this.tokens = new AccessTokens(clock);
+        this.api = new SpApi(clients.forProvider(PROVIDER), credentials, clock, tokenUrl, userAgent);
+        this.client = api.client();
         this.clock = clock;
-        this.tokenUrl = tokenUrl;
-        this.userAgent = userAgent;
     }
 
     @Override
@@ -206,15 +193,15 @@ class AmazonAdapter implements MarketplaceAdapter {
         UnexpectedProblemRequest message = new UnexpectedProblemRequest(checkedMessage(command.text()));
         String order = MESSAGING + encode(required(command.platformOrderId(), "Amazon order id"));
         String query = "marketplaceIds=" + encode(marketplaceId(store));
-        withToken("sendBuyerMessage", store, false, token -> {
-            JsonNode actions = client.json(request(HttpMethod.GET, uri(store, order, query), token, null));
+        api.withToken("sendBuyerMessage", store, false, token -> {
+            JsonNode actions = client.json(api.request(HttpMethod.GET, uri(store, order, query), token, null));
             if (!offered(actions, UNEXPECTED_PROBLEM)) {
                 throw new PlatformCannotException(AMAZON, "message the buyer of order " + command.platformOrderId(),
                         "Amazon allows the 'unexpected problem' message only in certain order states, and does not "
                                 + "offer it for this order now; answer the buyer in Seller Central (Buyer-Seller "
                                 + "Messages) instead");
             }
-            String answer = client.body(request(HttpMethod.POST,
+            String answer = client.body(api.request(HttpMethod.POST,
                     uri(store, order + "/messages/" + UNEXPECTED_PROBLEM, query), token, message));
             List<SpApiError> errors = SpApiErrors.errors(answer);
             if (!errors.isEmpty()) {
@@ -265,8 +252,8 @@ class AmazonAdapter implements MarketplaceAdapter {
         String marketplace = marketplaceId(store);
         String item = LISTINGS + encode(sellerId(store)) + "/" + encode(required(command.sku(), "SKU"));
         String query = "marketplaceIds=" + encode(marketplace);
-        return withToken("delistSku", store, token -> {
-            JsonNode listing = client.json(request(HttpMethod.GET,
+        return api.withToken("delistSku", store, token -> {
+            JsonNode listing = client.json(api.request(HttpMethod.GET,
                     uri(store, item, query + "&includedData=summaries,fulfillmentAvailability"), token, null));
             String productType = productType(listing, marketplace, command.sku());
             JsonNode own = null;
@@ -284,7 +271,7 @@ class AmazonAdapter implements MarketplaceAdapter {
                 actions.add("SKU " + command.sku() + ": seller-fulfilled quantity in " + marketplace
                         + " was already 0");
             } else if (own != null || amazonChannels.isEmpty()) {
-                JsonNode submission = client.json(request(HttpMethod.PATCH, uri(store, item, query), token,
+                JsonNode submission = client.json(api.request(HttpMethod.PATCH, uri(store, item, query), token,
                         zeroQuantity(productType)));
                 actions.add(accepted(submission, command.sku(), marketplace));
             }
@@ -354,7 +341,7 @@ class AmazonAdapter implements MarketplaceAdapter {
         String order = ORDERS + encode(required(ref.platformOrderId(), "Amazon order id"));
         boolean[] tokenRefused = {false};
         try {
-            return withToken("getShipTo", store, token -> {
+            return api.withToken("getShipTo", store, token -> {
                 Secret restricted;
                 try {
                     restricted = restrictedDataToken(store, token, order + "/address", order + "/buyerInfo");
@@ -363,9 +350,9 @@ class AmazonAdapter implements MarketplaceAdapter {
                     tokenRefused[0] = failure.kind() == Kind.UNAUTHORIZED;
                     throw failure;
                 }
-                JsonNode address = client.require(client.json(request(HttpMethod.GET,
+                JsonNode address = client.require(client.json(api.request(HttpMethod.GET,
                         URI.create(store.apiBaseUrl() + order + "/address"), restricted, null)), "/payload");
-                JsonNode buyer = client.json(request(HttpMethod.GET,
+                JsonNode buyer = client.json(api.request(HttpMethod.GET,
                         URI.create(store.apiBaseUrl() + order + "/buyerInfo"), restricted, null)).path("payload");
                 JsonNode shipping = address.path("ShippingAddress");
                 if (!shipping.isObject() || text(shipping, "AddressLine1") == null && text(shipping, "AddressLine2") == null) {
@@ -396,7 +383,7 @@ class AmazonAdapter implements MarketplaceAdapter {
         for (String path : paths) {
             resources.add(new RestrictedResource("GET", path));
         }
-        JsonNode answer = client.json(request(HttpMethod.POST,
+        JsonNode answer = client.json(api.request(HttpMethod.POST,
                 URI.create(store.apiBaseUrl() + RESTRICTED_DATA_TOKEN), token,
                 new RestrictedDataTokenRequest(resources)));
         JsonNode restricted = answer.path("restrictedDataToken");
@@ -405,11 +392,6 @@ class AmazonAdapter implements MarketplaceAdapter {
                     + "restrictedDataToken");
         }
         return new Secret(restricted.asText());
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isTextual() && !value.asText().isBlank() ? value.asText().strip() : null;
     }
 
     // --- returns opened on Amazon ---------------------------------------------------------------
@@ -453,7 +435,7 @@ class AmazonAdapter implements MarketplaceAdapter {
         CreateReportSpecification specification = new CreateReportSpecification(ReturnsReport.REPORT_TYPE,
                 List.of(marketplace), from.toString(), to.toString());
         // a report made twice (answer lost, retried) costs Amazon a second report and nothing else
-        String reportId = withToken("createReport", store, token -> client.require(client.json(request(
+        String reportId = api.withToken("createReport", store, token -> client.require(client.json(api.request(
                 HttpMethod.POST, URI.create(store.apiBaseUrl() + REPORTS), token, specification)), "/reportId")
                 .asText());
         return ReturnsCursor.report(reportId, from, to, cursor.floor());
@@ -461,7 +443,7 @@ class AmazonAdapter implements MarketplaceAdapter {
 
     private PlatformReturnBatch readReport(StoreConnection store, ReturnsCursor cursor, Instant now) {
         String reportId = cursor.reportId();
-        JsonNode report = withToken("getReport", store, token -> client.json(request(HttpMethod.GET,
+        JsonNode report = api.withToken("getReport", store, token -> client.json(api.request(HttpMethod.GET,
                 URI.create(store.apiBaseUrl() + REPORTS + "/" + encode(reportId)), token, null)));
         boolean cut = !cursor.to().isBefore(cursor.from().plus(MAX_REPORT_WINDOW));
         String status = client.require(report, "/processingStatus").asText();
@@ -472,7 +454,7 @@ class AmazonAdapter implements MarketplaceAdapter {
                 return new PlatformReturnBatch(List.of(), cursor.windowRead().text(), cut);
             case "DONE":
                 String documentId = client.require(report, "/reportDocumentId").asText();
-                List<PlatformReturn> returns = withToken("getReportDocument", store,
+                List<PlatformReturn> returns = api.withToken("getReportDocument", store,
                         token -> ReturnsReport.parse(document(store, documentId, token), reportId));
                 return new PlatformReturnBatch(returns, cursor.windowRead().text(), cut);
             case "FATAL":
@@ -499,7 +481,7 @@ class AmazonAdapter implements MarketplaceAdapter {
      * GZIP. The URL needs no access token and gets none.
      */
     private String document(StoreConnection store, String documentId, Secret token) {
-        JsonNode document = client.json(request(HttpMethod.GET,
+        JsonNode document = client.json(api.request(HttpMethod.GET,
                 URI.create(store.apiBaseUrl() + REPORT_DOCUMENTS + encode(documentId)), token, null));
         String url = client.require(document, "/url").asText();
         String compression = text(document, "compressionAlgorithm");
@@ -529,7 +511,7 @@ class AmazonAdapter implements MarketplaceAdapter {
                     + "is none", null, notAUrl);
         }
         try {
-            return amazon.get().uri(uri).header(HttpHeaders.USER_AGENT, userAgent).exchange((req, response) -> {
+            return api.http().get().uri(uri).header(HttpHeaders.USER_AGENT, api.userAgent()).exchange((req, response) -> {
                 MediaType type = response.getHeaders().getContentType();
                 Charset charset = type != null && type.getCharset() != null ? type.getCharset()
                         : StandardCharsets.UTF_8;
@@ -630,94 +612,5 @@ class AmazonAdapter implements MarketplaceAdapter {
         throw new PlatformCannotException(AMAZON, "answer A-to-z claim " + command.claimId(),
                 "answer it in Seller Central (Performance > A-to-z Guarantee Claims): refund, or give tracking "
                         + "and a note there");
-    }
-
-    // --- transport ----------------------------------------------------------------------------
-
-    /** Runs {@code action} with the store's access token; an expired or revoked token is renewed once. */
-    private <T> T withToken(String operation, StoreConnection store, Function<Secret, T> action) {
-        return withToken(operation, store, true, action);
-    }
-
-    /** As above; an unrepeatable operation is retried inline only when Amazon certainly did not receive it. */
-    private <T> T withToken(String operation, StoreConnection store, boolean repeatable,
-            Function<Secret, T> action) {
-        if (store.apiBaseUrl() == null || store.apiBaseUrl().isBlank()) {
-            throw refused("store " + store.storeId() + " has no SP-API endpoint (apiBaseUrl)");
-        }
-        LwaCredentials lwa = new LwaCredentials(
-                credentials.require(PROVIDER, store.credentialsRef(), "client-id"),
-                credentials.require(PROVIDER, store.credentialsRef(), "client-secret"),
-                credentials.require(PROVIDER, store.credentialsRef(), "refresh-token"));
-        Supplier<T> call = client.authorized(tokens, store.credentialsRef(), () -> accessToken(lwa), action);
-        // SP-API quotas are per selling partner: each seller account has its own guards
-        return repeatable ? client.call(store.credentialsRef(), operation, call)
-                : client.callUnrepeatable(store.credentialsRef(), operation, call);
-    }
-
-    /** Login with Amazon, refresh-token grant; the answer's {@code expires_in} is in seconds (usually 3600). */
-    private AccessTokens.Token accessToken(LwaCredentials lwa) {
-        String form = "grant_type=refresh_token"
-                + "&refresh_token=" + formValue(lwa.refreshToken().reveal())
-                + "&client_id=" + formValue(lwa.clientId().reveal())
-                + "&client_secret=" + formValue(lwa.clientSecret().reveal());
-        JsonNode answer = client.json(amazon.post().uri(URI.create(tokenUrl))
-                .header(HttpHeaders.USER_AGENT, userAgent)
-                .accept(MediaType.APPLICATION_JSON)
-                .contentType(FORM)
-                .body(form));
-        JsonNode token = answer.path("access_token");
-        if (!token.isTextual() || token.asText().isBlank()) {
-            throw new ProviderFailure(PROVIDER, Kind.MALFORMED, 200, "Login with Amazon answered without access_token");
-        }
-        long seconds = answer.path("expires_in").asLong(TOKEN_SECONDS);
-        return new AccessTokens.Token(new Secret(token.asText()),
-                clock.instant().plusSeconds(seconds > 0 ? seconds : TOKEN_SECONDS));
-    }
-
-    private RestClient.RequestHeadersSpec<?> request(HttpMethod method, URI uri, Secret token, Object body) {
-        RestClient.RequestBodySpec spec = amazon.method(method).uri(uri)
-                .header(ACCESS_TOKEN_HEADER, token.reveal())
-                .header(HttpHeaders.USER_AGENT, userAgent)
-                .accept(MediaType.APPLICATION_JSON, HAL_JSON);
-        return body == null ? spec : spec.contentType(MediaType.APPLICATION_JSON).body(client.toJson(body));
-    }
-
-    private static URI uri(StoreConnection store, String path, String query) {
-        return URI.create(store.apiBaseUrl() + path + "?" + query);
-    }
-
-    private static String required(String value, String what) {
-        if (value == null || value.isBlank()) {
-            throw refused("the request has no " + what);
-        }
-        return value;
-    }
-
-    private static String marketplaceId(StoreConnection store) {
-        if (store.marketplaceId() == null || store.marketplaceId().isBlank()) {
-            throw refused("store " + store.storeId() + " has no Amazon marketplace id");
-        }
-        return store.marketplaceId();
-    }
-
-    private static String sellerId(StoreConnection store) {
-        if (store.accountId() == null || store.accountId().isBlank()) {
-            throw refused("store " + store.storeId() + " has no Amazon seller id (accountId)");
-        }
-        return store.accountId();
-    }
-
-    /** Percent-encodes a path segment or query value; SKUs may hold '/', '+', spaces and other reserved signs. */
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String formValue(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static ProviderFailure refused(String why) {
-        return new ProviderFailure(PROVIDER, Kind.REJECTED, 0, why);
     }
 }
