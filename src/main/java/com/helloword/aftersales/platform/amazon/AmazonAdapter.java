@@ -24,8 +24,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
@@ -67,7 +65,6 @@ import com.helloword.aftersales.platform.MarketplacePort.ShipTo;
 import com.helloword.aftersales.platform.MarketplacePort.ShipToRef;
 import com.helloword.aftersales.platform.StoreConnection;
 import com.helloword.aftersales.platform.StreetSplitter;
-import com.helloword.aftersales.platform.amazon.SpApiErrors.SpApiError;
 
 /**
  * Amazon through the Selling Partner API, at the store's regional endpoint ({@code apiBaseUrl}, e.g.
@@ -108,13 +105,10 @@ import com.helloword.aftersales.platform.amazon.SpApiErrors.SpApiError;
 class AmazonAdapter implements MarketplaceAdapter {
 
     static final String PROVIDER = "amazon";
-    static final String UNEXPECTED_PROBLEM = "unexpectedProblem";
-    static final int MAX_MESSAGE_LENGTH = 2000;
     static final String SELLER_FULFILLED = "DEFAULT";
     static final String DEFAULT_USER_AGENT = "helloword-aftersales/0.1 (Language=Java/17)";
 
     static final String AMAZON = "Amazon";
-    private static final String MESSAGING = "/messaging/v1/orders/";
     private static final String LISTINGS = "/listings/2021-08-01/items/";
     private static final String ORDERS = "/orders/v0/orders/";
     private static final String RESTRICTED_DATA_TOKEN = "/tokens/2021-03-01/restrictedDataToken";
@@ -128,13 +122,6 @@ class AmazonAdapter implements MarketplaceAdapter {
     static final Duration REPORT_INTERVAL = Duration.ofMinutes(15);
     /** How long a FATAL report fails the rounds, so a person sees it, before its window is asked for again. */
     static final Duration FATAL_SHOWN_FOR = Duration.ofHours(1);
-    private static final Pattern HTML_TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9-]*(\\s[^<>]*)?/?>");
-    private static final Pattern EMAIL_ADDRESS = Pattern.compile(
-            "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
-
-    /** Body of {@code createUnexpectedProblem}. */
-    record UnexpectedProblemRequest(String text) {
-    }
 
     /** Body of {@code patchListingsItem}. */
     record ListingsItemPatchRequest(String productType, List<PatchOperation> patches) {
@@ -166,6 +153,7 @@ class AmazonAdapter implements MarketplaceAdapter {
     private final SpApi api;
     private final ProviderClient client;
     private final Clock clock;
+    private final AmazonMessages messages;
 
     AmazonAdapter(ProviderClients clients, CredentialStore credentials, Clock clock,
             @Value("${aftersales.providers.amazon.token-url:https://api.amazon.com/auth/o2/token}") String tokenUrl,
@@ -173,6 +161,7 @@ class AmazonAdapter implements MarketplaceAdapter {
         this.api = new SpApi(clients.forProvider(PROVIDER), credentials, clock, tokenUrl, userAgent);
         this.client = api.client();
         this.clock = clock;
+        this.messages = new AmazonMessages(api);
     }
 
     @Override
@@ -182,63 +171,9 @@ class AmazonAdapter implements MarketplaceAdapter {
 
     // --- buyer messages -----------------------------------------------------------------------
 
-    /**
-     * Sends the text as an "unexpected problem" message, if Amazon offers that message type for the order now.
-     * Amazon has no idempotency for messages: the caller makes sure a sent message is not sent again. A send whose
-     * answer is lost (timeout, 5xx) is not retried here: the failure goes to the caller, because Amazon may have
-     * delivered it.
-     */
     @Override
     public void sendBuyerMessage(StoreConnection store, BuyerMessageCommand command) {
-        UnexpectedProblemRequest message = new UnexpectedProblemRequest(checkedMessage(command.text()));
-        String order = MESSAGING + encode(required(command.platformOrderId(), "Amazon order id"));
-        String query = "marketplaceIds=" + encode(marketplaceId(store));
-        api.withToken("sendBuyerMessage", store, false, token -> {
-            JsonNode actions = client.json(api.request(HttpMethod.GET, uri(store, order, query), token, null));
-            if (!offered(actions, UNEXPECTED_PROBLEM)) {
-                throw new PlatformCannotException(AMAZON, "message the buyer of order " + command.platformOrderId(),
-                        "Amazon allows the 'unexpected problem' message only in certain order states, and does not "
-                                + "offer it for this order now; answer the buyer in Seller Central (Buyer-Seller "
-                                + "Messages) instead");
-            }
-            String answer = client.body(api.request(HttpMethod.POST,
-                    uri(store, order + "/messages/" + UNEXPECTED_PROBLEM, query), token, message));
-            List<SpApiError> errors = SpApiErrors.errors(answer);
-            if (!errors.isEmpty()) {
-                throw new ProviderFailure(PROVIDER, Kind.REJECTED, 201, "createUnexpectedProblem answered with errors: "
-                        + errors.stream().map(SpApiError::describe).collect(Collectors.joining("; ")));
-            }
-            return null;
-        });
-    }
-
-    /** Amazon's rules for this message type, checked before anything is sent. */
-    static String checkedMessage(String text) {
-        if (text == null || text.isBlank()) {
-            throw refused("the message to the buyer is empty");
-        }
-        int length = text.codePointCount(0, text.length());
-        if (length > MAX_MESSAGE_LENGTH) {
-            throw refused("the message to the buyer has " + length + " characters; Amazon takes at most "
-                    + MAX_MESSAGE_LENGTH);
-        }
-        if (HTML_TAG.matcher(text).find()) {
-            throw refused("Amazon does not allow HTML in messages to buyers; send plain text");
-        }
-        if (EMAIL_ADDRESS.matcher(text).find()) {
-            throw refused("Amazon does not allow e-mail addresses in messages to buyers; remove it from the text");
-        }
-        return text;
-    }
-
-    private boolean offered(JsonNode actions, String name) {
-        for (JsonNode action : client.require(actions, "/_links/actions")) {
-            if (name.equals(action.path("name").asText())
-                    || action.path("href").asText().contains("/messages/" + name + "?")) {
-                return true;
-            }
-        }
-        return false;
+        messages.sendBuyerMessage(store, command);
     }
 
     // --- delisting ----------------------------------------------------------------------------
