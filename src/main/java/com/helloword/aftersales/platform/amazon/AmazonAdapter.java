@@ -4,7 +4,6 @@ import static com.helloword.aftersales.platform.amazon.SpApi.encode;
 import static com.helloword.aftersales.platform.amazon.SpApi.marketplaceId;
 import static com.helloword.aftersales.platform.amazon.SpApi.refused;
 import static com.helloword.aftersales.platform.amazon.SpApi.required;
-import static com.helloword.aftersales.platform.amazon.SpApi.sellerId;
 import static com.helloword.aftersales.platform.amazon.SpApi.text;
 import static com.helloword.aftersales.platform.amazon.SpApi.uri;
 
@@ -32,7 +31,6 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helloword.aftersales.casefile.Platform;
 import com.helloword.aftersales.integration.CredentialStore;
@@ -105,11 +103,9 @@ import com.helloword.aftersales.platform.StreetSplitter;
 class AmazonAdapter implements MarketplaceAdapter {
 
     static final String PROVIDER = "amazon";
-    static final String SELLER_FULFILLED = "DEFAULT";
     static final String DEFAULT_USER_AGENT = "helloword-aftersales/0.1 (Language=Java/17)";
 
     static final String AMAZON = "Amazon";
-    private static final String LISTINGS = "/listings/2021-08-01/items/";
     private static final String ORDERS = "/orders/v0/orders/";
     private static final String RESTRICTED_DATA_TOKEN = "/tokens/2021-03-01/restrictedDataToken";
     private static final String REPORTS = "/reports/2021-06-30/reports";
@@ -122,17 +118,6 @@ class AmazonAdapter implements MarketplaceAdapter {
     static final Duration REPORT_INTERVAL = Duration.ofMinutes(15);
     /** How long a FATAL report fails the rounds, so a person sees it, before its window is asked for again. */
     static final Duration FATAL_SHOWN_FOR = Duration.ofHours(1);
-
-    /** Body of {@code patchListingsItem}. */
-    record ListingsItemPatchRequest(String productType, List<PatchOperation> patches) {
-    }
-
-    record PatchOperation(String op, String path, List<FulfillmentAvailability> value) {
-    }
-
-    record FulfillmentAvailability(@JsonProperty("fulfillment_channel_code") String fulfillmentChannelCode,
-            @JsonProperty("quantity") int quantity) {
-    }
 
     /** Body of {@code createRestrictedDataToken}. */
     record RestrictedDataTokenRequest(List<RestrictedResource> restrictedResources) {
@@ -154,6 +139,7 @@ class AmazonAdapter implements MarketplaceAdapter {
     private final ProviderClient client;
     private final Clock clock;
     private final AmazonMessages messages;
+    private final AmazonListings listings;
 
     AmazonAdapter(ProviderClients clients, CredentialStore credentials, Clock clock,
             @Value("${aftersales.providers.amazon.token-url:https://api.amazon.com/auth/o2/token}") String tokenUrl,
@@ -162,6 +148,7 @@ class AmazonAdapter implements MarketplaceAdapter {
         this.client = api.client();
         this.clock = clock;
         this.messages = new AmazonMessages(api);
+        this.listings = new AmazonListings(api);
     }
 
     @Override
@@ -178,90 +165,9 @@ class AmazonAdapter implements MarketplaceAdapter {
 
     // --- delisting ----------------------------------------------------------------------------
 
-    /**
-     * Sets the seller-fulfilled quantity of the SKU to 0 in the store's marketplace. Stock that Amazon holds (FBA)
-     * cannot be withdrawn through the API: then a person is asked to create a removal order.
-     */
     @Override
     public DelistResult delistSku(StoreConnection store, DelistCommand command) {
-        String marketplace = marketplaceId(store);
-        String item = LISTINGS + encode(sellerId(store)) + "/" + encode(required(command.sku(), "SKU"));
-        String query = "marketplaceIds=" + encode(marketplace);
-        return api.withToken("delistSku", store, token -> {
-            JsonNode listing = client.json(api.request(HttpMethod.GET,
-                    uri(store, item, query + "&includedData=summaries,fulfillmentAvailability"), token, null));
-            String productType = productType(listing, marketplace, command.sku());
-            JsonNode own = null;
-            List<String> amazonChannels = new ArrayList<>();
-            for (JsonNode channel : listing.path("fulfillmentAvailability")) {
-                String code = channel.path("fulfillmentChannelCode").asText("");
-                if (SELLER_FULFILLED.equals(code)) {
-                    own = channel;
-                } else if (!code.isEmpty()) {
-                    amazonChannels.add(code);
-                }
-            }
-            List<String> actions = new ArrayList<>();
-            if (own != null && own.path("quantity").isNumber() && own.path("quantity").asInt() == 0) {
-                actions.add("SKU " + command.sku() + ": seller-fulfilled quantity in " + marketplace
-                        + " was already 0");
-            } else if (own != null || amazonChannels.isEmpty()) {
-                JsonNode submission = client.json(api.request(HttpMethod.PATCH, uri(store, item, query), token,
-                        zeroQuantity(productType)));
-                actions.add(accepted(submission, command.sku(), marketplace));
-            }
-            if (!amazonChannels.isEmpty()) {
-                throw new PlatformCannotException(AMAZON, "withdraw the stock Amazon holds for SKU " + command.sku(),
-                        (actions.isEmpty() ? "" : String.join("; ", actions) + "; but ")
-                                + "the units in Amazon's warehouses (" + String.join(", ", amazonChannels)
-                                + ") stay buyable: create a removal order for them in Seller Central");
-            }
-            return new DelistResult(actions);
-        });
-    }
-
-    private String productType(JsonNode listing, String marketplace, String sku) {
-        JsonNode summaries = listing.path("summaries");
-        JsonNode chosen = null;
-        for (JsonNode summary : summaries) {
-            if (marketplace.equals(summary.path("marketplaceId").asText())) {
-                chosen = summary;
-            }
-        }
-        if (chosen == null && summaries.size() == 1) {
-            chosen = summaries.get(0);
-        }
-        if (chosen == null) {
-            throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "Amazon has no listing of SKU " + sku + " in "
-                    + marketplace);
-        }
-        return client.require(chosen, "/productType").asText();
-    }
-
-    static ListingsItemPatchRequest zeroQuantity(String productType) {
-        return new ListingsItemPatchRequest(productType, List.of(new PatchOperation("merge",
-                "/attributes/fulfillment_availability", List.of(new FulfillmentAvailability(SELLER_FULFILLED, 0)))));
-    }
-
-    private String accepted(JsonNode submission, String sku, String marketplace) {
-        String status = client.require(submission, "/status").asText();
-        if ("INVALID".equals(status)) {
-            List<String> issues = new ArrayList<>();
-            for (JsonNode issue : submission.path("issues")) {
-                String attributes = issue.path("attributeNames").isEmpty() ? ""
-                        : " " + issue.path("attributeNames").toString();
-                issues.add(issue.path("severity").asText("ERROR") + " " + issue.path("code").asText("") + " "
-                        + issue.path("message").asText("") + attributes);
-            }
-            throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "Amazon refused to set SKU " + sku
-                    + " to quantity 0 in " + marketplace + ": " + (issues.isEmpty() ? "no reason given" : issues));
-        }
-        if (!"ACCEPTED".equals(status) && !"VALID".equals(status)) {
-            throw new ProviderFailure(PROVIDER, Kind.MALFORMED, 200, "patchListingsItem answered with status "
-                    + status + ", which Amazon does not document");
-        }
-        return "SKU " + sku + ": seller-fulfilled quantity in " + marketplace + " set to 0 (Amazon submission "
-                + submission.path("submissionId").asText("?") + ", applied asynchronously)";
+        return listings.delistSku(store, command);
     }
 
     // --- delivery address ----------------------------------------------------------------------
