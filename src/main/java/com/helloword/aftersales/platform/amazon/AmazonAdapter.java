@@ -3,7 +3,6 @@ package com.helloword.aftersales.platform.amazon;
 import static com.helloword.aftersales.platform.amazon.SpApi.encode;
 import static com.helloword.aftersales.platform.amazon.SpApi.marketplaceId;
 import static com.helloword.aftersales.platform.amazon.SpApi.refused;
-import static com.helloword.aftersales.platform.amazon.SpApi.required;
 import static com.helloword.aftersales.platform.amazon.SpApi.text;
 import static com.helloword.aftersales.platform.amazon.SpApi.uri;
 
@@ -20,7 +19,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
@@ -62,7 +60,6 @@ import com.helloword.aftersales.platform.MarketplacePort.RefundResult;
 import com.helloword.aftersales.platform.MarketplacePort.ShipTo;
 import com.helloword.aftersales.platform.MarketplacePort.ShipToRef;
 import com.helloword.aftersales.platform.StoreConnection;
-import com.helloword.aftersales.platform.StreetSplitter;
 
 /**
  * Amazon through the Selling Partner API, at the store's regional endpoint ({@code apiBaseUrl}, e.g.
@@ -106,8 +103,6 @@ class AmazonAdapter implements MarketplaceAdapter {
     static final String DEFAULT_USER_AGENT = "helloword-aftersales/0.1 (Language=Java/17)";
 
     static final String AMAZON = "Amazon";
-    private static final String ORDERS = "/orders/v0/orders/";
-    private static final String RESTRICTED_DATA_TOKEN = "/tokens/2021-03-01/restrictedDataToken";
     private static final String REPORTS = "/reports/2021-06-30/reports";
     private static final String REPORT_DOCUMENTS = "/reports/2021-06-30/documents/";
     /** Amazon: "You can request up to 60 days of data in a single report." */
@@ -118,13 +113,6 @@ class AmazonAdapter implements MarketplaceAdapter {
     static final Duration REPORT_INTERVAL = Duration.ofMinutes(15);
     /** How long a FATAL report fails the rounds, so a person sees it, before its window is asked for again. */
     static final Duration FATAL_SHOWN_FOR = Duration.ofHours(1);
-
-    /** Body of {@code createRestrictedDataToken}. */
-    record RestrictedDataTokenRequest(List<RestrictedResource> restrictedResources) {
-    }
-
-    record RestrictedResource(String method, String path) {
-    }
 
     /** Body of {@code createReport}. */
     record CreateReportSpecification(String reportType, List<String> marketplaceIds, String dataStartTime,
@@ -140,6 +128,7 @@ class AmazonAdapter implements MarketplaceAdapter {
     private final Clock clock;
     private final AmazonMessages messages;
     private final AmazonListings listings;
+    private final AmazonOrders orders;
 
     AmazonAdapter(ProviderClients clients, CredentialStore credentials, Clock clock,
             @Value("${aftersales.providers.amazon.token-url:https://api.amazon.com/auth/o2/token}") String tokenUrl,
@@ -149,6 +138,7 @@ class AmazonAdapter implements MarketplaceAdapter {
         this.clock = clock;
         this.messages = new AmazonMessages(api);
         this.listings = new AmazonListings(api);
+        this.orders = new AmazonOrders(api);
     }
 
     @Override
@@ -172,67 +162,9 @@ class AmazonAdapter implements MarketplaceAdapter {
 
     // --- delivery address ----------------------------------------------------------------------
 
-    /**
-     * The order's shipping address ({@code getOrderAddress}) and the buyer's e-mail address as Amazon relays it
-     * ({@code getOrderBuyerInfo}), both with one Restricted Data Token for the two paths. The token is asked for
-     * each time, used at once and not kept. Amazon refusing the token means the app lacks the restricted role.
-     */
     @Override
     public ShipTo getShipTo(StoreConnection store, ShipToRef ref) {
-        String order = ORDERS + encode(required(ref.platformOrderId(), "Amazon order id"));
-        boolean[] tokenRefused = {false};
-        try {
-            return api.withToken("getShipTo", store, token -> {
-                Secret restricted;
-                try {
-                    restricted = restrictedDataToken(store, token, order + "/address", order + "/buyerInfo");
-                    tokenRefused[0] = false;
-                } catch (ProviderFailure failure) {
-                    tokenRefused[0] = failure.kind() == Kind.UNAUTHORIZED;
-                    throw failure;
-                }
-                JsonNode address = client.require(client.json(api.request(HttpMethod.GET,
-                        URI.create(store.apiBaseUrl() + order + "/address"), restricted, null)), "/payload");
-                JsonNode buyer = client.json(api.request(HttpMethod.GET,
-                        URI.create(store.apiBaseUrl() + order + "/buyerInfo"), restricted, null)).path("payload");
-                JsonNode shipping = address.path("ShippingAddress");
-                if (!shipping.isObject() || text(shipping, "AddressLine1") == null && text(shipping, "AddressLine2") == null) {
-                    throw new PlatformCannotException(AMAZON, "read the delivery address of order "
-                            + ref.platformOrderId(), "Amazon returns no street for this order (fulfilled by Amazon,"
-                            + " or no longer shown); copy the address from the order in Seller Central");
-                }
-                String country = text(shipping, "CountryCode");
-                StreetSplitter.Split street = StreetSplitter.split(text(shipping, "AddressLine1"),
-                        text(shipping, "AddressLine2"), country);
-                return new ShipTo(text(shipping, "Name"), street.street(), street.houseNumber(),
-                        text(shipping, "PostalCode"), text(shipping, "City"), country, text(buyer, "BuyerEmail"));
-            });
-        } catch (ProviderFailure failure) {
-            if (tokenRefused[0]) {
-                throw new PlatformCannotException(AMAZON, "read the delivery address of order " + ref.platformOrderId(),
-                        "Amazon refused a Restricted Data Token (" + failure.getMessage() + "); the app needs the "
-                                + "Direct-to-Consumer Delivery (Restricted) role for buyer addresses. Until then copy "
-                                + "the address from the order in Seller Central (Orders > Manage Orders)");
-            }
-            throw failure;
-        }
-    }
-
-    /** Tokens API 2021-03-01: a token that opens exactly these GET paths; Amazon gives it for an hour. */
-    private Secret restrictedDataToken(StoreConnection store, Secret token, String... paths) {
-        List<RestrictedResource> resources = new ArrayList<>();
-        for (String path : paths) {
-            resources.add(new RestrictedResource("GET", path));
-        }
-        JsonNode answer = client.json(api.request(HttpMethod.POST,
-                URI.create(store.apiBaseUrl() + RESTRICTED_DATA_TOKEN), token,
-                new RestrictedDataTokenRequest(resources)));
-        JsonNode restricted = answer.path("restrictedDataToken");
-        if (!restricted.isTextual() || restricted.asText().isBlank()) {
-            throw new ProviderFailure(PROVIDER, Kind.MALFORMED, 200, "createRestrictedDataToken answered without "
-                    + "restrictedDataToken");
-        }
-        return new Secret(restricted.asText());
+        return orders.getShipTo(store, ref);
     }
 
     // --- returns opened on Amazon ---------------------------------------------------------------
