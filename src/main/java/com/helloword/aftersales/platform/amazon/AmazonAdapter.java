@@ -131,53 +131,36 @@ class AmazonAdapter implements MarketplaceAdapter {
 
     @Override
     public ExchangeResult createExchangeOrder(StoreConnection store, ExchangeOrderCommand command) {
-        throw new PlatformCannotException(AMAZON, "create an exchange order for order "
-                + command.originalPlatformOrderId(), "Amazon has no API to place an order for a buyer; for stock in "
-                + "Amazon's warehouses create a Multi-Channel Fulfillment order to the buyer's address in Seller "
-                + "Central (Orders > Create MCF Order), otherwise ship the replacement yourself, and note it on the "
-                + "case");
+        throw AmazonCannot.EXCHANGE_ORDER.answer(command.originalPlatformOrderId());
     }
 
-    /** Not driven: see the class comment on the order adjustment feed. */
     @Override
     public RefundResult refund(StoreConnection store, RefundCommand command) {
-        throw new PlatformCannotException(AMAZON, "refund order " + command.platformOrderId(),
-                "refund in Seller Central (Orders > Manage Orders > Refund order); the API's only way is the order "
-                        + "adjustment feed, processed hours later and without protection against refunding twice");
+        throw AmazonCannot.REFUND.answer(command.platformOrderId());
     }
 
     @Override
     public RefundResult offerPartialRefund(StoreConnection store, PartialRefundOffer offer) {
-        throw new PlatformCannotException(AMAZON, "offer a partial refund", "Amazon has no offer to the buyer; "
-                + "propose the amount in Seller Central (Buyer-Seller Messages) and, once accepted, refund it there "
-                + "(Orders > Manage Orders > Refund order)");
+        throw AmazonCannot.PARTIAL_REFUND_OFFER.answer("");
     }
 
     @Override
     public HoldResult holdOrder(StoreConnection store, OrderHoldCommand command) {
-        throw new PlatformCannotException(AMAZON, "hold order " + command.platformOrderId(),
-                "Amazon has no order hold; keep a seller-fulfilled order from being shipped in your own warehouse, "
-                        + "or cancel it in Seller Central; for an order Amazon fulfils (FBA), contact Seller Support "
-                        + "before it ships");
+        throw AmazonCannot.HOLD.answer(command.platformOrderId());
     }
 
     @Override
     public HoldResult releaseOrder(StoreConnection store, OrderHoldCommand command) {
-        throw new PlatformCannotException(AMAZON, "release order " + command.platformOrderId(),
-                "this system never places a hold on Amazon; lift the stop where it was set (your warehouse)");
+        throw AmazonCannot.RELEASE.answer(command.platformOrderId());
     }
 
     @Override
     public PlatformClaim getClaim(StoreConnection store, ClaimRef ref) {
-        throw new PlatformCannotException(AMAZON, "read A-to-z claim " + ref.claimId(),
-                "the SP-API has no A-to-z Guarantee claims; open the claim in Seller Central "
-                        + "(Performance > A-to-z Guarantee Claims)");
+        throw AmazonCannot.READ_CLAIM.answer(ref.claimId());
     }
 
     @Override
     public void respondToClaim(StoreConnection store, ClaimResponseCommand command) {
-        throw new PlatformCannotException(AMAZON, "answer A-to-z claim " + command.claimId(),
-                "answer it in Seller Central (Performance > A-to-z Guarantee Claims): refund, or give tracking "
-                        + "and a note there");
+        throw AmazonCannot.ANSWER_CLAIM.answer(command.claimId());
     }
 }
