@@ -190,12 +190,13 @@ final class AmazonReturns {
                     + "is none", null, notAUrl);
         }
         try {
-            return api.http().get().uri(uri).header(HttpHeaders.USER_AGENT, api.userAgent()).exchange((req, response) -> {
-                MediaType type = response.getHeaders().getContentType();
-                Charset charset = type != null && type.getCharset() != null ? type.getCharset()
-                        : StandardCharsets.UTF_8;
-                return new Download(response.getBody().readAllBytes(), charset);
-            });
+            return api.http().get().uri(uri).header(HttpHeaders.USER_AGENT, api.userAgent())
+                    .exchange((req, response) -> {
+                        MediaType type = response.getHeaders().getContentType();
+                        Charset charset = type != null && type.getCharset() != null ? type.getCharset()
+                                : StandardCharsets.UTF_8;
+                        return new Download(response.getBody().readAllBytes(), charset);
+                    });
         } catch (ResourceAccessException e) {
             if (e.getCause() instanceof HttpTimeoutException) {
                 throw new ProviderFailure(PROVIDER, Kind.TIMEOUT, 0, "the report document did not arrive in time",
