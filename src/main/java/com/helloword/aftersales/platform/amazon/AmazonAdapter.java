@@ -1,46 +1,14 @@
 package com.helloword.aftersales.platform.amazon;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.zip.GZIPInputStream;
-import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.helloword.aftersales.casefile.Platform;
-import com.helloword.aftersales.integration.AccessTokens;
 import com.helloword.aftersales.integration.CredentialStore;
 import com.helloword.aftersales.integration.PlatformCannotException;
-import com.helloword.aftersales.integration.ProviderClient;
 import com.helloword.aftersales.integration.ProviderClients;
-import com.helloword.aftersales.integration.ProviderFailure;
-import com.helloword.aftersales.integration.ProviderFailure.Kind;
-import com.helloword.aftersales.integration.Secret;
 import com.helloword.aftersales.platform.MarketplaceAdapter;
 import com.helloword.aftersales.platform.MarketplacePort.BuyerMessageCommand;
 import com.helloword.aftersales.platform.MarketplacePort.ClaimRef;
@@ -54,7 +22,6 @@ import com.helloword.aftersales.platform.MarketplacePort.OrderHoldCommand;
 import com.helloword.aftersales.platform.MarketplacePort.PartialRefundOffer;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformClaim;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformLabel;
-import com.helloword.aftersales.platform.MarketplacePort.PlatformReturn;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnBatch;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnCommand;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnsQuery;
@@ -63,8 +30,6 @@ import com.helloword.aftersales.platform.MarketplacePort.RefundResult;
 import com.helloword.aftersales.platform.MarketplacePort.ShipTo;
 import com.helloword.aftersales.platform.MarketplacePort.ShipToRef;
 import com.helloword.aftersales.platform.StoreConnection;
-import com.helloword.aftersales.platform.StreetSplitter;
-import com.helloword.aftersales.platform.amazon.SpApiErrors.SpApiError;
 
 /**
  * Amazon through the Selling Partner API, at the store's regional endpoint ({@code apiBaseUrl}, e.g.
@@ -105,87 +70,23 @@ import com.helloword.aftersales.platform.amazon.SpApiErrors.SpApiError;
 class AmazonAdapter implements MarketplaceAdapter {
 
     static final String PROVIDER = "amazon";
-    static final String ACCESS_TOKEN_HEADER = "x-amz-access-token";
-    static final String UNEXPECTED_PROBLEM = "unexpectedProblem";
-    static final int MAX_MESSAGE_LENGTH = 2000;
-    static final String SELLER_FULFILLED = "DEFAULT";
     static final String DEFAULT_USER_AGENT = "helloword-aftersales/0.1 (Language=Java/17)";
+    static final String AMAZON = "Amazon";
 
-    private static final String AMAZON = "Amazon";
-    private static final String MESSAGING = "/messaging/v1/orders/";
-    private static final String LISTINGS = "/listings/2021-08-01/items/";
-    private static final String ORDERS = "/orders/v0/orders/";
-    private static final String RESTRICTED_DATA_TOKEN = "/tokens/2021-03-01/restrictedDataToken";
-    private static final String REPORTS = "/reports/2021-06-30/reports";
-    private static final String REPORT_DOCUMENTS = "/reports/2021-06-30/documents/";
-    /** Amazon: "You can request up to 60 days of data in a single report." */
-    static final Duration MAX_REPORT_WINDOW = Duration.ofDays(60);
-    /** Each new window starts this long before the last one ended, for returns Amazon lists late; ids repeat. */
-    static final Duration REPORT_OVERLAP = Duration.ofDays(2);
-    /** No new report sooner than this after the last window's end (createReport allows one a minute). */
-    static final Duration REPORT_INTERVAL = Duration.ofMinutes(15);
-    /** How long a FATAL report fails the rounds, so a person sees it, before its window is asked for again. */
-    static final Duration FATAL_SHOWN_FOR = Duration.ofHours(1);
-    private static final MediaType FORM = MediaType.valueOf("application/x-www-form-urlencoded;charset=UTF-8");
-    private static final MediaType HAL_JSON = MediaType.valueOf("application/hal+json");
-    private static final long TOKEN_SECONDS = 3600;
-    private static final Pattern HTML_TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9-]*(\\s[^<>]*)?/?>");
-    private static final Pattern EMAIL_ADDRESS = Pattern.compile(
-            "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
-
-    /** Body of {@code createUnexpectedProblem}. */
-    record UnexpectedProblemRequest(String text) {
-    }
-
-    /** Body of {@code patchListingsItem}. */
-    record ListingsItemPatchRequest(String productType, List<PatchOperation> patches) {
-    }
-
-    record PatchOperation(String op, String path, List<FulfillmentAvailability> value) {
-    }
-
-    record FulfillmentAvailability(@JsonProperty("fulfillment_channel_code") String fulfillmentChannelCode,
-            @JsonProperty("quantity") int quantity) {
-    }
-
-    /** Body of {@code createRestrictedDataToken}. */
-    record RestrictedDataTokenRequest(List<RestrictedResource> restrictedResources) {
-    }
-
-    record RestrictedResource(String method, String path) {
-    }
-
-    /** Body of {@code createReport}. */
-    record CreateReportSpecification(String reportType, List<String> marketplaceIds, String dataStartTime,
-            String dataEndTime) {
-    }
-
-    /** A downloaded report document, before decompression. */
-    private record Download(byte[] bytes, Charset charset) {
-    }
-
-    /** The app's LWA client and the seller's refresh token; prints as stars. */
-    record LwaCredentials(Secret clientId, Secret clientSecret, Secret refreshToken) {
-    }
-
-    private final ProviderClient client;
-    private final RestClient amazon;
-    private final CredentialStore credentials;
-    private final AccessTokens tokens;
-    private final Clock clock;
-    private final String tokenUrl;
-    private final String userAgent;
+    private final SpApi api;
+    private final AmazonMessages messages;
+    private final AmazonListings listings;
+    private final AmazonOrders orders;
+    private final AmazonReturns returns;
 
     AmazonAdapter(ProviderClients clients, CredentialStore credentials, Clock clock,
             @Value("${aftersales.providers.amazon.token-url:https://api.amazon.com/auth/o2/token}") String tokenUrl,
             @Value("${aftersales.providers.amazon.user-agent:" + DEFAULT_USER_AGENT + "}") String userAgent) {
-        this.client = clients.forProvider(PROVIDER);
-        this.amazon = client.http().mutate().requestInterceptor(new SpApiErrors(PROVIDER)).build();
-        this.credentials = credentials;
-        this.tokens = new AccessTokens(clock);
-        this.clock = clock;
-        this.tokenUrl = tokenUrl;
-        this.userAgent = userAgent;
+        this.api = new SpApi(clients.forProvider(PROVIDER), credentials, clock, tokenUrl, userAgent);
+        this.messages = new AmazonMessages(api);
+        this.listings = new AmazonListings(api);
+        this.orders = new AmazonOrders(api);
+        this.returns = new AmazonReturns(api, clock);
     }
 
     @Override
@@ -195,529 +96,71 @@ class AmazonAdapter implements MarketplaceAdapter {
 
     // --- buyer messages -----------------------------------------------------------------------
 
-    /**
-     * Sends the text as an "unexpected problem" message, if Amazon offers that message type for the order now.
-     * Amazon has no idempotency for messages: the caller makes sure a sent message is not sent again. A send whose
-     * answer is lost (timeout, 5xx) is not retried here: the failure goes to the caller, because Amazon may have
-     * delivered it.
-     */
     @Override
     public void sendBuyerMessage(StoreConnection store, BuyerMessageCommand command) {
-        UnexpectedProblemRequest message = new UnexpectedProblemRequest(checkedMessage(command.text()));
-        String order = MESSAGING + encode(required(command.platformOrderId(), "Amazon order id"));
-        String query = "marketplaceIds=" + encode(marketplaceId(store));
-        withToken("sendBuyerMessage", store, false, token -> {
-            JsonNode actions = client.json(request(HttpMethod.GET, uri(store, order, query), token, null));
-            if (!offered(actions, UNEXPECTED_PROBLEM)) {
-                throw new PlatformCannotException(AMAZON, "message the buyer of order " + command.platformOrderId(),
-                        "Amazon allows the 'unexpected problem' message only in certain order states, and does not "
-                                + "offer it for this order now; answer the buyer in Seller Central (Buyer-Seller "
-                                + "Messages) instead");
-            }
-            String answer = client.body(request(HttpMethod.POST,
-                    uri(store, order + "/messages/" + UNEXPECTED_PROBLEM, query), token, message));
-            List<SpApiError> errors = SpApiErrors.errors(answer);
-            if (!errors.isEmpty()) {
-                throw new ProviderFailure(PROVIDER, Kind.REJECTED, 201, "createUnexpectedProblem answered with errors: "
-                        + errors.stream().map(SpApiError::describe).collect(Collectors.joining("; ")));
-            }
-            return null;
-        });
-    }
-
-    /** Amazon's rules for this message type, checked before anything is sent. */
-    static String checkedMessage(String text) {
-        if (text == null || text.isBlank()) {
-            throw refused("the message to the buyer is empty");
-        }
-        int length = text.codePointCount(0, text.length());
-        if (length > MAX_MESSAGE_LENGTH) {
-            throw refused("the message to the buyer has " + length + " characters; Amazon takes at most "
-                    + MAX_MESSAGE_LENGTH);
-        }
-        if (HTML_TAG.matcher(text).find()) {
-            throw refused("Amazon does not allow HTML in messages to buyers; send plain text");
-        }
-        if (EMAIL_ADDRESS.matcher(text).find()) {
-            throw refused("Amazon does not allow e-mail addresses in messages to buyers; remove it from the text");
-        }
-        return text;
-    }
-
-    private boolean offered(JsonNode actions, String name) {
-        for (JsonNode action : client.require(actions, "/_links/actions")) {
-            if (name.equals(action.path("name").asText())
-                    || action.path("href").asText().contains("/messages/" + name + "?")) {
-                return true;
-            }
-        }
-        return false;
+        messages.sendBuyerMessage(store, command);
     }
 
     // --- delisting ----------------------------------------------------------------------------
 
-    /**
-     * Sets the seller-fulfilled quantity of the SKU to 0 in the store's marketplace. Stock that Amazon holds (FBA)
-     * cannot be withdrawn through the API: then a person is asked to create a removal order.
-     */
     @Override
     public DelistResult delistSku(StoreConnection store, DelistCommand command) {
-        String marketplace = marketplaceId(store);
-        String item = LISTINGS + encode(sellerId(store)) + "/" + encode(required(command.sku(), "SKU"));
-        String query = "marketplaceIds=" + encode(marketplace);
-        return withToken("delistSku", store, token -> {
-            JsonNode listing = client.json(request(HttpMethod.GET,
-                    uri(store, item, query + "&includedData=summaries,fulfillmentAvailability"), token, null));
-            String productType = productType(listing, marketplace, command.sku());
-            JsonNode own = null;
-            List<String> amazonChannels = new ArrayList<>();
-            for (JsonNode channel : listing.path("fulfillmentAvailability")) {
-                String code = channel.path("fulfillmentChannelCode").asText("");
-                if (SELLER_FULFILLED.equals(code)) {
-                    own = channel;
-                } else if (!code.isEmpty()) {
-                    amazonChannels.add(code);
-                }
-            }
-            List<String> actions = new ArrayList<>();
-            if (own != null && own.path("quantity").isNumber() && own.path("quantity").asInt() == 0) {
-                actions.add("SKU " + command.sku() + ": seller-fulfilled quantity in " + marketplace
-                        + " was already 0");
-            } else if (own != null || amazonChannels.isEmpty()) {
-                JsonNode submission = client.json(request(HttpMethod.PATCH, uri(store, item, query), token,
-                        zeroQuantity(productType)));
-                actions.add(accepted(submission, command.sku(), marketplace));
-            }
-            if (!amazonChannels.isEmpty()) {
-                throw new PlatformCannotException(AMAZON, "withdraw the stock Amazon holds for SKU " + command.sku(),
-                        (actions.isEmpty() ? "" : String.join("; ", actions) + "; but ")
-                                + "the units in Amazon's warehouses (" + String.join(", ", amazonChannels)
-                                + ") stay buyable: create a removal order for them in Seller Central");
-            }
-            return new DelistResult(actions);
-        });
-    }
-
-    private String productType(JsonNode listing, String marketplace, String sku) {
-        JsonNode summaries = listing.path("summaries");
-        JsonNode chosen = null;
-        for (JsonNode summary : summaries) {
-            if (marketplace.equals(summary.path("marketplaceId").asText())) {
-                chosen = summary;
-            }
-        }
-        if (chosen == null && summaries.size() == 1) {
-            chosen = summaries.get(0);
-        }
-        if (chosen == null) {
-            throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "Amazon has no listing of SKU " + sku + " in "
-                    + marketplace);
-        }
-        return client.require(chosen, "/productType").asText();
-    }
-
-    static ListingsItemPatchRequest zeroQuantity(String productType) {
-        return new ListingsItemPatchRequest(productType, List.of(new PatchOperation("merge",
-                "/attributes/fulfillment_availability", List.of(new FulfillmentAvailability(SELLER_FULFILLED, 0)))));
-    }
-
-    private String accepted(JsonNode submission, String sku, String marketplace) {
-        String status = client.require(submission, "/status").asText();
-        if ("INVALID".equals(status)) {
-            List<String> issues = new ArrayList<>();
-            for (JsonNode issue : submission.path("issues")) {
-                String attributes = issue.path("attributeNames").isEmpty() ? ""
-                        : " " + issue.path("attributeNames").toString();
-                issues.add(issue.path("severity").asText("ERROR") + " " + issue.path("code").asText("") + " "
-                        + issue.path("message").asText("") + attributes);
-            }
-            throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "Amazon refused to set SKU " + sku
-                    + " to quantity 0 in " + marketplace + ": " + (issues.isEmpty() ? "no reason given" : issues));
-        }
-        if (!"ACCEPTED".equals(status) && !"VALID".equals(status)) {
-            throw new ProviderFailure(PROVIDER, Kind.MALFORMED, 200, "patchListingsItem answered with status "
-                    + status + ", which Amazon does not document");
-        }
-        return "SKU " + sku + ": seller-fulfilled quantity in " + marketplace + " set to 0 (Amazon submission "
-                + submission.path("submissionId").asText("?") + ", applied asynchronously)";
+        return listings.delistSku(store, command);
     }
 
     // --- delivery address ----------------------------------------------------------------------
 
-    /**
-     * The order's shipping address ({@code getOrderAddress}) and the buyer's e-mail address as Amazon relays it
-     * ({@code getOrderBuyerInfo}), both with one Restricted Data Token for the two paths. The token is asked for
-     * each time, used at once and not kept. Amazon refusing the token means the app lacks the restricted role.
-     */
     @Override
     public ShipTo getShipTo(StoreConnection store, ShipToRef ref) {
-        String order = ORDERS + encode(required(ref.platformOrderId(), "Amazon order id"));
-        boolean[] tokenRefused = {false};
-        try {
-            return withToken("getShipTo", store, token -> {
-                Secret restricted;
-                try {
-                    restricted = restrictedDataToken(store, token, order + "/address", order + "/buyerInfo");
-                    tokenRefused[0] = false;
-                } catch (ProviderFailure failure) {
-                    tokenRefused[0] = failure.kind() == Kind.UNAUTHORIZED;
-                    throw failure;
-                }
-                JsonNode address = client.require(client.json(request(HttpMethod.GET,
-                        URI.create(store.apiBaseUrl() + order + "/address"), restricted, null)), "/payload");
-                JsonNode buyer = client.json(request(HttpMethod.GET,
-                        URI.create(store.apiBaseUrl() + order + "/buyerInfo"), restricted, null)).path("payload");
-                JsonNode shipping = address.path("ShippingAddress");
-                if (!shipping.isObject() || text(shipping, "AddressLine1") == null && text(shipping, "AddressLine2") == null) {
-                    throw new PlatformCannotException(AMAZON, "read the delivery address of order "
-                            + ref.platformOrderId(), "Amazon returns no street for this order (fulfilled by Amazon,"
-                            + " or no longer shown); copy the address from the order in Seller Central");
-                }
-                String country = text(shipping, "CountryCode");
-                StreetSplitter.Split street = StreetSplitter.split(text(shipping, "AddressLine1"),
-                        text(shipping, "AddressLine2"), country);
-                return new ShipTo(text(shipping, "Name"), street.street(), street.houseNumber(),
-                        text(shipping, "PostalCode"), text(shipping, "City"), country, text(buyer, "BuyerEmail"));
-            });
-        } catch (ProviderFailure failure) {
-            if (tokenRefused[0]) {
-                throw new PlatformCannotException(AMAZON, "read the delivery address of order " + ref.platformOrderId(),
-                        "Amazon refused a Restricted Data Token (" + failure.getMessage() + "); the app needs the "
-                                + "Direct-to-Consumer Delivery (Restricted) role for buyer addresses. Until then copy "
-                                + "the address from the order in Seller Central (Orders > Manage Orders)");
-            }
-            throw failure;
-        }
-    }
-
-    /** Tokens API 2021-03-01: a token that opens exactly these GET paths; Amazon gives it for an hour. */
-    private Secret restrictedDataToken(StoreConnection store, Secret token, String... paths) {
-        List<RestrictedResource> resources = new ArrayList<>();
-        for (String path : paths) {
-            resources.add(new RestrictedResource("GET", path));
-        }
-        JsonNode answer = client.json(request(HttpMethod.POST,
-                URI.create(store.apiBaseUrl() + RESTRICTED_DATA_TOKEN), token,
-                new RestrictedDataTokenRequest(resources)));
-        JsonNode restricted = answer.path("restrictedDataToken");
-        if (!restricted.isTextual() || restricted.asText().isBlank()) {
-            throw new ProviderFailure(PROVIDER, Kind.MALFORMED, 200, "createRestrictedDataToken answered without "
-                    + "restrictedDataToken");
-        }
-        return new Secret(restricted.asText());
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isTextual() && !value.asText().isBlank() ? value.asText().strip() : null;
+        return orders.getShipTo(store, ref);
     }
 
     // --- returns opened on Amazon ---------------------------------------------------------------
 
-    /**
-     * Reads the merchant-fulfilled returns report a round at a time, since a report takes minutes to make. With a
-     * "read" cursor (or none: from {@code since}) it asks Amazon for a report of the next window, from two days
-     * before the last window's end (returns that Amazon lists late; the caller takes each id once) to now, at most
-     * 60 days, and answers with no returns and a "report" cursor. With a "report" cursor it looks at that report:
-     * not done yet, the same cursor again; CANCELLED (Amazon's way of saying there was no data), no returns and the
-     * window read; DONE, the document's returns and the window read. {@code more} is true only when the window was
-     * cut at 60 days, so that the caller goes on at once. FATAL fails the round with a {@link ProviderFailure} for an
-     * hour, keeping the cursor; after that the window is asked for again.
-     */
     @Override
     public PlatformReturnBatch platformReturns(StoreConnection store, PlatformReturnsQuery query) {
-        ReturnsCursor cursor;
-        if (query.cursor() == null || query.cursor().isBlank()) {
-            if (query.since() == null) {
-                throw refused("the first read of Amazon returns needs a 'since' (or a cursor)");
-            }
-            cursor = ReturnsCursor.start(query.since().truncatedTo(ChronoUnit.SECONDS));
-        } else {
-            cursor = ReturnsCursor.parse(query.cursor());
-        }
-        String marketplace = marketplaceId(store);
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        if (cursor.waitingForReport()) {
-            return readReport(store, cursor, now);
-        }
-        if (Duration.between(cursor.until(), now).compareTo(REPORT_INTERVAL) < 0) {
-            return new PlatformReturnBatch(List.of(), cursor.text(), false);
-        }
-        Instant from = latest(cursor.floor(), cursor.until().minus(REPORT_OVERLAP));
-        Instant to = earliest(now, from.plus(MAX_REPORT_WINDOW));
-        return new PlatformReturnBatch(List.of(), requestReport(store, marketplace, from, to, cursor).text(), false);
+        return returns.platformReturns(store, query);
     }
 
-    private ReturnsCursor requestReport(StoreConnection store, String marketplace, Instant from, Instant to,
-            ReturnsCursor cursor) {
-        CreateReportSpecification specification = new CreateReportSpecification(ReturnsReport.REPORT_TYPE,
-                List.of(marketplace), from.toString(), to.toString());
-        // a report made twice (answer lost, retried) costs Amazon a second report and nothing else
-        String reportId = withToken("createReport", store, token -> client.require(client.json(request(
-                HttpMethod.POST, URI.create(store.apiBaseUrl() + REPORTS), token, specification)), "/reportId")
-                .asText());
-        return ReturnsCursor.report(reportId, from, to, cursor.floor());
-    }
-
-    private PlatformReturnBatch readReport(StoreConnection store, ReturnsCursor cursor, Instant now) {
-        String reportId = cursor.reportId();
-        JsonNode report = withToken("getReport", store, token -> client.json(request(HttpMethod.GET,
-                URI.create(store.apiBaseUrl() + REPORTS + "/" + encode(reportId)), token, null)));
-        boolean cut = !cursor.to().isBefore(cursor.from().plus(MAX_REPORT_WINDOW));
-        String status = client.require(report, "/processingStatus").asText();
-        switch (status) {
-            case "IN_QUEUE", "IN_PROGRESS":
-                return new PlatformReturnBatch(List.of(), cursor.text(), false);
-            case "CANCELLED":
-                return new PlatformReturnBatch(List.of(), cursor.windowRead().text(), cut);
-            case "DONE":
-                String documentId = client.require(report, "/reportDocumentId").asText();
-                List<PlatformReturn> returns = withToken("getReportDocument", store,
-                        token -> ReturnsReport.parse(document(store, documentId, token), reportId));
-                return new PlatformReturnBatch(returns, cursor.windowRead().text(), cut);
-            case "FATAL":
-                Instant ended = instant(report, "processingEndTime", instant(report, "createdTime", now));
-                if (ended.isAfter(now.minus(FATAL_SHOWN_FOR))) {
-                    String document = text(report, "reportDocumentId");
-                    throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "Amazon could not make returns report "
-                            + reportId + " for " + cursor.from() + " to " + cursor.to() + " (processingStatus FATAL"
-                            + (document == null ? "" : ", its document " + document + " may say why") + "); no "
-                            + "returns are lost: the cursor still holds the window, and from " + ended.plus(
-                            FATAL_SHOWN_FOR) + " on the next round asks Amazon for a new report of it");
-                }
-                return new PlatformReturnBatch(List.of(), requestReport(store, marketplaceId(store), cursor.from(),
-                        cursor.to(), cursor).text(), false);
-            default:
-                throw new ProviderFailure(PROVIDER, Kind.MALFORMED, 200, "getReport answered processingStatus '"
-                        + status + "' for report " + reportId + ", which Amazon does not document");
-        }
-    }
-
-    /**
-     * The report document's text: {@code getReportDocument} gives a pre-signed URL (valid for 5 minutes, so it is
-     * fetched at once and asked for again on a retry) and, when Amazon compressed it, {@code compressionAlgorithm}
-     * GZIP. The URL needs no access token and gets none.
-     */
-    private String document(StoreConnection store, String documentId, Secret token) {
-        JsonNode document = client.json(request(HttpMethod.GET,
-                URI.create(store.apiBaseUrl() + REPORT_DOCUMENTS + encode(documentId)), token, null));
-        String url = client.require(document, "/url").asText();
-        String compression = text(document, "compressionAlgorithm");
-        if (compression != null && !"GZIP".equals(compression)) {
-            throw new ProviderFailure(PROVIDER, Kind.MALFORMED, 200, "report document " + documentId
-                    + " is compressed with " + compression + "; Amazon documents only GZIP");
-        }
-        Download download = download(url);
-        byte[] bytes = download.bytes();
-        if (compression != null) {
-            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-                bytes = in.readAllBytes();
-            } catch (IOException notGzip) {
-                throw new ProviderFailure(PROVIDER, Kind.MALFORMED, 200, "report document " + documentId
-                        + " is said to be GZIP but cannot be decompressed: " + notGzip.getMessage(), null, notGzip);
-            }
-        }
-        return new String(bytes, download.charset());
-    }
-
-    private Download download(String url) {
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException notAUrl) {
-            throw new ProviderFailure(PROVIDER, Kind.MALFORMED, 200, "getReportDocument answered with a url that "
-                    + "is none", null, notAUrl);
-        }
-        try {
-            return amazon.get().uri(uri).header(HttpHeaders.USER_AGENT, userAgent).exchange((req, response) -> {
-                MediaType type = response.getHeaders().getContentType();
-                Charset charset = type != null && type.getCharset() != null ? type.getCharset()
-                        : StandardCharsets.UTF_8;
-                return new Download(response.getBody().readAllBytes(), charset);
-            });
-        } catch (ResourceAccessException e) {
-            if (e.getCause() instanceof HttpTimeoutException) {
-                throw new ProviderFailure(PROVIDER, Kind.TIMEOUT, 0, "the report document did not arrive in time",
-                        null, e);
-            }
-            throw new ProviderFailure(PROVIDER, Kind.UNAVAILABLE, 0, "cannot download the report document: "
-                    + (e.getCause() == null ? e.getMessage() : e.getCause().getMessage()), null, e);
-        }
-    }
-
-    private static Instant instant(JsonNode node, String field, Instant otherwise) {
-        String value = text(node, field);
-        if (value == null) {
-            return otherwise;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException notADate) {
-            return otherwise;
-        }
-    }
-
-    private static Instant latest(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
-    }
-
-    private static Instant earliest(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
-    }
-
-    /**
-     * Called only while the return's report row has no tracking yet (a Pending return, waiting for the seller to
-     * authorise it). The label is Amazon's, never the own carrier's: this fails retryably, without a call to
-     * Amazon, so the caller's step tries again until a later report brings the tracking, and its label deadline
-     * tells the team leads if nobody authorises the return.
-     */
     @Override
     public PlatformLabel platformReturnLabel(StoreConnection store, PlatformReturnCommand command) {
-        throw new ProviderFailure(PROVIDER, Kind.UNAVAILABLE, 0, "Amazon gives the buyer its prepaid label once the"
-                + " return is authorised: authorise it in Seller Central (Manage Returns); the label's tracking comes"
-                + " with the next returns report");
+        return returns.platformReturnLabel(store, command);
     }
 
     // --- what the SP-API has no (safe) operation for ------------------------------------------
 
     @Override
     public ExchangeResult createExchangeOrder(StoreConnection store, ExchangeOrderCommand command) {
-        throw new PlatformCannotException(AMAZON, "create an exchange order for order "
-                + command.originalPlatformOrderId(), "Amazon has no API to place an order for a buyer; for stock in "
-                + "Amazon's warehouses create a Multi-Channel Fulfillment order to the buyer's address in Seller "
-                + "Central (Orders > Create MCF Order), otherwise ship the replacement yourself, and note it on the "
-                + "case");
+        throw AmazonCannot.EXCHANGE_ORDER.answer(command.originalPlatformOrderId());
     }
 
-    /** Not driven: see the class comment on the order adjustment feed. */
     @Override
     public RefundResult refund(StoreConnection store, RefundCommand command) {
-        throw new PlatformCannotException(AMAZON, "refund order " + command.platformOrderId(),
-                "refund in Seller Central (Orders > Manage Orders > Refund order); the API's only way is the order "
-                        + "adjustment feed, processed hours later and without protection against refunding twice");
+        throw AmazonCannot.REFUND.answer(command.platformOrderId());
     }
 
     @Override
     public RefundResult offerPartialRefund(StoreConnection store, PartialRefundOffer offer) {
-        throw new PlatformCannotException(AMAZON, "offer a partial refund", "Amazon has no offer to the buyer; "
-                + "propose the amount in Seller Central (Buyer-Seller Messages) and, once accepted, refund it there "
-                + "(Orders > Manage Orders > Refund order)");
+        throw AmazonCannot.PARTIAL_REFUND_OFFER.answer("");
     }
 
     @Override
     public HoldResult holdOrder(StoreConnection store, OrderHoldCommand command) {
-        throw new PlatformCannotException(AMAZON, "hold order " + command.platformOrderId(),
-                "Amazon has no order hold; keep a seller-fulfilled order from being shipped in your own warehouse, "
-                        + "or cancel it in Seller Central; for an order Amazon fulfils (FBA), contact Seller Support "
-                        + "before it ships");
+        throw AmazonCannot.HOLD.answer(command.platformOrderId());
     }
 
     @Override
     public HoldResult releaseOrder(StoreConnection store, OrderHoldCommand command) {
-        throw new PlatformCannotException(AMAZON, "release order " + command.platformOrderId(),
-                "this system never places a hold on Amazon; lift the stop where it was set (your warehouse)");
+        throw AmazonCannot.RELEASE.answer(command.platformOrderId());
     }
 
     @Override
     public PlatformClaim getClaim(StoreConnection store, ClaimRef ref) {
-        throw new PlatformCannotException(AMAZON, "read A-to-z claim " + ref.claimId(),
-                "the SP-API has no A-to-z Guarantee claims; open the claim in Seller Central "
-                        + "(Performance > A-to-z Guarantee Claims)");
+        throw AmazonCannot.READ_CLAIM.answer(ref.claimId());
     }
 
     @Override
     public void respondToClaim(StoreConnection store, ClaimResponseCommand command) {
-        throw new PlatformCannotException(AMAZON, "answer A-to-z claim " + command.claimId(),
-                "answer it in Seller Central (Performance > A-to-z Guarantee Claims): refund, or give tracking "
-                        + "and a note there");
-    }
-
-    // --- transport ----------------------------------------------------------------------------
-
-    /** Runs {@code action} with the store's access token; an expired or revoked token is renewed once. */
-    private <T> T withToken(String operation, StoreConnection store, Function<Secret, T> action) {
-        return withToken(operation, store, true, action);
-    }
-
-    /** As above; an unrepeatable operation is retried inline only when Amazon certainly did not receive it. */
-    private <T> T withToken(String operation, StoreConnection store, boolean repeatable,
-            Function<Secret, T> action) {
-        if (store.apiBaseUrl() == null || store.apiBaseUrl().isBlank()) {
-            throw refused("store " + store.storeId() + " has no SP-API endpoint (apiBaseUrl)");
-        }
-        LwaCredentials lwa = new LwaCredentials(
-                credentials.require(PROVIDER, store.credentialsRef(), "client-id"),
-                credentials.require(PROVIDER, store.credentialsRef(), "client-secret"),
-                credentials.require(PROVIDER, store.credentialsRef(), "refresh-token"));
-        Supplier<T> call = client.authorized(tokens, store.credentialsRef(), () -> accessToken(lwa), action);
-        // SP-API quotas are per selling partner: each seller account has its own guards
-        return repeatable ? client.call(store.credentialsRef(), operation, call)
-                : client.callUnrepeatable(store.credentialsRef(), operation, call);
-    }
-
-    /** Login with Amazon, refresh-token grant; the answer's {@code expires_in} is in seconds (usually 3600). */
-    private AccessTokens.Token accessToken(LwaCredentials lwa) {
-        String form = "grant_type=refresh_token"
-                + "&refresh_token=" + formValue(lwa.refreshToken().reveal())
-                + "&client_id=" + formValue(lwa.clientId().reveal())
-                + "&client_secret=" + formValue(lwa.clientSecret().reveal());
-        JsonNode answer = client.json(amazon.post().uri(URI.create(tokenUrl))
-                .header(HttpHeaders.USER_AGENT, userAgent)
-                .accept(MediaType.APPLICATION_JSON)
-                .contentType(FORM)
-                .body(form));
-        JsonNode token = answer.path("access_token");
-        if (!token.isTextual() || token.asText().isBlank()) {
-            throw new ProviderFailure(PROVIDER, Kind.MALFORMED, 200, "Login with Amazon answered without access_token");
-        }
-        long seconds = answer.path("expires_in").asLong(TOKEN_SECONDS);
-        return new AccessTokens.Token(new Secret(token.asText()),
-                clock.instant().plusSeconds(seconds > 0 ? seconds : TOKEN_SECONDS));
-    }
-
-    private RestClient.RequestHeadersSpec<?> request(HttpMethod method, URI uri, Secret token, Object body) {
-        RestClient.RequestBodySpec spec = amazon.method(method).uri(uri)
-                .header(ACCESS_TOKEN_HEADER, token.reveal())
-                .header(HttpHeaders.USER_AGENT, userAgent)
-                .accept(MediaType.APPLICATION_JSON, HAL_JSON);
-        return body == null ? spec : spec.contentType(MediaType.APPLICATION_JSON).body(client.toJson(body));
-    }
-
-    private static URI uri(StoreConnection store, String path, String query) {
-        return URI.create(store.apiBaseUrl() + path + "?" + query);
-    }
-
-    private static String required(String value, String what) {
-        if (value == null || value.isBlank()) {
-            throw refused("the request has no " + what);
-        }
-        return value;
-    }
-
-    private static String marketplaceId(StoreConnection store) {
-        if (store.marketplaceId() == null || store.marketplaceId().isBlank()) {
-            throw refused("store " + store.storeId() + " has no Amazon marketplace id");
-        }
-        return store.marketplaceId();
-    }
-
-    private static String sellerId(StoreConnection store) {
-        if (store.accountId() == null || store.accountId().isBlank()) {
-            throw refused("store " + store.storeId() + " has no Amazon seller id (accountId)");
-        }
-        return store.accountId();
-    }
-
-    /** Percent-encodes a path segment or query value; SKUs may hold '/', '+', spaces and other reserved signs. */
-    static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String formValue(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static ProviderFailure refused(String why) {
-        return new ProviderFailure(PROVIDER, Kind.REJECTED, 0, why);
+        throw AmazonCannot.ANSWER_CLAIM.answer(command.claimId());
     }
 }

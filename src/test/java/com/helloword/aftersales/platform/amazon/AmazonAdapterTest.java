@@ -231,12 +231,12 @@ class AmazonAdapterTest {
 
     @Test
     void aMessageMayHave2000CharactersButNotMore() {
-        String longest = "é".repeat(AmazonAdapter.MAX_MESSAGE_LENGTH);
+        String longest = "é".repeat(AmazonMessages.MAX_MESSAGE_LENGTH);
 
-        assertThat(AmazonAdapter.checkedMessage(longest)).isEqualTo(longest);
-        assertThatThrownBy(() -> AmazonAdapter.checkedMessage(longest + "!")).isInstanceOf(ProviderFailure.class)
+        assertThat(AmazonMessages.checkedMessage(longest)).isEqualTo(longest);
+        assertThatThrownBy(() -> AmazonMessages.checkedMessage(longest + "!")).isInstanceOf(ProviderFailure.class)
                 .hasMessageContaining("2001 characters").hasMessageContaining("at most 2000");
-        assertThat(AmazonAdapter.checkedMessage("Order 113-1234567-1234567: price < 20 USD > expected"))
+        assertThat(AmazonMessages.checkedMessage("Order 113-1234567-1234567: price < 20 USD > expected"))
                 .contains("price < 20");
     }
 

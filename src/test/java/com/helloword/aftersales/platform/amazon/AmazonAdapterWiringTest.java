@@ -36,9 +36,9 @@ class AmazonAdapterWiringTest {
         context.run(spring -> {
             MarketplaceAdapter adapter = spring.getBean(MarketplaceAdapter.class);
             assertThat(adapter.platform()).isEqualTo(Platform.AMAZON);
-            assertThat(ReflectionTestUtils.getField(adapter, "tokenUrl"))
+            assertThat(api(adapter, "tokenUrl"))
                     .isEqualTo("https://api.amazon.com/auth/o2/token");
-            assertThat(ReflectionTestUtils.getField(adapter, "userAgent")).isEqualTo(AmazonAdapter.DEFAULT_USER_AGENT);
+            assertThat(api(adapter, "userAgent")).isEqualTo(AmazonAdapter.DEFAULT_USER_AGENT);
         });
     }
 
@@ -47,10 +47,15 @@ class AmazonAdapterWiringTest {
         context.withPropertyValues("aftersales.providers.amazon.token-url=https://lwa.example.test/auth/o2/token",
                 "aftersales.providers.amazon.user-agent=helloword-eu/2.0 (Language=Java/17)").run(spring -> {
                     AmazonAdapter adapter = spring.getBean(AmazonAdapter.class);
-                    assertThat(ReflectionTestUtils.getField(adapter, "tokenUrl"))
+                    assertThat(api(adapter, "tokenUrl"))
                             .isEqualTo("https://lwa.example.test/auth/o2/token");
-                    assertThat(ReflectionTestUtils.getField(adapter, "userAgent"))
+                    assertThat(api(adapter, "userAgent"))
                             .isEqualTo("helloword-eu/2.0 (Language=Java/17)");
                 });
+    }
+
+    /** A setting of the adapter's SP-API plumbing. */
+    private static Object api(Object adapter, String field) {
+        return ReflectionTestUtils.getField(ReflectionTestUtils.getField(adapter, "api"), field);
     }
 }
