@@ -1,10 +1,5 @@
 package com.helloword.aftersales.casework;
 
-import com.helloword.aftersales.casefile.Buyer;
-import com.helloword.aftersales.casefile.CaseFileEntity;
-import com.helloword.aftersales.casefile.SalesOrder;
-import com.helloword.aftersales.casefile.Store;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,6 +17,11 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import com.helloword.aftersales.casefile.Buyer;
+import com.helloword.aftersales.casefile.CaseFileEntity;
+import com.helloword.aftersales.casefile.SalesOrder;
+import com.helloword.aftersales.casefile.Store;
 
 /**
  * One after-sales matter of one buyer. The business key is also the key of the process instances

@@ -1,7 +1,5 @@
 package com.helloword.aftersales.casework;
 
-import com.helloword.aftersales.casefile.CaseFileEntity;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -13,6 +11,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+
+import com.helloword.aftersales.casefile.CaseFileEntity;
 
 /** A message of a case, from the buyer (inbound) or to the buyer (outbound). */
 @Entity

@@ -1,7 +1,5 @@
 package com.helloword.aftersales.casework;
 
-import com.helloword.aftersales.casefile.CaseFileEntity;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +12,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import com.helloword.aftersales.casefile.CaseFileEntity;
 
 /**
  * One remedy an agent chose for a case: what, how much, who chose and who approved it, and what

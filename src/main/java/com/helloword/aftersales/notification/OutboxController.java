@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import com.icegreen.greenmail.util.GreenMail;
 import com.helloword.aftersales.security.ApiAccess;
 import com.helloword.aftersales.security.Groups;
-import com.icegreen.greenmail.util.GreenMail;
 
 /**
  * What the system has queued and sent: the outbox, newest first, and with the embedded SMTP

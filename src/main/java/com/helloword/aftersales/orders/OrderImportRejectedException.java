@@ -2,9 +2,9 @@ package com.helloword.aftersales.orders;
 
 import java.util.Map;
 
-import com.helloword.aftersales.web.RejectedRequest;
-
 import java.util.List;
+
+import com.helloword.aftersales.web.RejectedRequest;
 
 /** The request had malformed rows; nothing of it was written. */
 public class OrderImportRejectedException extends RejectedRequest {

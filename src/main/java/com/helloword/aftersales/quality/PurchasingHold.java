@@ -1,7 +1,5 @@
 package com.helloword.aftersales.quality;
 
-import com.helloword.aftersales.casefile.CaseFileEntity;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -11,6 +9,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import com.helloword.aftersales.casefile.CaseFileEntity;
 
 /**
  * Purchasing of an SKU paused by the product-quality alert (its return rate more than 20 % above its

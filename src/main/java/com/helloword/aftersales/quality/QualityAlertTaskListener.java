@@ -1,7 +1,5 @@
 package com.helloword.aftersales.quality;
 
-import com.helloword.aftersales.workflow.TaskFormRejection;
-
 import static com.helloword.aftersales.quality.QualityAlerts.USER_TASK_PLAN;
 import static com.helloword.aftersales.quality.QualityAlerts.VAR_CAUSE;
 import static com.helloword.aftersales.quality.QualityAlerts.VAR_PLAN;
@@ -13,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import com.helloword.aftersales.workflow.TaskFormRejection;
 
 /**
  * "Write the improvement plan": due when the hold's plan is due; on completion the cause and the plan

@@ -1,8 +1,5 @@
 package com.helloword.aftersales.quality;
 
-import com.helloword.aftersales.workflow.TaskFormRejection;
-import com.helloword.aftersales.returns.api.SkuReturnRateAlert;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 import com.helloword.aftersales.notification.MailRequest;
 import com.helloword.aftersales.notification.OutboxService;
 import com.helloword.aftersales.notification.RecipientType;
+import com.helloword.aftersales.returns.api.SkuReturnRateAlert;
 import com.helloword.aftersales.security.Groups;
+import com.helloword.aftersales.workflow.TaskFormRejection;
 
 /**
  * What the product-quality alert sets going (process {@code skuQualityAlert}): purchasing of the SKU

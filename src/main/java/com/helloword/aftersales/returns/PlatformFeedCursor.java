@@ -1,7 +1,5 @@
 package com.helloword.aftersales.returns;
 
-import com.helloword.aftersales.casefile.CaseFileEntity;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -9,6 +7,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import com.helloword.aftersales.casefile.CaseFileEntity;
 
 /** How far a store's feed on its platform (its returns) has been read: the adapter's own cursor. */
 @Entity

@@ -1,7 +1,5 @@
 package com.helloword.aftersales.returns;
 
-import com.helloword.aftersales.casefile.CaseFileEntity;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -13,6 +11,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import com.helloword.aftersales.casefile.CaseFileEntity;
 
 /**
  * A return a buyer opened on a platform, as this system saw it: kept once per store and platform

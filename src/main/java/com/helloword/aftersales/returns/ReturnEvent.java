@@ -1,7 +1,5 @@
 package com.helloword.aftersales.returns;
 
-import com.helloword.aftersales.casefile.CaseFileEntity;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -10,6 +8,8 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+
+import com.helloword.aftersales.casefile.CaseFileEntity;
 
 /** One step in a return's timeline (REQUESTED, ELIGIBLE, LABEL_SENT, RECEIVED, INSPECTED, REFUNDED, CLOSED, …). */
 @Entity

@@ -1,7 +1,5 @@
 package com.helloword.aftersales.returns;
 
-import com.helloword.aftersales.returns.api.SkuReturnRateAlert;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +19,7 @@ import com.helloword.aftersales.casefile.SalesOrderRepository;
 import com.helloword.aftersales.notification.MailRequest;
 import com.helloword.aftersales.notification.OutboxService;
 import com.helloword.aftersales.notification.RecipientType;
+import com.helloword.aftersales.returns.api.SkuReturnRateAlert;
 import com.helloword.aftersales.security.Groups;
 
 /**

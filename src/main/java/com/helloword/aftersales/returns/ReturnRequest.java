@@ -1,9 +1,5 @@
 package com.helloword.aftersales.returns;
 
-import com.helloword.aftersales.casefile.Buyer;
-import com.helloword.aftersales.casefile.CaseFileEntity;
-import com.helloword.aftersales.casefile.SalesOrder;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +22,10 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import com.helloword.aftersales.casefile.Buyer;
+import com.helloword.aftersales.casefile.CaseFileEntity;
+import com.helloword.aftersales.casefile.SalesOrder;
 
 /**
  * One return (RMA) of an order, whoever asked for it (an agent's remedy, a dispute, a recall, the

@@ -16,16 +16,17 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import org.springframework.http.HttpStatus;
-import com.helloword.aftersales.web.RejectedRequest;
-import com.helloword.aftersales.casework.api.CaseKeys;
+
 import com.helloword.aftersales.casefile.Buyer;
 import com.helloword.aftersales.casefile.BuyerRepository;
 import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
+import com.helloword.aftersales.casework.api.CaseKeys;
 import com.helloword.aftersales.notification.MailRequest;
 import com.helloword.aftersales.notification.OutboxService;
 import com.helloword.aftersales.notification.RecipientType;
 import com.helloword.aftersales.platform.MarketplacePort;
+import com.helloword.aftersales.web.RejectedRequest;
 
 /**
  * Takes a return request in (from an agent's remedy, a dispute, a recall, a platform or the buyer), checks
@@ -39,7 +40,6 @@ import com.helloword.aftersales.platform.MarketplacePort;
 public class ReturnService {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReturnService.class);
-
 
     /** A request for a return, as the API and the other processes give it. */
     public record NewReturn(String storeId, String platformOrderId, String buyerEmail, String sku, String reason,

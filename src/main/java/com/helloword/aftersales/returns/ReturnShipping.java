@@ -9,10 +9,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.helloword.aftersales.buyer.BuyerLinks;
-import com.helloword.aftersales.carrier.TrackingPort;
 import com.helloword.aftersales.carrier.ReturnLabel;
 import com.helloword.aftersales.carrier.ReturnLabelPort;
 import com.helloword.aftersales.carrier.ReturnLabelRequest;
+import com.helloword.aftersales.carrier.TrackingPort;
 import com.helloword.aftersales.casefile.OrderLine;
 import com.helloword.aftersales.integration.PlatformCannotException;
 import com.helloword.aftersales.integration.ProviderFailure;

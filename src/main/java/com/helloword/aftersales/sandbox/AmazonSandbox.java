@@ -45,8 +45,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.helloword.aftersales.casefile.OrderStatus;
 import com.helloword.aftersales.casefile.OrderLine;
+import com.helloword.aftersales.casefile.OrderStatus;
 import com.helloword.aftersales.casefile.Platform;
 import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.casefile.SalesOrderRepository;

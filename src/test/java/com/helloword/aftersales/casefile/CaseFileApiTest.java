@@ -1,10 +1,5 @@
 package com.helloword.aftersales.casefile;
 
-import com.helloword.aftersales.casework.AfterSalesCase;
-import com.helloword.aftersales.casework.AfterSalesCaseRepository;
-import com.helloword.aftersales.casework.MessageDirection;
-import com.helloword.aftersales.casework.Severity;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -16,6 +11,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.helloword.aftersales.casework.AfterSalesCase;
+import com.helloword.aftersales.casework.AfterSalesCaseRepository;
+import com.helloword.aftersales.casework.MessageDirection;
+import com.helloword.aftersales.casework.Severity;
 import com.helloword.aftersales.support.Http;
 import com.helloword.aftersales.support.IntegrationTest;
 

@@ -15,9 +15,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helloword.aftersales.casefile.BuyerRepository;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
-import com.helloword.aftersales.support.Http;
 import com.helloword.aftersales.casework.intake.IntakeResult;
 import com.helloword.aftersales.casework.intake.IntakeService;
+import com.helloword.aftersales.support.Http;
 import com.helloword.aftersales.support.IntegrationTest;
 
 @IntegrationTest

@@ -28,12 +28,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
 import com.helloword.aftersales.casefile.Buyer;
 import com.helloword.aftersales.casefile.BuyerRepository;
 import com.helloword.aftersales.support.Http;
 import com.helloword.aftersales.support.IntegrationTest;
 import com.helloword.aftersales.support.MutableClock;
-import com.icegreen.greenmail.util.GreenMail;
 
 @IntegrationTest
 class OutboxRelayTest {

@@ -39,21 +39,21 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.util.GreenMail;
 import com.helloword.aftersales.carrier.TrackingPort;
 import com.helloword.aftersales.carrier.TrackingRecorder;
 import com.helloword.aftersales.carrier.TrackingStatus;
 import com.helloword.aftersales.casefile.Platform;
 import com.helloword.aftersales.casefile.Store;
 import com.helloword.aftersales.casefile.StoreRepository;
-import com.helloword.aftersales.orders.OrderImportService;
 import com.helloword.aftersales.notification.OutboxRelay;
+import com.helloword.aftersales.orders.OrderImportService;
 import com.helloword.aftersales.support.DueJobs;
 import com.helloword.aftersales.support.Http;
 import com.helloword.aftersales.support.IntegrationTest;
 import com.helloword.aftersales.support.MutableClock;
 import com.helloword.aftersales.support.ProviderStubsConfiguration;
 import com.helloword.aftersales.support.ReceivedMail;
-import com.icegreen.greenmail.util.GreenMail;
 
 /**
  * Returns on the running application: a German buyer's return 10 days after delivery is accepted,

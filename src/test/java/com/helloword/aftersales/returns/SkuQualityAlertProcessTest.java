@@ -1,7 +1,5 @@
 package com.helloword.aftersales.returns;
 
-import com.helloword.aftersales.quality.QualityAlertSteps;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -27,6 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.helloword.aftersales.quality.QualityAlertSteps;
 
 /**
  * {@code skuQualityAlert} on the engine alone: purchasing pauses, the product team's plan lets it

@@ -20,10 +20,10 @@ import com.helloword.aftersales.casefile.OrderLine;
 import com.helloword.aftersales.casefile.OrderStatus;
 import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
-import com.helloword.aftersales.platform.MarketplacePort;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturn;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnBatch;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnsQuery;
+import com.helloword.aftersales.platform.MarketplacePort;
 import com.helloword.aftersales.support.IntegrationTest;
 
 /**

@@ -19,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
 import com.helloword.aftersales.integration.PlatformCannotException;
 import com.helloword.aftersales.integration.ProviderFailure;
-import com.helloword.aftersales.platform.MarketplacePort;
 import com.helloword.aftersales.platform.MarketplacePort.ClaimRef;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformLabel;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturn;
@@ -29,6 +28,7 @@ import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnResult;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnsQuery;
 import com.helloword.aftersales.platform.MarketplacePort.RefundCommand;
 import com.helloword.aftersales.platform.MarketplacePort.RefundResult;
+import com.helloword.aftersales.platform.MarketplacePort;
 import com.helloword.aftersales.support.IntegrationTest;
 
 /**

@@ -18,7 +18,6 @@ import com.helloword.aftersales.casefile.SalesOrderRepository;
 import com.helloword.aftersales.casefile.StoreRepository;
 import com.helloword.aftersales.integration.PlatformCannotException;
 import com.helloword.aftersales.integration.ProviderFailure;
-import com.helloword.aftersales.platform.MarketplacePort;
 import com.helloword.aftersales.platform.MarketplacePort.BuyerMessageCommand;
 import com.helloword.aftersales.platform.MarketplacePort.ClaimAction;
 import com.helloword.aftersales.platform.MarketplacePort.ClaimRef;
@@ -28,6 +27,7 @@ import com.helloword.aftersales.platform.MarketplacePort.PartialRefundOffer;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformClaim;
 import com.helloword.aftersales.platform.MarketplacePort.RefundCommand;
 import com.helloword.aftersales.platform.MarketplacePort.RefundResult;
+import com.helloword.aftersales.platform.MarketplacePort;
 import com.helloword.aftersales.support.IntegrationTest;
 
 /**

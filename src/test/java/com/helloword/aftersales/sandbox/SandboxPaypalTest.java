@@ -25,6 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+
 import com.helloword.aftersales.casefile.OrderStatus;
 import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
@@ -33,14 +38,10 @@ import com.helloword.aftersales.integration.ProviderClients;
 import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.platform.MarketplacePort.ClaimAction;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformClaim;
-import com.helloword.aftersales.platform.paypal.PaypalDisputes;
 import com.helloword.aftersales.platform.paypal.PaypalDisputes.ActionOutcome;
 import com.helloword.aftersales.platform.paypal.PaypalDisputes.OfferType;
+import com.helloword.aftersales.platform.paypal.PaypalDisputes;
 import com.helloword.aftersales.support.IntegrationTest;
-
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
-import io.github.resilience4j.retry.RetryRegistry;
 
 /**
  * The sandbox's PayPal through the real {@link PaypalDisputes} client. The shared test context points

@@ -16,12 +16,12 @@ import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
 import com.helloword.aftersales.integration.PlatformCannotException;
 import com.helloword.aftersales.integration.ProviderFailure;
-import com.helloword.aftersales.platform.MarketplacePort;
 import com.helloword.aftersales.platform.MarketplacePort.ExchangeLine;
 import com.helloword.aftersales.platform.MarketplacePort.ExchangeOrderCommand;
 import com.helloword.aftersales.platform.MarketplacePort.ExchangeResult;
 import com.helloword.aftersales.platform.MarketplacePort.ShipTo;
 import com.helloword.aftersales.platform.MarketplacePort.ShipToRef;
+import com.helloword.aftersales.platform.MarketplacePort;
 import com.helloword.aftersales.support.IntegrationTest;
 
 /**

@@ -20,9 +20,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.helloword.aftersales.casefile.StoreRepository;
 import com.helloword.aftersales.integration.PlatformCannotException;
 import com.helloword.aftersales.integration.ProviderFailure;
-import com.helloword.aftersales.platform.MarketplacePort;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnCommand;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnResult;
+import com.helloword.aftersales.platform.MarketplacePort;
 import com.helloword.aftersales.sandbox.ShopifySandboxReturns.Line;
 import com.helloword.aftersales.support.IntegrationTest;
 

@@ -20,10 +20,10 @@ import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
 import com.helloword.aftersales.casefile.StoreRepository;
 import com.helloword.aftersales.integration.ProviderFailure;
-import com.helloword.aftersales.platform.MarketplacePort;
 import com.helloword.aftersales.platform.MarketplacePort.DelistCommand;
 import com.helloword.aftersales.platform.MarketplacePort.OrderHoldCommand;
 import com.helloword.aftersales.platform.MarketplacePort.RefundCommand;
+import com.helloword.aftersales.platform.MarketplacePort;
 import com.helloword.aftersales.support.IntegrationTest;
 
 /** The embedded default's sandbox: the real adapters, over HTTP, against local endpoints, on demo data. */

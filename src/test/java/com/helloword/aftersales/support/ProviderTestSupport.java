@@ -3,11 +3,12 @@ package com.helloword.aftersales.support;
 import org.springframework.mock.env.MockEnvironment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.helloword.aftersales.integration.ProviderClients;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+
+import com.helloword.aftersales.integration.ProviderClients;
 
 /** Provider settings for adapter tests: short timeouts and waits, so failure paths run in milliseconds. */
 public final class ProviderTestSupport {

@@ -21,8 +21,8 @@ import com.helloword.aftersales.carrier.ReturnLabelRequest;
 import com.helloword.aftersales.integration.CredentialStore;
 import com.helloword.aftersales.integration.ProviderClient;
 import com.helloword.aftersales.integration.ProviderClients;
-import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.integration.ProviderFailure.Kind;
+import com.helloword.aftersales.integration.ProviderFailure;
 
 /**
  * DHL Parcel DE Returns API 1.1.0 (Post &amp; Parcel Germany): {@code POST

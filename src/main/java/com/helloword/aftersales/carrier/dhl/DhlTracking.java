@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.helloword.aftersales.carrier.TrackingPort;
 import com.helloword.aftersales.carrier.TrackingPort.TrackingSnapshot;
+import com.helloword.aftersales.carrier.TrackingPort;
 import com.helloword.aftersales.integration.CredentialStore;
 import com.helloword.aftersales.integration.ProviderClient;
 import com.helloword.aftersales.integration.ProviderClients;

@@ -19,8 +19,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.helloword.aftersales.carrier.TrackingPort.TrackedEvent;
 import com.helloword.aftersales.carrier.TrackingPort.TrackingSnapshot;
 import com.helloword.aftersales.carrier.TrackingStatus;
-import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.integration.ProviderFailure.Kind;
+import com.helloword.aftersales.integration.ProviderFailure;
 
 /**
  * A Shipment Tracking – Unified answer (API 1.5.x, schema {@code TrackingShipments}) turned into a

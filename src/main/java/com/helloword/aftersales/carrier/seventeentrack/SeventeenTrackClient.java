@@ -17,8 +17,8 @@ import com.helloword.aftersales.carrier.TrackingPort;
 import com.helloword.aftersales.integration.CredentialStore;
 import com.helloword.aftersales.integration.ProviderClient;
 import com.helloword.aftersales.integration.ProviderClients;
-import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.integration.ProviderFailure.Kind;
+import com.helloword.aftersales.integration.ProviderFailure;
 
 /**
  * 17TRACK Tracking API v2.2: {@code POST /register} and {@code POST /gettrackinfo} with header

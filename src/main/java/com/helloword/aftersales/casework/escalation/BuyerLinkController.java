@@ -1,7 +1,5 @@
 package com.helloword.aftersales.casework.escalation;
 
-import com.helloword.aftersales.buyer.BuyerLinks;
-
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
@@ -19,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import com.helloword.aftersales.buyer.BuyerLinks;
 import com.helloword.aftersales.casework.escalation.CaseResolution.LinkOutcome;
 import com.helloword.aftersales.notification.MailTemplates;
 

@@ -6,8 +6,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import com.helloword.aftersales.casefile.BuyerTier;
-import com.helloword.aftersales.workflow.LatestDecisions;
 import com.helloword.aftersales.workflow.LatestDecisions.Evaluated;
+import com.helloword.aftersales.workflow.LatestDecisions;
 
 /**
  * Grades a buyer's message with the designers' tables: {@code categoryDetection},

@@ -15,15 +15,15 @@ import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
+import com.helloword.aftersales.casefile.OrderLine;
+import com.helloword.aftersales.casefile.SalesOrder;
+import com.helloword.aftersales.casefile.SalesOrderRepository;
 import com.helloword.aftersales.casework.AfterSalesCase;
 import com.helloword.aftersales.casework.AfterSalesCaseRepository;
 import com.helloword.aftersales.casework.CaseMessage;
 import com.helloword.aftersales.casework.CaseRemedy;
 import com.helloword.aftersales.casework.CaseRemedyRepository;
-import com.helloword.aftersales.casefile.OrderLine;
 import com.helloword.aftersales.returns.api.CaseReturns;
-import com.helloword.aftersales.casefile.SalesOrder;
-import com.helloword.aftersales.casefile.SalesOrderRepository;
 
 /**
  * What an agent, team lead or warehouse worker sees of a case in Tasklist: a Markdown text the

@@ -10,11 +10,11 @@ import java.util.HexFormat;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.casework.AfterSalesCase;
 import com.helloword.aftersales.casework.CaseRemedy;
 import com.helloword.aftersales.casework.CaseRemedyRepository;
 import com.helloword.aftersales.casework.Remedy;
-import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.integration.PlatformCannotException;
 import com.helloword.aftersales.platform.MarketplacePort;
 import com.helloword.aftersales.returns.api.CaseReturns;
@@ -124,7 +124,6 @@ public class RemedyExecution {
     private static Outcome runsHere(CaseReturns.ReturnRef rma) {
         return rma.ownProcess() ? Outcome.NONE : new Outcome(null, null, rma.returnId(), rma.returnKey());
     }
-
 
     /** The amount as the currency writes it (2 decimals for EUR, none for JPY): the database keeps 4. */
     private static BigDecimal inMinorUnits(CaseRemedy remedy) {

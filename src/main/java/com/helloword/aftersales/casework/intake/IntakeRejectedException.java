@@ -2,9 +2,9 @@ package com.helloword.aftersales.casework.intake;
 
 import java.util.Map;
 
-import com.helloword.aftersales.web.RejectedRequest;
-
 import java.util.List;
+
+import com.helloword.aftersales.web.RejectedRequest;
 
 /** A message intake cannot take: the reasons, field by field; nothing was stored. */
 public class IntakeRejectedException extends RejectedRequest {

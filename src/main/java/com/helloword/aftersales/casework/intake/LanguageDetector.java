@@ -1,11 +1,11 @@
 package com.helloword.aftersales.casework.intake;
 
-import com.helloword.aftersales.casework.escalation.PreparedText;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import com.helloword.aftersales.casework.escalation.PreparedText;
 
 /**
  * The language of a buyer's message, among the team languages: by script for Arabic, Japanese

@@ -29,8 +29,8 @@ import org.springframework.web.client.ResourceAccessException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helloword.aftersales.integration.ProviderClient;
-import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.integration.ProviderFailure.Kind;
+import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.integration.Secret;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformLabel;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturn;

@@ -3,8 +3,8 @@ package com.helloword.aftersales.platform.amazon;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.integration.ProviderFailure.Kind;
+import com.helloword.aftersales.integration.ProviderFailure;
 
 /**
  * Where the reading of Amazon's returns report stands between two rounds, as the opaque cursor the caller keeps.

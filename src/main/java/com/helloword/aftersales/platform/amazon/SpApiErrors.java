@@ -17,8 +17,8 @@ import org.springframework.http.client.ClientHttpResponse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helloword.aftersales.integration.ErrorBodies;
-import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.integration.ProviderFailure.Kind;
+import com.helloword.aftersales.integration.ProviderFailure;
 
 /**
  * Reads Amazon's error answers before {@link com.helloword.aftersales.integration.ProviderClient} sees them, because

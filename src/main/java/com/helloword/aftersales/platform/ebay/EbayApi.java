@@ -21,8 +21,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.helloword.aftersales.integration.AccessTokens;
 import com.helloword.aftersales.integration.CredentialStore;
 import com.helloword.aftersales.integration.ProviderClient;
-import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.integration.ProviderFailure.Kind;
+import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.integration.Secret;
 import com.helloword.aftersales.platform.StoreConnection;
 

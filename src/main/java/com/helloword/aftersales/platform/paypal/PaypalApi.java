@@ -24,13 +24,13 @@ import org.springframework.web.client.RestClient;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.helloword.aftersales.integration.ErrorBodies;
 import com.helloword.aftersales.integration.AccessTokens;
 import com.helloword.aftersales.integration.CredentialStore;
+import com.helloword.aftersales.integration.ErrorBodies;
 import com.helloword.aftersales.integration.ProviderClient;
 import com.helloword.aftersales.integration.ProviderClients;
-import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.integration.ProviderFailure.Kind;
+import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.integration.Secret;
 
 /**

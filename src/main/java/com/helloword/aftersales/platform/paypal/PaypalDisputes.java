@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.integration.ProviderFailure.Kind;
+import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.platform.MarketplacePort.ClaimAction;
 import com.helloword.aftersales.platform.MarketplacePort.ClaimResponseCommand;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformClaim;

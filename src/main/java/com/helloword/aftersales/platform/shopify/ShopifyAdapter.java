@@ -23,8 +23,8 @@ import com.helloword.aftersales.integration.CredentialStore;
 import com.helloword.aftersales.integration.PlatformCannotException;
 import com.helloword.aftersales.integration.ProviderClient;
 import com.helloword.aftersales.integration.ProviderClients;
-import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.integration.ProviderFailure.Kind;
+import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.platform.MarketplaceAdapter;
 import com.helloword.aftersales.platform.MarketplacePort.BuyerMessageCommand;
 import com.helloword.aftersales.platform.MarketplacePort.ClaimRef;
@@ -335,7 +335,6 @@ class ShopifyAdapter implements MarketplaceAdapter {
                     text(address, "city"), country, text(order, "email"));
         });
     }
-
 
     // --- exchange orders ----------------------------------------------------------------------
 

@@ -19,8 +19,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helloword.aftersales.integration.ProviderClient;
-import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.integration.ProviderFailure.Kind;
+import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.platform.MarketplacePort.ExchangeLine;
 import com.helloword.aftersales.platform.MarketplacePort.ExchangeOrderCommand;
 import com.helloword.aftersales.platform.MarketplacePort.ExchangeResult;

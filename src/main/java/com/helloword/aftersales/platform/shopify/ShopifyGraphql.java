@@ -16,8 +16,8 @@ import org.springframework.http.MediaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helloword.aftersales.integration.CredentialStore;
 import com.helloword.aftersales.integration.ProviderClient;
-import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.integration.ProviderFailure.Kind;
+import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.platform.StoreConnection;
 
 /**

@@ -10,8 +10,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helloword.aftersales.integration.PlatformCannotException;
 import com.helloword.aftersales.integration.ProviderClient;
-import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.integration.ProviderFailure.Kind;
+import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnCommand;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnResult;
 import com.helloword.aftersales.platform.StoreConnection;
@@ -41,7 +41,6 @@ final class ShopifyReturns {
     private static final String RETURN_DECLINE = """
             mutation ReturnDecline($input: ReturnDeclineRequestInput!) { returnDeclineRequest(input: $input) {
               return { id status } userErrors { code field message } } }""";
-
 
     private final ShopifyGraphql api;
     private final ProviderClient client;

@@ -30,8 +30,8 @@ import com.helloword.aftersales.carrier.TrackingPort.TrackedEvent;
 import com.helloword.aftersales.carrier.TrackingPort.TrackingSnapshot;
 import com.helloword.aftersales.carrier.TrackingStatus;
 import com.helloword.aftersales.integration.CredentialStore;
-import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.integration.ProviderFailure.Kind;
+import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.support.ProviderTestSupport;
 
 /**

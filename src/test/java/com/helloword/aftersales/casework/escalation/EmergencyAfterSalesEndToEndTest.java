@@ -41,25 +41,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.util.GreenMail;
+import com.helloword.aftersales.casefile.Platform;
+import com.helloword.aftersales.casefile.Store;
+import com.helloword.aftersales.casefile.StoreRepository;
 import com.helloword.aftersales.casework.AfterSalesCase;
 import com.helloword.aftersales.casework.AfterSalesCaseRepository;
 import com.helloword.aftersales.casework.CaseRemedy;
 import com.helloword.aftersales.casework.CaseRemedyRepository;
 import com.helloword.aftersales.casework.CaseStatus;
 import com.helloword.aftersales.casework.MessageDirection;
-import com.helloword.aftersales.casefile.Platform;
 import com.helloword.aftersales.casework.Remedy;
-import com.helloword.aftersales.casefile.Store;
-import com.helloword.aftersales.casefile.StoreRepository;
-import com.helloword.aftersales.orders.OrderImportService;
 import com.helloword.aftersales.notification.OutboxRelay;
+import com.helloword.aftersales.orders.OrderImportService;
 import com.helloword.aftersales.support.DueJobs;
 import com.helloword.aftersales.support.Http;
 import com.helloword.aftersales.support.IntegrationTest;
 import com.helloword.aftersales.support.MutableClock;
 import com.helloword.aftersales.support.ProviderStubsConfiguration;
 import com.helloword.aftersales.support.ReceivedMail;
-import com.icegreen.greenmail.util.GreenMail;
 
 /**
  * The whole emergency path on the running application: a German buyer's message through the HTTP

@@ -26,17 +26,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.icegreen.greenmail.util.GreenMail;
 import com.helloword.aftersales.casework.AfterSalesCase;
 import com.helloword.aftersales.casework.AfterSalesCaseRepository;
 import com.helloword.aftersales.casework.CaseMessage;
 import com.helloword.aftersales.casework.MessageDirection;
 import com.helloword.aftersales.casework.Severity;
-import com.helloword.aftersales.orders.OrderImportService;
 import com.helloword.aftersales.notification.OutboxRelay;
 import com.helloword.aftersales.notification.OutboxRepository;
+import com.helloword.aftersales.orders.OrderImportService;
 import com.helloword.aftersales.support.Http;
 import com.helloword.aftersales.support.IntegrationTest;
-import com.icegreen.greenmail.util.GreenMail;
 
 /** A BLUE question through the intake API, answered from the knowledge base, delivered once by the outbox. */
 @IntegrationTest

@@ -9,14 +9,15 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.test.util.ReflectionTestUtils;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.helloword.aftersales.casefile.Platform;
-import com.helloword.aftersales.integration.CredentialStore;
-import com.helloword.aftersales.integration.ProviderClients;
-import com.helloword.aftersales.platform.MarketplaceAdapter;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+
+import com.helloword.aftersales.casefile.Platform;
+import com.helloword.aftersales.integration.CredentialStore;
+import com.helloword.aftersales.integration.ProviderClients;
+import com.helloword.aftersales.platform.MarketplaceAdapter;
 
 /** The adapter as Spring builds it: found as the AMAZON adapter, configured by defaults or properties. */
 class AmazonAdapterWiringTest {

@@ -33,14 +33,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.helloword.aftersales.casefile.SalesOrderRepository;
+import com.helloword.aftersales.casefile.StoreRepository;
+import com.helloword.aftersales.integration.webhook.WebhookSignatures;
+import com.helloword.aftersales.orders.OrderImportService;
 import com.helloword.aftersales.returns.PlatformReturnEntry;
 import com.helloword.aftersales.returns.PlatformReturnEntryRepository;
 import com.helloword.aftersales.returns.ReturnRequest;
 import com.helloword.aftersales.returns.ReturnRequestRepository;
-import com.helloword.aftersales.casefile.SalesOrderRepository;
-import com.helloword.aftersales.casefile.StoreRepository;
-import com.helloword.aftersales.orders.OrderImportService;
-import com.helloword.aftersales.integration.webhook.WebhookSignatures;
 import com.helloword.aftersales.support.IntegrationTest;
 
 /**

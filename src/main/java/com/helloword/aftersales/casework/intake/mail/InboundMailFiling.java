@@ -11,11 +11,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.helloword.aftersales.casework.AfterSalesCaseRepository;
 import com.helloword.aftersales.casefile.Buyer;
 import com.helloword.aftersales.casefile.BuyerRepository;
 import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
+import com.helloword.aftersales.casework.AfterSalesCaseRepository;
 import com.helloword.aftersales.casework.intake.IntakeMessage;
 import com.helloword.aftersales.casework.intake.IntakeResult;
 import com.helloword.aftersales.casework.intake.IntakeService;

@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-import com.helloword.aftersales.integration.Secret;
 import com.icegreen.greenmail.util.GreenMail;
+import com.helloword.aftersales.integration.Secret;
 
 /** Where the support mailbox is: the configured IMAP server, else the embedded default's own server. */
 @Component
