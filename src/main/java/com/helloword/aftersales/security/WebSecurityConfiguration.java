@@ -6,11 +6,15 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Who may call what over HTTP. Tasklist, Cockpit and Admin keep Camunda's own session login.
  * {@code /engine-rest/*} takes HTTP Basic through Camunda's own filter (as Camunda Run does); it
  * leaves the engine list {@code /engine-rest/engine} open by design. {@code /api/*} takes HTTP Basic
  * against the same identity. Only {@code /actuator/health} and {@code /actuator/info} are open.
+ * Object-typed variables are refused on both engine APIs ({@link ObjectVariableRefusal}); {@code /api} and
+ * {@code /buyer} answers carry headers for personal data ({@link PersonalDataHeaders}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
@@ -38,6 +42,26 @@ class WebSecurityConfiguration {
         registration.setName("api-authentication");
         registration.addUrlPatterns("/api/*");
         registration.setOrder(11);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ObjectVariableRefusal> objectVariableRefusal(ObjectMapper json) {
+        FilterRegistrationBean<ObjectVariableRefusal> registration =
+                new FilterRegistrationBean<>(new ObjectVariableRefusal(json));
+        registration.setName("object-variable-refusal");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(12); // after authentication: a stranger learns nothing but 401
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<PersonalDataHeaders> personalDataHeaders() {
+        FilterRegistrationBean<PersonalDataHeaders> registration =
+                new FilterRegistrationBean<>(new PersonalDataHeaders());
+        registration.setName("personal-data-headers");
+        registration.addUrlPatterns("/api/*", "/buyer/*");
+        registration.setOrder(5); // before authentication, so a 401 carries them too
         return registration;
     }
 }

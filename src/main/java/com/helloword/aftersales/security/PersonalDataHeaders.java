@@ -1,0 +1,40 @@
+package com.helloword.aftersales.security;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Response headers for {@code /api/*} and the buyer pages under {@code /buyer/*}, which carry personal
+ * data (names, addresses, mail, a signed link in the URL): no caching by browsers or proxies, no content
+ * sniffing, no framing, no referrer carrying a buyer link's token elsewhere, and a Content-Security-Policy.
+ * The buyer pages are server-rendered forms with inline styles and no scripts (templates/pages), so their
+ * policy allows inline styles, images and form posts to this origin and nothing else; {@code /api} answers
+ * data only and allows nothing. The Camunda webapps ({@code /camunda/*}) keep Camunda's own headers: their
+ * Angular code would break under either policy.
+ */
+class PersonalDataHeaders extends OncePerRequestFilter {
+
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    static final String BUYER_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean buyer = request.getRequestURI().startsWith(request.getContextPath() + "/buyer/");
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        response.setHeader(HttpHeaders.PRAGMA, "no-cache");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Content-Security-Policy", buyer ? BUYER_POLICY : API_POLICY);
+        chain.doFilter(request, response);
+    }
+}
