@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -286,6 +287,9 @@ class TasklistFormBrowserTest {
                 + option + "']");
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
+            // a select keeps the focus after an option was picked, and a click on the focused select does not
+            // open it again (Chromium 156): leave the field first, as a person's click elsewhere would
+            ((JavascriptExecutor) driver).executeScript("if (document.activeElement) document.activeElement.blur();");
             new WebDriverWait(driver, WAIT, Duration.ofMillis(250))
                     .until(ExpectedConditions.elementToBeClickable(opener)).click();
             try {
