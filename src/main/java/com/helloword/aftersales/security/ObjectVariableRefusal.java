@@ -41,8 +41,14 @@ class ObjectVariableRefusal extends OncePerRequestFilter {
             + "would instantiate. Send the value as type Json (or String, Boolean, Long, Double, Date).";
 
     private static final Pattern MULTIPART_OBJECT = Pattern.compile(
-            "name=\"valueType\"[^\\n]*\\n(?:[^\\n]+\\n)*?\\r?\\n\\s*object\\s*(\\r?\\n|--)",
+            "name=\"?valueType\"?[^\\n]*\\n(?:[^\\n]+\\n)*?\\r?\\n\\s*object\\s*(\\r?\\n|--)",
             Pattern.CASE_INSENSITIVE);
+    /**
+     * The engine's older form of a binary variable upload: a part named {@code type} names the Java class a
+     * JSON {@code data} part is read into. Nothing of ours sends it; it is refused whatever it names.
+     */
+    private static final Pattern MULTIPART_LEGACY_TYPE = Pattern.compile(
+            "content-disposition:[^\\n]*\\bname=\"?type\"?\\s*(;|\\r?\\n)", Pattern.CASE_INSENSITIVE);
 
     private final ObjectMapper json;
 
@@ -67,7 +73,7 @@ class ObjectVariableRefusal extends OncePerRequestFilter {
         }
         byte[] body = request.getInputStream().readAllBytes();
         boolean refused = multipart
-                ? MULTIPART_OBJECT.matcher(new String(body, StandardCharsets.ISO_8859_1)).find()
+                ? namesAnObject(new String(body, StandardCharsets.ISO_8859_1))
                 : namesAnObject(body);
         if (refused) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -78,6 +84,10 @@ class ObjectVariableRefusal extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new ReadAgain(request, body), response);
+    }
+
+    private static boolean namesAnObject(String multipart) {
+        return MULTIPART_OBJECT.matcher(multipart).find() || MULTIPART_LEGACY_TYPE.matcher(multipart).find();
     }
 
     private boolean namesAnObject(byte[] body) {

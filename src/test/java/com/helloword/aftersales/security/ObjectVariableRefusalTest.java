@@ -111,6 +111,20 @@ class ObjectVariableRefusalTest {
                         java.lang.ProcessBuilder\r
                         --XyZ--\r
                         """));
+        // the older upload form: a part named type gives the class the JSON data part is read into
+        assertRefused(send("POST", "/engine-rest/process-instance/" + processInstanceId + "/variables/probe/data",
+                "multipart/form-data; boundary=XyZ", """
+                        --XyZ\r
+                        Content-Disposition: form-data; name=data; filename="probe.json"\r
+                        Content-Type: application/json\r
+                        \r
+                        {"command":["id"]}\r
+                        --XyZ\r
+                        Content-Disposition: form-data; name=type\r
+                        \r
+                        java.lang.ProcessBuilder\r
+                        --XyZ--\r
+                        """));
 
         assertThat(runtimeService.getVariables(processInstanceId)).doesNotContainKey("probe");
         assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
@@ -149,6 +163,7 @@ class ObjectVariableRefusalTest {
 
     private static void assertRefused(HttpResponse<String> answer) {
         assertThat(answer.statusCode()).as(answer.request().uri() + ": " + answer.body()).isEqualTo(400);
+        assertThat(answer.body()).as("refused by the filter, with its reason").contains("of type Object are not accepted");
     }
 
     /** As the admin demo, who may do all of it: a refusal is the filter's, not an authorization. */

@@ -129,6 +129,24 @@ class CaseTaskListener implements TaskListener {
         task.setVariableLocal(VAR_REPLY_PREVIEW, reply);
     }
 
+    /**
+     * A case still running on a version of the process from before {@code businessRuleTask_decideApproval}
+     * goes from this task straight to the approval gateway: for it, the same table is asked here, on the
+     * same case-file inputs, so an earlier remedy's {@code approval} is never reused.
+     */
+    private static boolean decidesApprovalHere(DelegateTask task) {
+        return task.getBpmnModelElementInstance().getModelInstance()
+                .getModelElementById(BUSINESS_RULE_TASK_DECIDE_APPROVAL) == null;
+    }
+
+    private Map<String, Object> approvalOfEarlierVersion(DelegateTask task) {
+        String caseKey = task.getExecution().getProcessBusinessKey();
+        Map<String, Object> inputs = approvals.inputs(caseKey);
+        task.setVariables(inputs);
+        Map<String, Object> result = decisions.evaluate("remedyApproval", inputs).single().getEntryMap();
+        return approvals.tableDecided(caseKey, RemedyApprovals.Answer.of(result));
+    }
+
     private void completed(DelegateTask task, long caseId) {
         String who = who(task);
         switch (task.getTaskDefinitionKey()) {
@@ -140,6 +158,9 @@ class CaseTaskListener implements TaskListener {
                         string(task, VAR_INTERNAL_GROUP), string(task, VAR_INTERNAL_QUESTION),
                         integer(task, VAR_INTERNAL_DUE_HOURS)), who);
                 task.setVariables(withoutNulls(next));
+                if (ACTION_REPLY.equals(string(task, VAR_AGENT_ACTION)) && decidesApprovalHere(task)) {
+                    task.setVariables(withoutNulls(approvalOfEarlierVersion(task)));
+                }
             }
             case USER_TASK_APPROVE_REMEDY -> {
                 String decision = string(task, VAR_APPROVAL_DECISION);
