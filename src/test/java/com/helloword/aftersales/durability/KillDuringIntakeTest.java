@@ -59,7 +59,10 @@ class KillDuringIntakeTest {
         for (int i = 0; i < MESSAGES; i++) {
             HttpResponse<String> answer = http.post("/api/intake/messages", "relay", "application/json",
                     message(run, i));
-            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+            if (answer.statusCode() != 201) {
+                throw new AssertionError("message " + i + " answered " + answer.statusCode() + " " + answer.body()
+                        + "; the application's errors:\n" + errors("first"));
+            }
             acknowledged.add(Http.json(answer).get("businessKey").asText());
         }
         app.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
@@ -90,7 +93,9 @@ class KillDuringIntakeTest {
                 .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("test-classes/"))
                 .collect(Collectors.joining(File.pathSeparator));
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-cp", classpath,
+                // no job executor: on CI's MariaDB pass the database holds the whole suite's due jobs, and
+                // working them off would take the pool's connections from the intake this test is about
+                "-Xmx512m", "-XX:+UseSerialGC", "-Dcamunda.bpm.job-execution.enabled=false", "-cp", classpath,
                 "com.helloword.aftersales.AfterSalesApplication")
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
@@ -116,6 +121,15 @@ class KillDuringIntakeTest {
         }
         process.destroyForcibly();
         throw new IllegalStateException("the application did not start within " + START_TIMEOUT + ": " + log(name));
+    }
+
+    /** The application log's error lines and causes, without the stack frames. */
+    private String errors(String name) throws IOException {
+        List<String> lines = Files.readAllLines(workDir.resolve(name + ".log")).stream()
+                .filter(line -> !line.stripLeading().startsWith("at ") && !line.stripLeading().startsWith("..."))
+                .filter(line -> line.contains("ERROR") || line.contains("Exception") || line.startsWith("Caused by"))
+                .toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     }
 
     private String log(String name) throws IOException {

@@ -70,6 +70,7 @@ class RemedyLimitsAcceptanceTest {
     String storeId;
     String buyer;
     Deployment changedTable;
+    Deployment earlierProcess;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -92,6 +93,9 @@ class RemedyLimitsAcceptanceTest {
     void removeChangedTable() {
         if (changedTable != null) {
             repositoryService.deleteDeployment(changedTable.getId(), true);
+        }
+        if (earlierProcess != null) {
+            repositoryService.deleteDeployment(earlierProcess.getId(), true);
         }
         ClockUtil.reset();
         clock.set(Instant.now());
@@ -133,6 +137,33 @@ class RemedyLimitsAcceptanceTest {
         HttpResponse<String> completed = completeWithCoupon(answer, 300);
         assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
         assertThat(groups(approvalTask(key))).containsExactly("team-leads");
+    }
+
+    /**
+     * A case still running on the process version from before "Decide who approves the remedy" goes from
+     * "Answer buyer" straight to the approval gateway: the same table decides on completion there, so a
+     * 130 % refund still reaches the dispute specialists and 200 % is still refused.
+     */
+    @Test
+    void aCaseOnTheEarlierProcessVersionIsApprovedByTheSameTable() throws Exception {
+        try (InputStream in = RemedyLimitsAcceptanceTest.class.getClassLoader()
+                .getResourceAsStream("earlier-versions/emergency-after-sales-before-decide-approval.bpmn.txt")) {
+            earlierProcess = repositoryService.createDeployment().name("emergency process before decideApproval")
+                    .addInputStream("emergency-after-sales.bpmn", in).deploy();
+        }
+        String key = newCase();
+        String definitionId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key)
+                .singleResult().getProcessDefinitionId();
+        assertThat(repositoryService.getProcessDefinition(definitionId).getDeploymentId())
+                .isEqualTo(earlierProcess.getId());
+        Task answer = claimedAnswerTask(key);
+
+        HttpResponse<String> refused = completeWithRefund(answer, 200);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("1 to 150 %");
+        HttpResponse<String> completed = completeWithRefund(answer, 130);
+        assertThat(completed.statusCode()).as(completed.body()).isEqualTo(204);
+        assertThat(groups(approvalTask(key))).containsExactly("dispute-specialists-eu");
     }
 
     /** dmn/remedy-approval.dmn with one row's entry and its reason changed; fails if the row is gone. */
