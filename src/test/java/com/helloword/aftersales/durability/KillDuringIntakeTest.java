@@ -111,7 +111,10 @@ class KillDuringIntakeTest {
                 throw new IllegalStateException("the application exited: " + log(name));
             }
             try {
-                if (http.get("/actuator/health", null).statusCode() == 200) {
+                // healthy, and the demo logins and stores exist (they are made once the application has started)
+                if (http.get("/actuator/health", null).statusCode() == 200
+                        && http.get("/api/cases/none", "relay").statusCode() != 401
+                        && http.get("/api/stores", "demo").body().contains("\"amazon-us\"")) {
                     return process;
                 }
             } catch (RuntimeException notYetListening) {
