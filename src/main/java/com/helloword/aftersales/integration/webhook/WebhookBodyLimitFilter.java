@@ -1,18 +1,16 @@
 package com.helloword.aftersales.integration.webhook;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.helloword.aftersales.web.CachedBodyRequest;
 
 /**
  * Webhooks are unauthenticated until their signature is checked, so their bodies are read into
@@ -39,7 +37,7 @@ class WebhookBodyLimitFilter extends OncePerRequestFilter {
             refuse(response);
             return;
         }
-        chain.doFilter(new CachedBody(request, body), response);
+        chain.doFilter(new CachedBodyRequest(request, body), response);
     }
 
     private void refuse(HttpServletResponse response) throws IOException {
@@ -47,64 +45,5 @@ class WebhookBodyLimitFilter extends OncePerRequestFilter {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getWriter().write("{\"title\":\"Payload Too Large\",\"status\":413,\"detail\":\"A webhook body may be "
                 + "at most " + maxBytes + " bytes\"}");
-    }
-
-    private static final class CachedBody extends HttpServletRequestWrapper {
-
-        private final byte[] body;
-
-        CachedBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                /** The body is already in memory: all of it is available at once. */
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    try {
-                        if (in.available() > 0) {
-                            listener.onDataAvailable();
-                        }
-                        listener.onAllDataRead();
-                    } catch (IOException e) {
-                        listener.onError(e);
-                    }
-                }
-            };
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 }
