@@ -38,6 +38,13 @@ public final class CaseFileViews {
             Instant deliveredAt, String carrier, String trackingNumber, String trackingStatus, Instant lastScanAt,
             boolean frozen, String frozenReason, BigDecimal total, List<OrderLineView> lines) {
 
+        /** The same order for work on goods: lines, status and tracking, no buyer. */
+        public OrderView withoutBuyer() {
+            return new OrderView(id, storeId, platformOrderId, null, destinationCountry, currency, status, orderedAt,
+                    shippedAt, deliveredAt, carrier, trackingNumber, trackingStatus, lastScanAt, frozen, frozenReason,
+                    total, lines);
+        }
+
         static OrderView of(SalesOrder o) {
             List<OrderLineView> lines = o.getLines().stream()
                     .map(l -> new OrderLineView(l.getLineNo(), l.getSku(), l.getBatchLot(), l.getQuantity(),

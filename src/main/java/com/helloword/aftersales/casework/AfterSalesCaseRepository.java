@@ -13,6 +13,8 @@ public interface AfterSalesCaseRepository extends JpaRepository<AfterSalesCase, 
 
     Optional<AfterSalesCase> findByBusinessKey(String businessKey);
 
+    List<AfterSalesCase> findByOrderId(Long orderId);
+
     /** The buyer's open cases about this order, newest first. */
     @Query("select c from AfterSalesCase c where c.buyer.id = :buyerId and c.order.id = :orderId"
             + " and c.status not in (com.helloword.aftersales.casework.CaseStatus.RESOLVED,"

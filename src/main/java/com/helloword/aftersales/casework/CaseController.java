@@ -14,8 +14,9 @@ import org.springframework.web.server.ResponseStatusException;
 
 import com.helloword.aftersales.casefile.CaseFileViews.BuyerView;
 import com.helloword.aftersales.security.ApiAccess;
+import com.helloword.aftersales.security.ApiCaller;
 
-/** The case-work read API: one after-sales case with its messages. */
+/** The case-work read API: one after-sales case with its messages, for the teams it is with (CaseTeams). */
 @RestController
 @RequestMapping("/api")
 class CaseController {
@@ -31,7 +32,7 @@ class CaseController {
     @GetMapping("/cases/{businessKey}")
     CaseView afterSalesCase(@PathVariable String businessKey) {
         access.requireCaseReader();
-        return reads.afterSalesCase(businessKey).orElseThrow(() -> new ResponseStatusException(
+        return reads.afterSalesCase(businessKey, access.caller()).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND, "No case " + businessKey));
     }
 
@@ -63,13 +64,22 @@ class CaseController {
     static class CaseReads {
 
         private final AfterSalesCaseRepository cases;
+        private final CaseTeams teams;
 
-        CaseReads(AfterSalesCaseRepository cases) {
+        CaseReads(AfterSalesCaseRepository cases, CaseTeams teams) {
             this.cases = cases;
+            this.teams = teams;
         }
 
-        public java.util.Optional<CaseView> afterSalesCase(String businessKey) {
-            return cases.findWithMessages(businessKey).map(CaseView::of);
+        /** The case, if it exists; 403 when it is not with the caller's team (CaseTeams). */
+        public java.util.Optional<CaseView> afterSalesCase(String businessKey, ApiCaller caller) {
+            return cases.findWithMessages(businessKey).map(c -> {
+                if (!teams.mayRead(caller, c)) {
+                    throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Case " + businessKey
+                            + " is not with a team of user " + caller.userId());
+                }
+                return CaseView.of(c);
+            });
         }
     }
 }

@@ -54,12 +54,11 @@ class ReturnController {
         this.quality = quality;
     }
 
-    /** Agents, team leads, the warehouse, managers, admins and integrations work with returns. */
+    /** Agents, team leads, the warehouse, managers and admins work with returns. */
     private void requireReturnsStaff() {
         ApiCaller caller = access.caller();
         boolean staff = caller.groupIds().stream().anyMatch(g -> g.startsWith("agents-")
-                || List.of(Groups.TEAM_LEADS, Groups.WAREHOUSE, Groups.MANAGERS, Groups.INTEGRATIONS,
-                        Groups.CAMUNDA_ADMIN).contains(g));
+                || List.of(Groups.TEAM_LEADS, Groups.WAREHOUSE, Groups.MANAGERS, Groups.CAMUNDA_ADMIN).contains(g));
         if (!staff) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "User " + caller.userId() + " does not work returns");
         }
@@ -67,10 +66,10 @@ class ReturnController {
 
     @PostMapping("/api/returns")
     ResponseEntity<ReturnView> open(@RequestBody ReturnBody body) {
-        // who may start returnProcess (IdentityBootstrap): agents, team leads, integrations, admins
+        // who opens returns (the application then starts returnProcess): agents, team leads, admins
         ApiCaller caller = access.caller();
         if (caller.groupIds().stream().noneMatch(g -> g.startsWith("agents-") || List.of(Groups.TEAM_LEADS,
-                Groups.INTEGRATIONS, Groups.CAMUNDA_ADMIN).contains(g))) {
+                Groups.CAMUNDA_ADMIN).contains(g))) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "User " + caller.userId() + " does not open returns");
         }
         ReturnRequest.Source source;
@@ -101,7 +100,7 @@ class ReturnController {
     /** The warehouse scanned the parcel in: 200 the first time, 200 with received=false after. */
     @PostMapping("/api/returns/{returnKey}/scan")
     ResponseEntity<ReturnView> scan(@PathVariable String returnKey) {
-        access.requireAnyGroup(Groups.WAREHOUSE, Groups.INTEGRATIONS, Groups.CAMUNDA_ADMIN);
+        access.requireAnyGroup(Groups.WAREHOUSE, Groups.CAMUNDA_ADMIN);
         parcels.received(returnKey);
         return ResponseEntity.ok(returns.view(returnKey));
     }
@@ -125,12 +124,12 @@ class ReturnController {
 
     /**
      * Reads the stores' return feeds now instead of at the next round (one store with {@code storeId}):
-     * team leads, integrations, admins.
+     * team leads, admins.
      */
     @PostMapping("/api/returns/platform/sync")
     List<PlatformReturnSync.StoreRound> syncPlatformReturns(
             @RequestParam(name = "storeId", required = false) String storeId) {
-        access.requireAnyGroup(Groups.TEAM_LEADS, Groups.INTEGRATIONS, Groups.CAMUNDA_ADMIN);
+        access.requireAnyGroup(Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN);
         if (storeId != null && !stores.existsById(storeId)) {
             throw new ReturnService.RejectedReturn(java.util.Map.of("storeId", "no store " + storeId));
         }

@@ -3,17 +3,20 @@ package com.helloword.aftersales.security;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Profiles;
 
 /**
  * Under the {@code prod} profile, refuses to start (before anything touches the database) with
- * demo data, the embedded mail server or no mail server, or an admin login that is missing, a demo
- * login or weak.
+ * demo data, the embedded mail server or no mail server, an admin login that is missing, a demo
+ * login or weak, or a service-account token that is the demo value or short.
  */
 public class ProductionCredentialsGuard implements EnvironmentPostProcessor {
 
@@ -31,9 +34,31 @@ public class ProductionCredentialsGuard implements EnvironmentPostProcessor {
                 environment.getProperty("aftersales.demo.enabled", Boolean.class, false),
                 environment.getProperty("aftersales.mail.embedded-smtp.enabled", Boolean.class, false),
                 environment.getProperty("spring.mail.host", ""));
+        refusals.addAll(checkServiceTokens(Binder.get(environment)
+                .bind("aftersales.security.service-tokens", Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of())));
         if (!refusals.isEmpty()) {
             throw new IllegalStateException("The prod profile refuses to start: " + String.join("; ", refusals));
         }
+    }
+
+    static final int MIN_TOKEN_LENGTH = 32;
+
+    /** Service-account tokens: none may be the demo value or short enough to guess. */
+    static List<String> checkServiceTokens(Map<String, String> tokens) {
+        List<String> refusals = new ArrayList<>();
+        tokens.forEach((account, token) -> {
+            if (token == null || token.isBlank()) {
+                return;
+            }
+            if (token.contains(ServiceTokens.DEMO_TOKEN_MARK) || token.contains("change-me")) {
+                refusals.add("the token of service account '" + account + "' is a demo or example value (RELAY_TOKEN)");
+            } else if (token.length() < MIN_TOKEN_LENGTH) {
+                refusals.add("the token of service account '" + account + "' is shorter than " + MIN_TOKEN_LENGTH
+                        + " characters");
+            }
+        });
+        return refusals;
     }
 
     static List<String> check(String adminUser, String adminPassword, boolean demoData, boolean embeddedSmtp,

@@ -1,7 +1,11 @@
 package com.helloword.aftersales.security;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +15,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Who may call what over HTTP. Tasklist, Cockpit and Admin keep Camunda's own session login.
  * {@code /engine-rest/*} takes HTTP Basic through Camunda's own filter (as Camunda Run does); it
- * leaves the engine list {@code /engine-rest/engine} open by design. {@code /api/*} takes HTTP Basic
- * against the same identity. Only {@code /actuator/health} and {@code /actuator/info} are open.
+ * leaves the engine list {@code /engine-rest/engine} open by design; service accounts are kept off it
+ * ({@link EngineRestServiceAccounts}). {@code /api/*} takes HTTP Basic against the same identity, service
+ * accounts a token ({@link ApiAuthenticationFilter}). State-changing calls from another site's page are
+ * refused on both ({@link CrossSiteRefusal}). Only {@code /actuator/health} and {@code /actuator/info} are open.
  * Object-typed variables are refused on both engine APIs ({@link ObjectVariableRefusal}); {@code /api} and
  * {@code /buyer} answers carry headers for personal data ({@link PersonalDataHeaders}).
  */
@@ -36,12 +42,37 @@ class WebSecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identityService) {
+    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthentication(IdentityService identityService,
+            ServiceAccounts accounts) {
         FilterRegistrationBean<ApiAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService));
+                new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, accounts));
         registration.setName("api-authentication");
         registration.addUrlPatterns("/api/*");
         registration.setOrder(11);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<EngineRestServiceAccounts> engineRestServiceAccounts(ServiceAccounts accounts) {
+        FilterRegistrationBean<EngineRestServiceAccounts> registration =
+                new FilterRegistrationBean<>(new EngineRestServiceAccounts(accounts));
+        registration.setName("engine-rest-service-accounts");
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(9); // before Camunda's filter checks (and counts) the password
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<CrossSiteRefusal> crossSiteRefusal(
+            @Value("${aftersales.buyer-links.base-url}") String publicBaseUrl,
+            @Value("${aftersales.security.allowed-origins:}") List<String> allowedOrigins) {
+        List<String> trusted = new ArrayList<>(allowedOrigins);
+        trusted.add(publicBaseUrl);
+        FilterRegistrationBean<CrossSiteRefusal> registration =
+                new FilterRegistrationBean<>(new CrossSiteRefusal(trusted));
+        registration.setName("cross-site-refusal");
+        registration.addUrlPatterns("/api/*", "/engine-rest/*");
+        registration.setOrder(6); // before authentication: a forged request learns nothing about the login
         return registration;
     }
 

@@ -98,7 +98,7 @@ class IntakeBenchmarkTest {
                 {"storeId": "amazon-us", "channel": "email", "externalMessageId": "<bench-%s-%d@mail>",
                  "buyerEmail": "bench-%s-%d@example.com", "subject": "Order", "body": "%s"}"""
                 .formatted(run, i, run, i, BODIES[i % BODIES.length]);
-        return () -> new Http(port).post("/api/intake/messages", "relay", "application/json", json);
+        return () -> new Http(port).post("/api/intake/messages", Http.RELAY, "application/json", json);
     }
 
     private Callable<HttpResponse<String>> baseline(String run, int i) {

@@ -43,12 +43,14 @@ class CaseFileApiTest {
                     "Colis abîmé", "Le colis est arrivé cassé.", "fr", Instant.parse("2026-11-20T08:00:00Z"));
             afterSalesCase.addMessage(MessageDirection.OUTBOUND, "email", null, "Re: Colis abîmé",
                     "Nous sommes désolés.", "fr", Instant.parse("2026-11-20T09:15:00Z"));
-            afterSalesCase.grade("DAMAGED", Severity.YELLOW, "fr");
+            afterSalesCase.grade("DAMAGED", Severity.YELLOW, "fr", "agents-fr", "test");
             cases.save(afterSalesCase);
         });
 
         Http http = new Http(port);
         assertThat(http.get("/api/cases/" + key, "walt").statusCode()).isEqualTo(403); // warehouse
+        assertThat(http.get("/api/cases/" + key, "lena").statusCode()).isEqualTo(403); // another team's case
+        assertThat(http.get("/api/cases/" + key, "leo").statusCode()).isEqualTo(200); // team leads see all
         JsonNode shown = Http.json(http.get("/api/cases/" + key, "chloe"));
 
         assertThat(shown.get("businessKey").asText()).isEqualTo(key);

@@ -57,7 +57,7 @@ class KillDuringIntakeTest {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<String> acknowledged = new ArrayList<>();
         for (int i = 0; i < MESSAGES; i++) {
-            HttpResponse<String> answer = http.post("/api/intake/messages", "relay", "application/json",
+            HttpResponse<String> answer = http.post("/api/intake/messages", Http.RELAY, "application/json",
                     message(run, i));
             if (answer.statusCode() != 201) {
                 throw new AssertionError("message " + i + " answered " + answer.statusCode() + " " + answer.body()
@@ -113,7 +113,7 @@ class KillDuringIntakeTest {
             try {
                 // healthy, and the demo logins and stores exist (they are made once the application has started)
                 if (http.get("/actuator/health", null).statusCode() == 200
-                        && http.get("/api/cases/none", "relay").statusCode() != 401
+                        && http.get("/api/cases/none", Http.RELAY).statusCode() != 401
                         && http.get("/api/stores", "demo").body().contains("\"amazon-us\"")) {
                     return process;
                 }

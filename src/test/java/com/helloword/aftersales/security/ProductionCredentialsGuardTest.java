@@ -74,6 +74,21 @@ class ProductionCredentialsGuardTest {
     }
 
 
+    @Test
+    void prodRefusesTheDemoRelayTokenAndShortTokens() {
+        MockEnvironment environment = prodEnvironment("ops-admin", "Tr0ub4dor-and-more");
+        environment.setProperty("aftersales.security.service-tokens.relay", "demo-only-relay-token");
+        environment.setProperty("aftersales.security.service-tokens.erp", "short");
+
+        assertThatThrownBy(() -> guard.postProcessEnvironment(environment, null))
+                .hasMessageContaining("service account 'relay' is a demo or example value")
+                .hasMessageContaining("service account 'erp' is shorter than 32 characters");
+
+        environment.setProperty("aftersales.security.service-tokens.relay", "x".repeat(40));
+        environment.setProperty("aftersales.security.service-tokens.erp", "");
+        guard.postProcessEnvironment(environment, null); // a real token, and none for erp: starts
+    }
+
     private static MockEnvironment prodEnvironment(String user, String password) {
         MockEnvironment environment = new MockEnvironment();
         environment.setActiveProfiles("prod");

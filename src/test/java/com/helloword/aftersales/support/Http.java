@@ -19,6 +19,9 @@ public final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The demo relay (service account of the intake): calls with its token, never a password. */
+    public static final String RELAY = "Bearer demo-only-relay-token";
+
     private final String base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
@@ -43,6 +46,20 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    /** Any method; {@code body} null sends none. Extra headers as name, value pairs. */
+    public HttpResponse<String> send(String method, String path, String user, String contentType, byte[] body,
+            String... headers) {
+        HttpRequest.Builder builder = request(path, user);
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     /** A request from a browser session: sends the webapp's XSRF token from the cookie jar. */
     public HttpResponse<String> postAsBrowser(String path, String contentType, String body) {
         String token = cookies.getCookieStore().getCookies().stream()
@@ -60,10 +77,15 @@ public final class Http {
         }
     }
 
-    /** user "name" logs in with password "name" (the demo convention); "name:password" to say both. */
+    /**
+     * user "name" logs in with password "name" (the demo convention); "name:password" to say both;
+     * "Bearer token" calls with a service account's token ({@link #RELAY}).
+     */
     private HttpRequest.Builder request(String path, String user) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
-        if (user != null) {
+        if (user != null && user.startsWith("Bearer ")) {
+            builder.header("Authorization", user);
+        } else if (user != null) {
             String credentials = user.contains(":") ? user : user + ":" + user;
             builder.header("Authorization",
                     "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));

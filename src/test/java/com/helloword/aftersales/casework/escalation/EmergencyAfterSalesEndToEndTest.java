@@ -142,7 +142,7 @@ class EmergencyAfterSalesEndToEndTest {
     @Test
     void aDamagedMugIsRefundedThirtyPercentAnsweredInGermanAndClosedByTheBuyer() throws Exception {
         // 1. intake → graded case for the German team, with its first reply due in working time
-        HttpResponse<String> received = http.post("/api/intake/messages", "relay", "application/json", """
+        HttpResponse<String> received = http.post("/api/intake/messages", Http.RELAY, "application/json", """
                 {"storeId": "%s", "channel": "email", "externalMessageId": "<e2e-%s@mail>", "platformOrderId": "%s",
                  "buyerEmail": "%s", "subject": "Tasse kaputt",
                  "body": "Hallo, die Tasse ist zerbrochen angekommen, der Henkel ist ab. Was können Sie tun?"}"""
@@ -271,7 +271,7 @@ class EmergencyAfterSalesEndToEndTest {
 
     @Test
     void aBuyerWhoWritesAgainAfterTheReplyIsBackWithTheTeamAndSilenceClosesTheCase() throws Exception {
-        String key = Http.json(http.post("/api/intake/messages", "relay", "application/json", """
+        String key = Http.json(http.post("/api/intake/messages", Http.RELAY, "application/json", """
                 {"storeId": "%s", "channel": "email", "externalMessageId": "<e2e-a-%s@mail>", "platformOrderId": "%s",
                  "buyerEmail": "%s", "subject": "Farbe", "body": "Die Tasse ist zerbrochen angekommen."}"""
                 .formatted(storeId, run, orderId(), buyer))).get("businessKey").asText();
@@ -283,7 +283,7 @@ class EmergencyAfterSalesEndToEndTest {
         assertThat(caseOf(key).getStatus()).isEqualTo(CaseStatus.WAITING_FOR_BUYER);
 
         // the buyer answers by mail: the case goes back to the German team, with the new message in view
-        HttpResponse<String> again = http.post("/api/intake/messages", "relay", "application/json", """
+        HttpResponse<String> again = http.post("/api/intake/messages", Http.RELAY, "application/json", """
                 {"storeId": "%s", "channel": "email", "externalMessageId": "<e2e-b-%s@mail>", "platformOrderId": "%s",
                  "buyerEmail": "%s", "subject": "Foto", "body": "Hier ist das Foto vom Henkel."}"""
                 .formatted(storeId, run, orderId(), buyer));
@@ -321,7 +321,7 @@ class EmergencyAfterSalesEndToEndTest {
 
     @Test
     void approvalGoesByTheRealOrderValueAndNobodyApprovesTheirOwnRefund() throws Exception {
-        String key = Http.json(http.post("/api/intake/messages", "relay", "application/json", """
+        String key = Http.json(http.post("/api/intake/messages", Http.RELAY, "application/json", """
                 {"storeId": "%s", "channel": "email", "externalMessageId": "<e2e-f-%s@mail>", "platformOrderId": "%s",
                  "buyerEmail": "%s", "subject": "Kaputt", "body": "Die Tasse ist zerbrochen angekommen."}"""
                 .formatted(storeId, run, orderId(), buyer))).get("businessKey").asText();
@@ -351,7 +351,7 @@ class EmergencyAfterSalesEndToEndTest {
 
     @Test
     void aReturnRemedyStartsTheReturnProcessForTheCase() throws Exception {
-        String key = Http.json(http.post("/api/intake/messages", "relay", "application/json", """
+        String key = Http.json(http.post("/api/intake/messages", Http.RELAY, "application/json", """
                 {"storeId": "%s", "channel": "email", "externalMessageId": "<e2e-r-%s@mail>", "platformOrderId": "%s",
                  "buyerEmail": "%s", "subject": "Kaputt", "body": "Die Tasse ist zerbrochen angekommen."}"""
                 .formatted(storeId, run, orderId(), buyer))).get("businessKey").asText();

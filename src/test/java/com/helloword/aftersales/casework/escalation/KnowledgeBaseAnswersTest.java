@@ -83,7 +83,7 @@ class KnowledgeBaseAnswersTest {
 
     /** Files the buyer's message through the intake API as the relay does; returns the case's id. */
     private long intake(String email, String orderId, String subject, String body) {
-        HttpResponse<String> response = http.post("/api/intake/messages", "relay", "application/json", """
+        HttpResponse<String> response = http.post("/api/intake/messages", Http.RELAY, "application/json", """
                 {"storeId": "amazon-de", "channel": "email", "externalMessageId": "<kb-%s-%s@mail>",
                  "platformOrderId": "%s", "buyerEmail": "%s", "language": "de", "subject": "%s", "body": "%s",
                  "receivedAt": "2026-11-20T08:00:00Z"}""".formatted(run, subject.hashCode(), orderId, email, subject,

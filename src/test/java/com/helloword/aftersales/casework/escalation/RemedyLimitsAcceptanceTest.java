@@ -187,7 +187,7 @@ class RemedyLimitsAcceptanceTest {
     }
 
     private String newCase() throws Exception {
-        return Http.json(http.post("/api/intake/messages", "relay", "application/json", """
+        return Http.json(http.post("/api/intake/messages", Http.RELAY, "application/json", """
                 {"storeId": "%s", "channel": "email", "externalMessageId": "<lim-%s@mail>", "platformOrderId": "%s",
                  "buyerEmail": "%s", "subject": "Kaputt", "body": "Die Tasse ist zerbrochen angekommen."}"""
                 .formatted(storeId, run, orderId(), buyer))).get("businessKey").asText();

@@ -137,7 +137,7 @@ class TasklistFormBrowserTest {
     void anAgentSeesTheCaseInTheFormAndAsksTheWarehouseFromTasklist() throws Exception {
         // a German buyer's broken mug, with a sentence only this case has
         String sentence = "Der Henkel meiner Tasse lag abgebrochen im Karton " + run;
-        HttpResponse<String> received = http.post("/api/intake/messages", "relay", "application/json", """
+        HttpResponse<String> received = http.post("/api/intake/messages", Http.RELAY, "application/json", """
                 {"storeId": "%s", "channel": "email", "externalMessageId": "<ui-%s@mail>", "platformOrderId": "%s",
                  "buyerEmail": "%s", "subject": "Tasse kaputt",
                  "body": "Hallo, die Tasse ist zerbrochen angekommen. %s und ich bin sehr traurig."}"""

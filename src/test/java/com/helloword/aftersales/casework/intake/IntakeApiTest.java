@@ -110,7 +110,7 @@ class IntakeApiTest {
     }
 
     private HttpResponse<String> send(String json) {
-        return http.post("/api/intake/messages", "relay", "application/json", json);
+        return http.post("/api/intake/messages", Http.RELAY, "application/json", json);
     }
 
     private AfterSalesCase caseOf(String key) {
@@ -181,7 +181,7 @@ class IntakeApiTest {
         try {
             List<Callable<HttpResponse<String>>> copies = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                copies.add(() -> new Http(port).post("/api/intake/messages", "relay", "application/json", json));
+                copies.add(() -> new Http(port).post("/api/intake/messages", Http.RELAY, "application/json", json));
             }
             for (Future<HttpResponse<String>> future : senders.invokeAll(copies)) {
                 responses.add(future.get());
