@@ -21,13 +21,16 @@ import org.springframework.stereotype.Component;
 /**
  * Tasklist shows no task until a filter exists. Every team that works tasks gets its own filter
  * (its candidate-group tasks, assigned or not), readable by that team only; everyone gets
- * "My tasks". Created or corrected at every start, found again by name.
+ * "My tasks"; team leads, who oversee every team (and read every task), get "All teams, most urgent
+ * first". Created or corrected at every start, found again by name.
  */
 @Component
 @Order(20)
 class TaskFilterBootstrap implements ApplicationRunner {
 
     static final String MY_TASKS = "My tasks";
+    /** Team leads oversee every team: all open tasks, the most urgent first. */
+    static final String ALL_TEAMS = "All teams, most urgent first";
 
     private final FilterService filterService;
     private final TaskService taskService;
@@ -51,6 +54,9 @@ class TaskFilterBootstrap implements ApplicationRunner {
         Filter mine = ensureFilter(MY_TASKS, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
                 "Tasks assigned to me", -10);
         ensureReadable(mine, null);
+        Filter allTeams = ensureFilter(ALL_TEAMS, taskService.createTaskQuery().orderByTaskPriority().desc()
+                .orderByDueDate().asc(), "Every team's open tasks, highest priority and earliest due first", -5);
+        ensureReadable(allTeams, Groups.TEAM_LEADS);
         int priority = 0;
         for (Groups.GroupSpec group : Groups.all()) {
             if (!group.worksTasks()) {

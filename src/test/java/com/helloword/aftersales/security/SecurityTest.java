@@ -32,6 +32,8 @@ class SecurityTest {
     IdentityService identityService;
     @Autowired
     FilterService filterService;
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
 
     Http http;
     final List<ProcessInstance> started = new ArrayList<>();
@@ -108,6 +110,31 @@ class SecurityTest {
         JsonNode managersFilters = Http.json(http.get("/engine-rest/filter", "leo"));
         assertThat(managersFilters.findValuesAsText("name")).contains("Team leads tasks")
                 .doesNotContain("Agents German tasks");
+    }
+
+    @Test
+    void teamLeadsSeeEveryTeamsTasksTheMostUrgentFirst() {
+        String german = startTaskFor(Groups.agents("de"));
+        String french = startTaskFor(Groups.agents("fr"));
+        ProcessInstance urgent = runtimeService.startProcessInstanceByKey("teamTaskProbeProcess",
+                Map.of("candidateGroup", Groups.agents("ja")));
+        started.add(urgent);
+        org.camunda.bpm.engine.task.Task urgentTask = taskService.createTaskQuery()
+                .processInstanceId(urgent.getId()).singleResult();
+        taskService.setPriority(urgentTask.getId(), 99);
+
+        JsonNode leosFilters = Http.json(http.get("/engine-rest/filter", "leo"));
+        String allTeams = filterId(leosFilters, TaskFilterBootstrap.ALL_TEAMS);
+        JsonNode listed = Http.json(http.get("/engine-rest/filter/" + allTeams + "/list?maxResults=1000", "leo"));
+        assertThat(listed.findValuesAsText("processInstanceId")).contains(german, french, urgent.getId());
+        List<Integer> priorities = new ArrayList<>();
+        listed.forEach(task -> priorities.add(task.get("priority").asInt()));
+        assertThat(priorities).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(listed.get(0).get("priority").asInt()).isGreaterThanOrEqualTo(99);
+        // an agent neither has the filter nor may list it
+        assertThat(Http.json(http.get("/engine-rest/filter", "lena")).findValuesAsText("name"))
+                .doesNotContain(TaskFilterBootstrap.ALL_TEAMS);
+        assertThat(http.get("/engine-rest/filter/" + allTeams + "/list", "lena").statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -223,6 +223,46 @@ class TasklistFormBrowserTest {
         }
     }
 
+    @Test
+    void aTeamLeadSeesEveryTeamsTasksTheRedCaseFirst() throws Exception {
+        HttpResponse<String> received = http.post("/api/intake/messages", Http.RELAY, "application/json", """
+                {"storeId": "%s", "channel": "email", "externalMessageId": "<lead-%s@mail>", "platformOrderId": "%s",
+                 "buyerEmail": "%s", "subject": "Letzte Warnung",
+                 "body": "Die Tasse kam zerbrochen an. Ich werde meinen Anwalt einschalten und Sie verklagen."}"""
+                .formatted(storeId, run, orderId(), buyer));
+        assertThat(received.statusCode()).as(received.body()).isEqualTo(201);
+        String key = Http.json(received).get("businessKey").asText();
+        assertThat(Http.json(received).get("severity").asText()).isEqualTo("RED");
+        Task red = taskService.createTaskQuery().processInstanceBusinessKey(key)
+                .taskDefinitionKey(EmergencyAfterSales.USER_TASK_ANSWER_BUYER).singleResult();
+        assertThat(red).as("Answer buyer task of " + key).isNotNull();
+        int highest = taskService.createTaskQuery().orderByTaskPriority().desc().listPage(0, 1).get(0).getPriority();
+        assertThat(red.getPriority()).isEqualTo(highest);
+
+        driver = chromium();
+        WebDriverWait wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(250));
+        try {
+            driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
+            logIn(wait, "leo", "leo");
+            By allTeams = By.xpath("//*[contains(concat(' ', @class, ' '), ' task-filter ')]//h4/a"
+                    + "[contains(normalize-space(), 'All teams, most urgent first')]");
+            wait.until(ExpectedConditions.elementToBeClickable(allTeams)).click();
+            By counter = By.xpath("//*[contains(concat(' ', @class, ' '), ' task-filter ')][.//h4/a"
+                    + "[contains(normalize-space(), 'All teams, most urgent first')]]//span[contains(@class,'counter')]");
+            wait.until(d -> !d.findElement(counter).getText().isBlank() && !d.findElement(counter).getText().equals("0"));
+            // the first task listed is one of the most urgent: the RED case's or another as urgent
+            WebElement first = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("h4.task a")));
+            String href = first.getDomAttribute("href");
+            assertThat(href).contains("task=");
+            String firstId = href.replaceAll(".*task=([^&]+).*", "$1");
+            assertThat(taskService.createTaskQuery().taskId(firstId).singleResult().getPriority()).isEqualTo(highest);
+            assertThat(formFailures()).isEmpty();
+        } catch (Throwable failure) {
+            keepEvidence("team-lead");
+            throw failure;
+        }
+    }
+
     /**
      * Headless Debian Chromium through Debian's ChromeDriver. With both the driver and the browser
      * binary given, Selenium Manager is not asked and downloads nothing.
