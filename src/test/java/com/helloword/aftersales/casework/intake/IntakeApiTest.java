@@ -230,7 +230,10 @@ class IntakeApiTest {
                 {"storeId": "nowhere", "channel": "email", "externalMessageId": "x-%s", "buyerEmail": "not-mail",
                  "body": ""}""".formatted(run));
         assertThat(missing.statusCode()).isEqualTo(400);
-        assertThat(missing.body()).contains("unknown store 'nowhere'", "not an e-mail address", "body");
+        Map<String, String> reasons = new java.util.HashMap<>();
+        Http.json(missing).get("problems").forEach(p -> reasons.put(p.get("field").asText(), p.get("reason").asText()));
+        assertThat(reasons).containsEntry("body", "is required").containsEntry("storeId", "unknown store 'nowhere'");
+        assertThat(reasons.get("buyerEmail")).contains("not an e-mail address");
         assertThat(send("{\"storeId\": ").statusCode()).isEqualTo(400);
         assertThat(http.post("/api/intake/messages", "lena", "application/json",
                 message("amazon-us", "y-" + run, null, "a@b.com", "s", "b")).statusCode()).isEqualTo(403);
