@@ -1,26 +1,20 @@
 package com.helloword.aftersales.orders;
 
+import java.util.List;
 import java.util.Map;
 
-import java.util.List;
-
+import com.helloword.aftersales.web.FieldProblem;
 import com.helloword.aftersales.web.RejectedRequest;
 
-/** The request had malformed rows; nothing of it was written. */
+/** The request had malformed rows; nothing of it was written. Each problem names its line of the file. */
 public class OrderImportRejectedException extends RejectedRequest {
 
-    private final transient List<ImportProblem> problems;
     private final int totalProblems;
 
     OrderImportRejectedException(List<ImportProblem> problems, int totalProblems) {
-        super(totalProblems + " problem(s) in the import; nothing was written. First: line "
-                + problems.get(0).line() + ", " + problems.get(0).field() + ": " + problems.get(0).reason());
-        this.problems = List.copyOf(problems);
+        super(totalProblems + " problem(s) in the import; nothing was written", problems.stream()
+                .map(p -> FieldProblem.atLine(p.line(), p.field(), p.reason())).toList(), totalProblems);
         this.totalProblems = totalProblems;
-    }
-
-    public List<ImportProblem> getProblems() {
-        return problems;
     }
 
     public int getTotalProblems() {
@@ -32,8 +26,9 @@ public class OrderImportRejectedException extends RejectedRequest {
         return "Import rejected";
     }
 
+    /** The problems listed are the first ones; {@code totalProblems} counts them all. */
     @Override
     public Map<String, Object> properties() {
-        return Map.of("totalProblems", totalProblems, "problems", problems);
+        return Map.of("totalProblems", totalProblems);
     }
 }

@@ -60,7 +60,7 @@ class PurchasingController {
     ResponseEntity<Map<String, Object>> release(@PathVariable long holdId, @RequestBody(required = false) ReleaseBody body) {
         access.requireAnyGroup(Groups.MANAGERS, Groups.CAMUNDA_ADMIN);
         if (body == null || body.note() == null || body.note().isBlank()) {
-            throw new RejectedHoldRequest(Map.of("note", "say why purchasing may resume"));
+            throw RejectedHoldRequest.because("note", "say why purchasing may resume");
         }
         boolean released = alerts.release(holdId, access.caller().userId(), body.note());
         return ResponseEntity.ok(Map.of("holdId", holdId, "released", released, "standing", false));

@@ -138,8 +138,7 @@ public class QualityAlerts {
     }
 
     PurchasingHold hold(long holdId) {
-        return holds.findById(holdId).orElseThrow(() -> new RejectedHoldRequest(Map.of("holdId",
-                "no purchasing hold " + holdId)));
+        return holds.findById(holdId).orElseThrow(() -> RejectedHoldRequest.noHold(holdId));
     }
 
     private static Map<String, Object> model(PurchasingHold hold) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.hibernate.Hibernate;
 import org.slf4j.Logger;
@@ -62,6 +63,24 @@ public class PlatformReturnIntake implements PlatformReturnNotices {
         this.clock = clock;
     }
 
+    /** What taking one platform return did this time. */
+    public enum Outcome {
+        /** A return of this system was opened now: its return process started. */
+        OPENED,
+        /** Kept before (opened, or set aside as over on the platform) or joined a return already open: nothing new. */
+        KNOWN,
+        /** Its order (or its item on the order) is not in the case file yet: kept, tried again later. */
+        UNMATCHED,
+        /** Over on the platform when first seen: kept as IGNORED, nothing opened. */
+        IGNORED,
+        /** Opening it failed (rolled back): kept with the reason, tried again on the next round. */
+        FAILED
+    }
+
+    /** The kept platform return and what this call did with it. */
+    public record Taken(PlatformReturnEntry entry, Outcome outcome) {
+    }
+
     /**
      * Takes one platform return: opened as a return of this system when its order is known, kept
      * UNMATCHED with the reason otherwise (also when opening failed, so the next round tries again).
@@ -70,6 +89,11 @@ public class PlatformReturnIntake implements PlatformReturnNotices {
      * @throws IllegalArgumentException when the platform return has no id or no order id, or the store is unknown
      */
     public PlatformReturnEntry take(String storeId, MarketplacePort.PlatformReturn platformReturn) {
+        return takeCounted(storeId, platformReturn).entry();
+    }
+
+    /** As {@link #take}, saying what this call did (for the sync's report). */
+    public Taken takeCounted(String storeId, MarketplacePort.PlatformReturn platformReturn) {
         Store store = check(storeId, platformReturn);
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             // a webhook's own transaction: a failure rolls it all back and the platform delivers it again
@@ -86,10 +110,10 @@ public class PlatformReturnIntake implements PlatformReturnNotices {
                 if (entry.getStatus() == PlatformReturnEntry.Status.OPENED) {
                     // another node or round opened it meanwhile (the failure was this one's duplicate insert)
                     Hibernate.initialize(entry.getReturnRequest());
-                    return entry;
+                    return new Taken(entry, Outcome.KNOWN);
                 }
                 entry.unmatched("failed: " + failure.getMessage(), clock.instant());
-                return entry;
+                return new Taken(entry, Outcome.FAILED);
             });
         }
     }
@@ -121,13 +145,18 @@ public class PlatformReturnIntake implements PlatformReturnNotices {
         return touched;
     }
 
-    /** Tries the UNMATCHED platform returns again (their orders may have been imported since). */
+    /** Tries the UNMATCHED platform returns again (their orders may have been imported since): how many opened now. */
     public int retryUnmatched() {
-        int opened = 0;
+        return retryUnmatchedByStore().values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** As {@link #retryUnmatched}, per store: the return processes started now. */
+    public Map<String, Integer> retryUnmatchedByStore() {
+        Map<String, Integer> opened = new TreeMap<>();
         for (PlatformReturnEntry entry : entries.findByStatusOrderByIdAsc(PlatformReturnEntry.Status.UNMATCHED)) {
-            PlatformReturnEntry after = take(entry.getStoreId(), asPlatformReturn(entry, entry.getPlatformState()));
-            if (after.getStatus() == PlatformReturnEntry.Status.OPENED) {
-                opened++;
+            Taken after = takeCounted(entry.getStoreId(), asPlatformReturn(entry, entry.getPlatformState()));
+            if (after.outcome() == Outcome.OPENED) {
+                opened.merge(entry.getStoreId(), 1, Integer::sum);
             }
         }
         return opened;
@@ -138,7 +167,7 @@ public class PlatformReturnIntake implements PlatformReturnNotices {
         return entries.findNewestWithReturns();
     }
 
-    private PlatformReturnEntry takeNow(Store store, MarketplacePort.PlatformReturn platformReturn) {
+    private Taken takeNow(Store store, MarketplacePort.PlatformReturn platformReturn) {
         PlatformReturnEntry entry = entry(store, platformReturn);
         boolean wasOver = over(entry.getPlatformState());
         entry.update(platformReturn.state(), platformReturn.carrier(), platformReturn.trackingNumber());
@@ -147,15 +176,15 @@ public class PlatformReturnIntake implements PlatformReturnNotices {
                 outcomes.overOnPlatform(entry.getReturnRequest().getId(), entry.getPlatformState());
             }
             Hibernate.initialize(entry.getReturnRequest()); // the caller reads it after the transaction
-            return entry;
+            return new Taken(entry, Outcome.KNOWN);
         }
         if (entry.getStatus() == PlatformReturnEntry.Status.IGNORED) {
-            return entry;
+            return new Taken(entry, Outcome.KNOWN);
         }
         if (over(entry.getPlatformState())) {
             entry.ignored("already " + entry.getPlatformState() + " on the platform before this system opened it",
                     clock.instant());
-            return entry;
+            return new Taken(entry, Outcome.IGNORED);
         }
         String orderId = platformReturn.platformOrderId().trim();
         Optional<SalesOrder> order = orders.findWithLines(store.getId(), orderId);
@@ -165,7 +194,7 @@ public class PlatformReturnIntake implements PlatformReturnNotices {
                         ? null : "SKU " + platformReturn.sku() + " is not on order " + orderId;
         if (problem != null) {
             entry.unmatched(problem, clock.instant());
-            return entry;
+            return new Taken(entry, Outcome.UNMATCHED);
         }
         ReturnService.Opened opened = returns.open(ReturnService.NewReturn.fromPlatform(store.getId(), orderId,
                 platformReturn.sku() == null || platformReturn.sku().isBlank() ? null : platformReturn.sku().trim(),
@@ -178,7 +207,7 @@ public class PlatformReturnIntake implements PlatformReturnNotices {
                     + " table does not name: taken as " + entry.getReason() + ")"), clock.instant());
         }
         entry.opened(opened.request(), clock.instant());
-        return entry;
+        return new Taken(entry, opened.created() ? Outcome.OPENED : Outcome.KNOWN);
     }
 
     private PlatformReturnEntry entry(Store store, MarketplacePort.PlatformReturn platformReturn) {

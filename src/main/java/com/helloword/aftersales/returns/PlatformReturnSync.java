@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,13 +39,48 @@ public class PlatformReturnSync {
     /** A round reads at most this many pages per store, so one busy store cannot hold up the others. */
     static final int MAX_PAGES_PER_ROUND = 20;
 
-    /** What one round did for one store. */
     /**
-     * What one round did for one store: returns read, opened, waiting for their order (or already over on
-     * the platform), rejected (without the ids this system needs: logged as errors), and why the store
-     * was skipped or failed.
+     * What this round did for one store, and nothing it did before: platform returns read from the feed;
+     * {@code opened}, return processes started now (also for returns kept waiting from earlier rounds whose
+     * order is imported now); {@code alreadyKnown}, read again but kept before or joined to a return already
+     * open (nothing new); {@code unmatched}, waiting for their order; {@code ignored}, over on the platform
+     * when first seen; {@code failed}, opening failed (kept, tried again next round); {@code rejected},
+     * without the ids this system needs (logged as errors); and why the store was skipped or failed.
      */
-    public record StoreRound(String storeId, int read, int opened, int unmatched, int rejected, String skipped) {
+    public record StoreRound(String storeId, int read, int opened, int alreadyKnown, int unmatched, int ignored,
+            int failed, int rejected, String skipped) {
+
+        static StoreRound skipped(String storeId, String why) {
+            return new StoreRound(storeId, 0, 0, 0, 0, 0, 0, 0, why);
+        }
+
+        StoreRound plusOpened(int more) {
+            return new StoreRound(storeId, read, opened + more, alreadyKnown, unmatched, ignored, failed, rejected,
+                    skipped);
+        }
+    }
+
+    /** Counts a round's outcomes as it goes. */
+    private static final class Tally {
+        int read;
+        int rejected;
+        final EnumMap<PlatformReturnIntake.Outcome, Integer> outcomes =
+                new EnumMap<>(PlatformReturnIntake.Outcome.class);
+
+        void add(PlatformReturnIntake.Outcome outcome) {
+            outcomes.merge(outcome, 1, Integer::sum);
+        }
+
+        int of(PlatformReturnIntake.Outcome outcome) {
+            return outcomes.getOrDefault(outcome, 0);
+        }
+
+        StoreRound round(String storeId, String skipped) {
+            return new StoreRound(storeId, read, of(PlatformReturnIntake.Outcome.OPENED),
+                    of(PlatformReturnIntake.Outcome.KNOWN), of(PlatformReturnIntake.Outcome.UNMATCHED),
+                    of(PlatformReturnIntake.Outcome.IGNORED), of(PlatformReturnIntake.Outcome.FAILED), rejected,
+                    skipped);
+        }
     }
 
     private final StoreRepository stores;
@@ -92,7 +129,10 @@ public class PlatformReturnSync {
         }
     }
 
-    /** One round over all active stores, then the platform returns still waiting for their order. */
+    /**
+     * One round over all active stores, then the platform returns still waiting for their order (those
+     * opened now count in their store's {@code opened}).
+     */
     public List<StoreRound> syncAll() {
         List<StoreRound> rounds = new ArrayList<>();
         for (Store store : stores.findAllByOrderByIdAsc()) {
@@ -102,14 +142,15 @@ public class PlatformReturnSync {
                 } catch (RuntimeException failure) {
                     // one store's trouble (a cursor the adapter refuses, a database hiccup) holds up no other
                     LOG.error("Store {}: return feed failed this round", store.getId(), failure);
-                    rounds.add(new StoreRound(store.getId(), 0, 0, 0, 0, "failed: " + failure.getMessage()));
+                    rounds.add(StoreRound.skipped(store.getId(), "failed: " + failure.getMessage()));
                 }
             }
         }
-        int late = intake.retryUnmatched();
-        if (late > 0) {
-            LOG.info("{} platform return(s) opened now that their orders are known", late);
+        Map<String, Integer> late = intake.retryUnmatchedByStore();
+        if (!late.isEmpty()) {
+            LOG.info("Platform returns opened now that their orders are known, per store: {}", late);
         }
+        rounds.replaceAll(round -> round.plusOpened(late.getOrDefault(round.storeId(), 0)));
         return rounds;
     }
 
@@ -119,29 +160,19 @@ public class PlatformReturnSync {
                 .orElseGet(() -> cursors.save(new PlatformFeedCursor(storeId, FEED, clock.instant()))));
         String position = cursor.getCursor();
         Instant since = clock.instant().minus(firstLookBack);
-        int read = 0;
-        int opened = 0;
-        int unmatched = 0;
-        int rejected = 0;
+        Tally tally = new Tally();
         try {
             for (int page = 0; page < MAX_PAGES_PER_ROUND; page++) {
                 MarketplacePort.PlatformReturnBatch batch = marketplace.platformReturns(
                         new MarketplacePort.PlatformReturnsQuery(storeId, since, position));
                 for (MarketplacePort.PlatformReturn platformReturn : batch.returns()) {
-                    read++;
-                    PlatformReturnEntry entry;
+                    tally.read++;
                     try {
-                        entry = intake.take(storeId, platformReturn);
+                        tally.add(intake.takeCounted(storeId, platformReturn).outcome());
                     } catch (IllegalArgumentException incomplete) {
                         LOG.error("Store {}: the platform sent a return this system cannot keep: {}", storeId,
                                 incomplete.getMessage());
-                        rejected++;
-                        continue;
-                    }
-                    if (entry.getStatus() == PlatformReturnEntry.Status.OPENED) {
-                        opened++;
-                    } else {
-                        unmatched++;
+                        tally.rejected++;
                     }
                 }
                 position = batch.cursor();
@@ -151,16 +182,17 @@ public class PlatformReturnSync {
                 }
             }
         } catch (PlatformCannotException noFeed) {
-            return new StoreRound(storeId, 0, 0, 0, 0, noFeed.insteadAdvice());
+            return StoreRound.skipped(storeId, noFeed.insteadAdvice());
         } catch (ProviderFailure failure) {
             LOG.warn("Store {}: return feed not read this round: {}", storeId, failure.getMessage());
-            return new StoreRound(storeId, read, opened, unmatched, rejected, "failed: " + failure.getMessage());
+            return tally.round(storeId, "failed: " + failure.getMessage());
         }
-        if (read > 0) {
-            LOG.info("Store {}: {} platform return(s) read, {} opened, {} waiting for their order", storeId, read,
-                    opened, unmatched);
+        StoreRound round = tally.round(storeId, null);
+        if (round.read() > 0) {
+            LOG.info("Store {}: {} platform return(s) read, {} opened now, {} already known, {} waiting for their "
+                    + "order", storeId, round.read(), round.opened(), round.alreadyKnown(), round.unmatched());
         }
-        return new StoreRound(storeId, read, opened, unmatched, rejected, null);
+        return round;
     }
 
     private void save(String storeId, String position) {

@@ -80,8 +80,8 @@ class ReturnController {
             }
         } catch (IllegalArgumentException e) {
             throw new ReturnService.RejectedReturn(java.util.Map.of("source", "'" + body.source() + "' is not one of "
-                    + List.of(ReturnRequest.Source.PLATFORM, ReturnRequest.Source.DISPUTE, ReturnRequest.Source.RECALL,
-                            ReturnRequest.Source.SELF_SERVICE)));
+                    + ReturnRequest.Source.PLATFORM + ", " + ReturnRequest.Source.DISPUTE + ", "
+                    + ReturnRequest.Source.RECALL + ", " + ReturnRequest.Source.SELF_SERVICE));
         }
         ReturnService.Opened opened = returns.open(new ReturnService.NewReturn(body.storeId(), body.platformOrderId(),
                 null, body.sku(), body.reason(), body.wanted(), source, null));

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +27,7 @@ import com.helloword.aftersales.notification.MailRequest;
 import com.helloword.aftersales.notification.OutboxService;
 import com.helloword.aftersales.notification.RecipientType;
 import com.helloword.aftersales.platform.MarketplacePort;
+import com.helloword.aftersales.web.FieldProblem;
 import com.helloword.aftersales.web.RejectedRequest;
 
 /**
@@ -76,26 +78,25 @@ public class ReturnService {
         /** The fields whose problem means "there is no such thing". */
         private static final Set<String> NOT_FOUND = Set.of("returnKey", "buyerId", "storeId");
 
-        private final Map<String, String> problems;
-
+        /** @param problems reason per field, in the order the request has the fields */
         public RejectedReturn(Map<String, String> problems) {
-            super("The return cannot be taken: " + problems);
-            this.problems = Map.copyOf(problems);
+            super(notFound(problems.keySet()) ? "Not found" : "The return cannot be taken", problems.entrySet()
+                    .stream().map(p -> FieldProblem.of(p.getKey(), p.getValue())).toList());
         }
 
-        public Map<String, String> problems() {
-            return problems;
+        private static boolean notFound(java.util.Collection<String> fields) {
+            return fields.stream().anyMatch(NOT_FOUND::contains);
         }
 
         @Override
         public HttpStatus status() {
-            return problems.keySet().stream().anyMatch(NOT_FOUND::contains) ? HttpStatus.NOT_FOUND
+            return notFound(problems().stream().map(FieldProblem::field).toList()) ? HttpStatus.NOT_FOUND
                     : HttpStatus.BAD_REQUEST;
         }
 
         @Override
-        public Map<String, Object> properties() {
-            return Map.of("problems", problems);
+        public String title() {
+            return status() == HttpStatus.NOT_FOUND ? null : "Return rejected";
         }
     }
 
@@ -133,11 +134,11 @@ public class ReturnService {
     /** As {@link #request}, saying whether the return is new. */
     @Transactional
     public Opened open(NewReturn request) {
-        Map<String, String> problems = new HashMap<>();
+        Map<String, String> problems = new LinkedHashMap<>();
         String reason = request.reason() == null ? "" : request.reason().trim().toUpperCase(Locale.ROOT);
         if (!ReturnReasons.ALL.contains(reason)) {
             problems.put("reason", "'" + request.reason() + "' is not one of "
-                    + ReturnReasons.ALL.stream().sorted().toList());
+                    + String.join(", ", ReturnReasons.ALL.stream().sorted().toList()));
         }
         ReturnRequest.Wanted wanted = null;
         try {

@@ -38,7 +38,7 @@ public class ApiAccess {
         ApiCaller caller = caller();
         if (Arrays.stream(groupIds).noneMatch(caller.groupIds()::contains)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-                    "User " + caller.userId() + " needs to be in one of " + Arrays.toString(groupIds));
+                    "User " + caller.userId() + " needs to be in one of " + String.join(", ", groupIds) + ".");
         }
     }
 }

@@ -115,7 +115,10 @@ class PlatformReturnFeedTest {
         PlatformReturnSync.StoreRound second = sync.sync(storeId);
         assertThat(entriesOfStore()).hasSize(seen.size());
         assertThat(returns.count()).as("nothing opened twice").isEqualTo(returnsBefore);
-        assertThat(second.opened() + second.unmatched()).isEqualTo(second.read());
+        assertThat(first.opened()).isEqualTo(first.read());
+        assertThat(second.read()).isEqualTo(first.read());
+        assertThat(second.opened()).as("the second round started no return process").isZero();
+        assertThat(second.alreadyKnown()).isEqualTo(second.read());
 
         PlatformReturnEntry fault = seen.stream().filter(e -> FAULTS.contains(e.getPlatformReason())).findFirst()
                 .orElseThrow(() -> new AssertionError("no fault among " + seen.stream()
@@ -163,7 +166,21 @@ class PlatformReturnFeedTest {
         assertThat(round.get("skipped").isNull()).as(round.toString()).isTrue();
         assertThat(round.get("read").asInt()).isPositive();
         assertThat(round.get("opened").asInt()).isEqualTo(round.get("read").asInt());
+        assertThat(round.get("alreadyKnown").asInt()).isZero();
         assertThat(entriesOfStore()).hasSize(round.get("read").asInt())
                 .allMatch(e -> e.getStatus() == PlatformReturnEntry.Status.OPENED);
+        long returnsAfterFirst = returns.count();
+
+        // the same call again reports what it did: nothing opened, every return read already known
+        var again = http.post("/api/returns/platform/sync?storeId=" + storeId, "leo", "application/json", "");
+
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        JsonNode second = Http.json(again).get(0);
+        assertThat(second.get("read").asInt()).as(second.toString()).isEqualTo(round.get("read").asInt());
+        assertThat(second.get("opened").asInt()).as(second.toString()).isZero();
+        assertThat(second.get("alreadyKnown").asInt()).isEqualTo(second.get("read").asInt());
+        assertThat(second.get("unmatched").asInt() + second.get("ignored").asInt() + second.get("failed").asInt()
+                + second.get("rejected").asInt()).isZero();
+        assertThat(returns.count()).isEqualTo(returnsAfterFirst);
     }
 }

@@ -355,7 +355,10 @@ class ReturnApiTest {
                 {"storeId": "%s", "platformOrderId": "%s", "sku": "NOT-ON-ORDER", "reason": "BORED", "wanted": "MONEY"}"""
                 .formatted(storeId, orderId));
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("reason", "sku", "wanted");
+        JsonNode refused = Http.json(response);
+        assertThat(refused.get("problems").findValuesAsText("field")).containsExactly("reason", "wanted", "sku");
+        assertThat(refused.get("detail").asText()).startsWith("The return cannot be taken (reason: 'BORED' is not one of ")
+                .doesNotContain("{", "=");
         assertThat(http.post("/api/returns", "lena", "application/json", """
                 {"storeId": "%s", "platformOrderId": "nope", "reason": "DAMAGED"}""".formatted(storeId)).statusCode())
                 .isEqualTo(400);
@@ -365,7 +368,7 @@ class ReturnApiTest {
                 {"storeId": "%s", "platformOrderId": "%s", "reason": "DAMAGED", "source": "AGENT_REMEDY"}"""
                 .formatted(storeId, orderId));
         assertThat(remedy.statusCode()).isEqualTo(400);
-        assertThat(remedy.body()).contains("source");
+        assertThat(Http.json(remedy).get("problems").findValuesAsText("field")).containsExactly("source");
         assertThat(http.get("/api/returns/RMA-0000000000", "walt").statusCode()).isEqualTo(404);
     }
 

@@ -167,6 +167,10 @@ class IntakeApiTest {
 
         assertThat(first.statusCode()).isEqualTo(201);
         assertThat(again.statusCode()).isEqualTo(200);
+        // newMessage: stored now (true), or taken in before and nothing stored (false)
+        assertThat(Http.json(first).get("newMessage").asBoolean()).isTrue();
+        assertThat(Http.json(again).get("newMessage").isBoolean()).isTrue();
+        assertThat(Http.json(again).get("newMessage").asBoolean()).isFalse();
         String key = Http.json(first).get("businessKey").asText();
         assertThat(Http.json(again).get("businessKey").asText()).isEqualTo(key);
         assertThat(caseOf(key).getMessages()).hasSize(1);
@@ -215,6 +219,7 @@ class IntakeApiTest {
                 "Troisième message sans réponse")));
 
         assertThat(second.get("businessKey").asText()).isEqualTo(key);
+        assertThat(second.get("newMessage").asBoolean()).as("a follow-up is stored in the open case").isTrue();
         assertThat(second.get("contactCount").asInt()).isEqualTo(2);
         assertThat(second.get("severity").asText()).isEqualTo("YELLOW");
         assertThat(third.get("contactCount").asInt()).isEqualTo(3);
@@ -230,7 +235,10 @@ class IntakeApiTest {
                 {"storeId": "nowhere", "channel": "email", "externalMessageId": "x-%s", "buyerEmail": "not-mail",
                  "body": ""}""".formatted(run));
         assertThat(missing.statusCode()).isEqualTo(400);
-        assertThat(missing.body()).contains("unknown store 'nowhere'", "not an e-mail address", "body");
+        Map<String, String> reasons = new java.util.HashMap<>();
+        Http.json(missing).get("problems").forEach(p -> reasons.put(p.get("field").asText(), p.get("reason").asText()));
+        assertThat(reasons).containsEntry("body", "is required").containsEntry("storeId", "unknown store 'nowhere'");
+        assertThat(reasons.get("buyerEmail")).contains("not an e-mail address");
         assertThat(send("{\"storeId\": ").statusCode()).isEqualTo(400);
         assertThat(http.post("/api/intake/messages", "lena", "application/json",
                 message("amazon-us", "y-" + run, null, "a@b.com", "s", "b")).statusCode()).isEqualTo(403);
