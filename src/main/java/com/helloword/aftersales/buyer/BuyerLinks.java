@@ -8,10 +8,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -23,6 +25,10 @@ import org.springframework.web.util.UriComponentsBuilder;
  * carries an HMAC-SHA256 over (case, action, expiry) with the server's secret, so a buyer can act
  * on their own case only and a link cannot be altered or reused for another case. The page a link
  * opens asks for one click (a POST) before anything happens, because mail scanners open links.
+ * <p>
+ * Links start with {@code aftersales.buyer-links.base-url} ({@code PUBLIC_BASE_URL}); without one (or with
+ * an empty one), with {@value #DERIVED_BASE_URL}: the port this server listens on, read when a link is made,
+ * so that a changed {@code PORT}, or a free port picked at start, is the port in the mail.
  */
 @Component
 public class BuyerLinks {
@@ -33,43 +39,68 @@ public class BuyerLinks {
     }
 
     static final String DEMO_SECRET = "demo-only-buyer-link-secret-change-me";
+    static final String BASE_URL = "aftersales.buyer-links.base-url";
+    /** {@code local.server.port} is the port the web server is bound to (known once it runs). */
+    static final String DERIVED_BASE_URL = "http://localhost:${local.server.port:${server.port:8080}}";
     private static final int MIN_SECRET_LENGTH = 32;
 
     private final byte[] secret;
-    private final String baseUrl;
+    private final Supplier<String> baseUrl;
     private final Duration validFor;
     private final Clock clock;
 
+    @Autowired
     BuyerLinks(@Value("${aftersales.buyer-links.secret:" + DEMO_SECRET + "}") String secret,
-            @Value("${aftersales.buyer-links.base-url:http://localhost:8080}") String baseUrl,
             @Value("${aftersales.buyer-links.valid-for:P60D}") Duration validFor, Clock clock, Environment environment) {
+        this(secret, () -> configuredOrDerived(environment), validFor, clock, environment);
+    }
+
+    private static String configuredOrDerived(Environment environment) {
+        String configured = environment.getProperty(BASE_URL);
+        return configured == null || configured.isBlank() ? environment.resolveRequiredPlaceholders(DERIVED_BASE_URL)
+                : configured;
+    }
+
+    /** With a fixed base URL. */
+    BuyerLinks(String secret, String baseUrl, Duration validFor, Clock clock, Environment environment) {
+        this(secret, () -> baseUrl, validFor, clock, environment);
+    }
+
+    private BuyerLinks(String secret, Supplier<String> baseUrl, Duration validFor, Clock clock,
+            Environment environment) {
         if (environment.acceptsProfiles(Profiles.of("prod"))
                 && (secret.length() < MIN_SECRET_LENGTH || DEMO_SECRET.equals(secret) || secret.contains("change-me"))) {
             throw new IllegalStateException("The prod profile needs BUYER_LINK_SECRET: at least "
                     + MIN_SECRET_LENGTH + " random characters, not the demo secret");
         }
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = baseUrl;
         this.validFor = validFor;
         this.clock = clock;
     }
 
+    /** Where links start: the configured base URL without a trailing slash. */
+    String baseUrl() {
+        String base = baseUrl.get().strip();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
     /** The page where the buyer says the case is settled. */
     public String confirmUrl(String caseKey) {
-        return UriComponentsBuilder.fromUriString(baseUrl).path("/buyer/cases/{case}/confirm")
+        return UriComponentsBuilder.fromUriString(baseUrl()).path("/buyer/cases/{case}/confirm")
                 .queryParam("t", token(caseKey, Action.CONFIRM)).buildAndExpand(caseKey).toUriString();
     }
 
     /** The page where the buyer gives the case {@code stars} (pre-selected; they may change it there). */
     public String ratingUrl(String caseKey, int stars) {
-        return UriComponentsBuilder.fromUriString(baseUrl).path("/buyer/cases/{case}/rating")
+        return UriComponentsBuilder.fromUriString(baseUrl()).path("/buyer/cases/{case}/rating")
                 .queryParam("stars", stars).queryParam("t", token(caseKey, Action.RATE))
                 .buildAndExpand(caseKey).toUriString();
     }
 
     /** The return label of a return (a PDF to print), for the buyer who got the label mail. */
     public String returnLabelUrl(String returnKey) {
-        return UriComponentsBuilder.fromUriString(baseUrl).path("/buyer/returns/{return}/label")
+        return UriComponentsBuilder.fromUriString(baseUrl()).path("/buyer/returns/{return}/label")
                 .queryParam("t", token(returnKey, Action.RETURN_LABEL)).buildAndExpand(returnKey).toUriString();
     }
 
@@ -78,7 +109,7 @@ public class BuyerLinks {
      * carries the order (case-file id), the reason and refund or exchange, signed together.
      */
     public String returnStartUrl(long orderId, String reason, String wanted, String language) {
-        return UriComponentsBuilder.fromUriString(baseUrl).path("/buyer/returns/start").queryParam("o", orderId)
+        return UriComponentsBuilder.fromUriString(baseUrl()).path("/buyer/returns/start").queryParam("o", orderId)
                 .queryParam("r", reason).queryParam("w", wanted).queryParam("lang", language)
                 .queryParam("t", token(returnStartSubject(orderId, reason, wanted), Action.RETURN_START))
                 .build().toUriString();

@@ -76,4 +76,34 @@ class BuyerLinksTest {
         assertThat(new BuyerLinks(SECRET, "https://x", Duration.ofDays(1), clock, prod).confirmUrl("AS-1"))
                 .contains("/buyer/cases/AS-1/confirm");
     }
+
+    @Test
+    void withoutAPublicBaseUrlLinksNameThePortTheServerListensOn() {
+        MockEnvironment environment = new MockEnvironment().withProperty("server.port", "9090");
+        BuyerLinks derived = new BuyerLinks(SECRET, Duration.ofDays(60), clock, environment);
+        assertThat(derived.confirmUrl("AS-1")).startsWith("http://localhost:9090/buyer/cases/AS-1/confirm?t=");
+
+        // server.port 0 (a free port): the port the server was bound to, known once it runs
+        environment.setProperty("server.port", "0");
+        environment.setProperty("local.server.port", "41234");
+        assertThat(derived.ratingUrl("AS-1", 5)).startsWith("http://localhost:41234/buyer/cases/AS-1/rating?");
+        assertThat(derived.returnLabelUrl("RMA-1")).startsWith("http://localhost:41234/buyer/returns/RMA-1/label?");
+        assertThat(derived.returnStartUrl(7, "DEFECT", "REFUND", "de"))
+                .startsWith("http://localhost:41234/buyer/returns/start?o=7&");
+
+        assertThat(new BuyerLinks(SECRET, Duration.ofDays(60), clock, new MockEnvironment()).confirmUrl("AS-1"))
+                .as("nothing configured at all").startsWith("http://localhost:8080/buyer/cases/AS-1/confirm?");
+    }
+
+    @Test
+    void aPublicBaseUrlWinsOverThePort() {
+        MockEnvironment environment = new MockEnvironment().withProperty("local.server.port", "41234")
+                .withProperty(BuyerLinks.BASE_URL, "https://service.example/after-sales/");
+        assertThat(new BuyerLinks(SECRET, Duration.ofDays(60), clock, environment).confirmUrl("AS-1"))
+                .startsWith("https://service.example/after-sales/buyer/cases/AS-1/confirm?t=");
+
+        environment.setProperty(BuyerLinks.BASE_URL, " ");
+        assertThat(new BuyerLinks(SECRET, Duration.ofDays(60), clock, environment).confirmUrl("AS-1"))
+                .as("PUBLIC_BASE_URL set but empty").startsWith("http://localhost:41234/buyer/cases/AS-1/confirm?");
+    }
 }
