@@ -116,6 +116,20 @@ public class AfterSalesCase extends CaseFileEntity {
         touch();
     }
 
+    /**
+     * A later message raised the grade: the claim and first-reply times of the new grade apply when they
+     * are earlier than the ones already set; a deadline never moves later than already promised.
+     */
+    public void tightenSla(Instant claimDueAt, Instant firstReplyDueAt) {
+        this.claimDueAt = earlier(this.claimDueAt, truncate(claimDueAt));
+        this.firstReplyDueAt = earlier(this.firstReplyDueAt, truncate(firstReplyDueAt));
+        touch();
+    }
+
+    private static Instant earlier(Instant current, Instant proposed) {
+        return current == null || proposed != null && proposed.isBefore(current) ? proposed : current;
+    }
+
     public boolean isOpen() {
         return status != CaseStatus.RESOLVED && status != CaseStatus.CLOSED;
     }
@@ -140,7 +154,19 @@ public class AfterSalesCase extends CaseFileEntity {
         touch();
     }
 
-    /** The remedy went out: the case waits for the buyer to confirm or to write again. */
+    /** The remedy is being carried out (by people, or by its return): not yet something to confirm. */
+    public void remedyPending() {
+        changeStatus(CaseStatus.REMEDY_PENDING);
+    }
+
+    /** The pending remedy is done: the case is with the team again until it waits for the buyer. */
+    public void remedyDone() {
+        if (status == CaseStatus.REMEDY_PENDING) {
+            changeStatus(CaseStatus.OPEN);
+        }
+    }
+
+    /** The remedy is done and the buyer told: the case waits for the buyer to confirm or to write again. */
     public void awaitBuyer() {
         changeStatus(CaseStatus.WAITING_FOR_BUYER);
     }

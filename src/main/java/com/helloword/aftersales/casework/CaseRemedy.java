@@ -30,7 +30,12 @@ public class CaseRemedy extends CaseFileEntity {
         APPROVED,
         /** The approver said no; the agent chooses again. */
         REJECTED,
-        /** Carried out (money refunded, coupon issued, warehouse asked). */
+        /**
+         * Left for people, not done yet: a refund the platform has no API for (done by hand in its seller
+         * portal), the warehouse's reship. EXECUTED when the person reports it done.
+         */
+        BY_HAND,
+        /** Carried out (money refunded, coupon issued, return opened, the by-hand step reported done). */
         EXECUTED
     }
 
@@ -95,6 +100,26 @@ public class CaseRemedy extends CaseFileEntity {
         this.amount = amount;
         this.platformRef = platformRef;
         this.couponCode = couponCode;
+        this.executedAt = at.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** Carried out as far as the system can: what is left is a step for people ({@link Status#BY_HAND}). */
+    public void leftForPeople() {
+        this.status = Status.BY_HAND;
+    }
+
+    /**
+     * The person reported the by-hand step done; {@code reference} is what they name it by (the
+     * replacement's tracking number), null for none.
+     */
+    public void doneByHand(String reference, Instant at) {
+        if (status != Status.BY_HAND) {
+            throw new IllegalStateException("Remedy " + getId() + " is " + status + ", not left for people");
+        }
+        this.status = Status.EXECUTED;
+        if (reference != null && !reference.isBlank()) {
+            this.platformRef = reference.trim().length() <= 128 ? reference.trim() : reference.trim().substring(0, 128);
+        }
         this.executedAt = at.truncatedTo(ChronoUnit.SECONDS);
     }
 

@@ -92,6 +92,84 @@ class BuyerTemplatesTest {
         assertThat(bodies).as("one text per remedy").hasSize(REMEDIES.size());
     }
 
+    /**
+     * A remedy left for people (a refund by hand where the platform has no API, the warehouse's reship) is
+     * told as what will happen, without the "my problem is solved" link, in every language.
+     */
+    @ParameterizedTest
+    @MethodSource("languages")
+    void aRemedyLeftForPeopleIsToldAsWhatWillHappen(String language) {
+        for (String remedy : List.of("PARTIAL_REFUND_KEEP_ITEM", "REFUND", "RESHIP")) {
+            Map<String, Object> pending = replyModel(remedy, null);
+            pending.remove("agentNote");
+            pending.put("remedyPending", true);
+            Map<String, Object> done = new HashMap<>(pending);
+            done.put("remedyPending", false);
+
+            RenderedMail told = templates.render("case-reply", language, pending);
+            RenderedMail happened = templates.render("case-reply", language, done);
+
+            assertThat(told.html()).as(remedy).contains(CASE_KEY, ORDER_ID).doesNotContain(CONFIRM_URL)
+                    .isNotEqualTo(happened.html());
+            assertThat(happened.html()).as(remedy).contains("href=\"" + CONFIRM_URL + "\"");
+            if (!remedy.equals("RESHIP")) {
+                assertThat(told.html()).as(remedy).contains(AMOUNT, "EUR");
+                assertThat(paragraph(told.html(), ORDER_ID)).as(remedy + ": the sentence itself changes tense")
+                        .isNotEqualTo(paragraph(happened.html(), ORDER_ID));
+            }
+        }
+        Map<String, Object> english = replyModel("PARTIAL_REFUND_KEEP_ITEM", null);
+        english.put("remedyPending", true);
+        assertThat(templates.render("case-reply", "en", english).text()).contains("We will refund 12.50 EUR")
+                .doesNotContain("We have refunded");
+        Map<String, Object> japanese = replyModel("PARTIAL_REFUND_KEEP_ITEM", null);
+        japanese.put("remedyPending", true);
+        assertThat(templates.render("case-reply", "ja", japanese).text()).contains("12.50 EUR", "ご返金いたします")
+                .doesNotContain("ご返金いたしました");
+    }
+
+    /** What the buyer gets when the step left for people is done: it happened, in every language. */
+    @ParameterizedTest
+    @MethodSource("languages")
+    void theDoneMailSaysWhatHappened(String language) {
+        Set<String> bodies = new HashSet<>();
+        for (String remedy : List.of("PARTIAL_REFUND_KEEP_ITEM", "REFUND", "RESHIP", "NONE")) {
+            Map<String, Object> model = replyModel(remedy, null);
+            model.remove("agentNote");
+            model.put("trackingNumber", "00340434161094042557");
+            RenderedMail mail = templates.render("case-remedy-done", language, model);
+
+            assertThat(mail.language()).as(remedy).isEqualTo(language);
+            assertThat(mail.subject()).as(remedy).contains(CASE_KEY).doesNotContain("<");
+            assertThat(mail.html()).as(remedy).contains("<html lang=\"" + language + "\"", CASE_KEY, ORDER_ID,
+                    "href=\"" + CONFIRM_URL + "\"", "Helloword Amazon DE");
+            if (remedy.contains("REFUND")) {
+                assertThat(mail.html()).as(remedy).contains(AMOUNT, "EUR");
+            }
+            if (remedy.equals("RESHIP")) {
+                assertThat(mail.html()).contains("<strong>00340434161094042557</strong>");
+            }
+            assertThat(templates.render("case-remedy-done", language, Map.of("caseKey", CASE_KEY, "remedy", remedy))
+                    .html()).as(remedy).contains(CASE_KEY).doesNotContainPattern("\\bnull\\b");
+            bodies.add(mail.html());
+        }
+        assertThat(bodies).as("one text per remedy").hasSize(4);
+        assertThat(templates.render("case-remedy-done", "en", replyModel("PARTIAL_REFUND_KEEP_ITEM", null)).text())
+                .contains("We have now refunded 12.50 EUR");
+        assertThat(templates.render("case-remedy-done", "ja", replyModel("PARTIAL_REFUND_KEEP_ITEM", null)).text())
+                .contains("12.50 EUR", "ご返金いたしました");
+    }
+
+    /** The paragraph of the rendered mail that names the order: the remedy's own sentence. */
+    private static String paragraph(String html, String marker) {
+        for (String p : html.split("<p>")) {
+            if (p.contains(marker)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no paragraph with " + marker);
+    }
+
     @ParameterizedTest
     @MethodSource("languages")
     void theAgentsNoteIsEscaped(String language) {
@@ -174,16 +252,19 @@ class BuyerTemplatesTest {
         Map<String, Object> model = replyModel("REFUND", null);
         model.remove("agentNote");
         Set<String> subjects = new HashSet<>();
+        Set<String> doneSubjects = new HashSet<>();
         Set<String> ratingSubjects = new HashSet<>();
         Set<String> pageTexts = new HashSet<>();
         for (String language : languages()) {
             subjects.add(templates.render("case-reply", language, model).subject());
+            doneSubjects.add(templates.render("case-remedy-done", language, model).subject());
             ratingSubjects.add(templates.render("case-rating", language,
                     Map.of("caseKey", CASE_KEY, "ratingUrls", List.of())).subject());
             pageTexts.add(templates.renderPage("buyer-link", language,
                     Map.of("caseKey", CASE_KEY, "state", "CONFIRMED")).text());
         }
         assertThat(subjects).hasSameSizeAs(languages());
+        assertThat(doneSubjects).hasSameSizeAs(languages()).doesNotContainAnyElementsOf(subjects);
         assertThat(ratingSubjects).hasSameSizeAs(languages());
         assertThat(pageTexts).hasSameSizeAs(languages());
     }
@@ -203,7 +284,8 @@ class BuyerTemplatesTest {
     @ParameterizedTest
     @MethodSource("languages")
     void everyTranslationHasTheSameCasesAndVariablesAsEnglish(String language) throws IOException {
-        for (String template : List.of("mail/case-reply", "mail/case-rating", "pages/buyer-link")) {
+        for (String template : List.of("mail/case-reply", "mail/case-remedy-done", "mail/case-rating",
+                "pages/buyer-link")) {
             String english = source(template, "en");
             String translation = source(template, language);
 

@@ -2,6 +2,7 @@ package com.helloword.aftersales.casework.escalation;
 
 import static com.helloword.aftersales.casework.escalation.CaseNotes.note;
 
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +17,9 @@ import com.helloword.aftersales.casework.AfterSalesCase;
 import com.helloword.aftersales.casework.AfterSalesCaseRepository;
 import com.helloword.aftersales.casework.CaseRemedy;
 import com.helloword.aftersales.casework.CaseRemedyRepository;
+import com.helloword.aftersales.casework.CaseStatus;
 import com.helloword.aftersales.casework.MessageDirection;
+import com.helloword.aftersales.casework.Remedy;
 import com.helloword.aftersales.notification.MailRequest;
 import com.helloword.aftersales.notification.MailTemplates;
 import com.helloword.aftersales.notification.OutboxService;
@@ -25,9 +28,11 @@ import com.helloword.aftersales.notification.RenderedMail;
 import com.helloword.aftersales.workflow.TaskFormRejection;
 
 /**
- * What the buyer gets from the team: the reply with the remedy and its confirmation link, an answer
- * while the remedy's return runs, and the rating mail. Each is queued once (its outbox key names the
- * case and the remedy, task or rating) in the buyer's language, and recorded in the case file.
+ * What the buyer gets from the team: the reply with the remedy and its confirmation link, the word that a
+ * remedy left for people is done, an answer while the remedy's return runs, and the rating mail. Each is
+ * queued once (its outbox key names the case and the remedy, task or rating) in the buyer's language, and
+ * recorded in the case file. A mail states only what has happened: a remedy still left for people
+ * ({@code BY_HAND}) is told as what we will do.
  */
 @Service
 public class BuyerReplies {
@@ -50,31 +55,58 @@ public class BuyerReplies {
     }
 
     /**
-     * The reply to the buyer in their language, with the remedy and a link to say the problem is
-     * solved; queued once per remedy. The case then waits for the buyer.
+     * The reply to the buyer in their language, with the remedy; queued once per remedy. A remedy done
+     * comes with a link to say the problem is solved; one left for people is told as what we will do,
+     * and {@link #confirmRemedyDone} follows when they report it. The case's status is not this step's:
+     * it waits for the buyer only once the remedy is done ({@link CaseResolution#awaitBuyer}).
      */
     @Transactional
     public void sendReply(long caseId, Long remedyId) {
         AfterSalesCase c = caseOf(caseId);
         CaseRemedy remedy = remedyId == null ? null : remedies.findById(remedyId).orElse(null);
         String key = "case:" + c.getBusinessKey() + ":reply:" + (remedyId == null ? "0" : remedyId);
-        if (c.getBuyer() != null) {
-            Map<String, Object> model = replyModel(c, remedy, true);
-            outbox.queue(new MailRequest(key, caseId, "case-reply", c.getLanguage(), RecipientType.BUYER,
-                    c.getBuyer().getId().toString(), model));
-            boolean recorded = c.getMessages().stream().anyMatch(m -> key.equals(m.getExternalMessageId()));
-            if (!recorded) {
-                RenderedMail mail = templates.render("case-reply", c.getLanguage(), model);
-                c.addMessage(MessageDirection.OUTBOUND, "email", key, mail.subject(), mail.text(), mail.language(),
-                        clock.instant());
-            }
+        toBuyer(c, key, "case-reply", replyModel(c, remedy, true));
+    }
+
+    /**
+     * The by-hand step of the remedy is reported done: the buyer hears that it happened (the refund made,
+     * the replacement shipped with its tracking number), with the link to say the problem is solved.
+     * Queued once per remedy; refused (a retry, then an incident) while the remedy is not done.
+     */
+    @Transactional
+    public void confirmRemedyDone(long caseId, long remedyId) {
+        AfterSalesCase c = caseOf(caseId);
+        CaseRemedy remedy = remedies.findById(remedyId).filter(r -> r.getAfterSalesCase().getId() == caseId)
+                .orElseThrow(() -> new IllegalStateException("No remedy " + remedyId + " on case " + caseId));
+        if (remedy.getStatus() != CaseRemedy.Status.EXECUTED) {
+            throw new IllegalStateException("Remedy " + remedyId + " of case " + c.getBusinessKey() + " is "
+                    + remedy.getStatus() + ": the buyer is told it is done only once it is");
         }
-        c.awaitBuyer();
+        Map<String, Object> model = replyModel(c, remedy, true);
+        if (remedy.getRemedy() == Remedy.RESHIP && remedy.getPlatformRef() != null) {
+            model.put("trackingNumber", remedy.getPlatformRef());
+        }
+        toBuyer(c, "case:" + c.getBusinessKey() + ":done:" + remedyId, "case-remedy-done", model);
+    }
+
+    private void toBuyer(AfterSalesCase c, String key, String template, Map<String, Object> model) {
+        if (c.getBuyer() == null) {
+            return;
+        }
+        outbox.queue(new MailRequest(key, c.getId(), template, c.getLanguage(), RecipientType.BUYER,
+                c.getBuyer().getId().toString(), model));
+        boolean recorded = c.getMessages().stream().anyMatch(m -> key.equals(m.getExternalMessageId()));
+        if (!recorded) {
+            RenderedMail mail = templates.render(template, c.getLanguage(), model);
+            c.addMessage(MessageDirection.OUTBOUND, "email", key, mail.subject(), mail.text(), mail.language(),
+                    clock.instant());
+        }
     }
 
     /**
      * The agent's answer to a buyer who wrote while the remedy's return runs: one mail per task (the
-     * task id names it), in the buyer's language; the case waits for the buyer again.
+     * task id names it), in the buyer's language; the case waits for the buyer again (unless it still
+     * shows the remedy pending: the return is not done).
      */
     @Transactional
     public void replyDuringReturn(long caseId, String taskId, String text, String who) {
@@ -91,12 +123,15 @@ public class BuyerReplies {
             c.addMessage(MessageDirection.OUTBOUND, "email", key, "Answer by " + who, note(text), c.getLanguage(),
                     clock.instant());
         }
-        c.awaitBuyer();
+        if (c.getStatus() != CaseStatus.REMEDY_PENDING) { // the return is still the remedy being carried out
+            c.awaitBuyer();
+        }
     }
 
     /**
-     * What the reply template gets: ids, amounts and, for the buyer's mail, the confirmation link (an
-     * agent's preview gets a placeholder instead); the buyer's name is added when it is sent.
+     * What the reply template gets: ids, amounts, whether the remedy is still left for people
+     * ({@code remedyPending}: the mail says what will happen) and, for the buyer's mail, the confirmation
+     * link (an agent's preview gets a placeholder instead); the buyer's name is added when it is sent.
      */
     public Map<String, Object> replyModel(AfterSalesCase c, CaseRemedy remedy, boolean withConfirmLink) {
         Map<String, Object> model = new HashMap<>();
@@ -108,12 +143,15 @@ public class BuyerReplies {
             model.put("storeName", c.getStore().getName());
         }
         model.put("remedy", remedy == null ? "NONE" : remedy.getRemedy().name());
+        model.put("remedyPending", remedy != null && remedy.getStatus() == CaseRemedy.Status.BY_HAND);
         if (remedy != null) {
             if (remedy.getPercent() != null) {
                 model.put("percent", remedy.getPercent());
             }
             if (remedy.getAmount() != null) {
-                model.put("amount", CaseView.money(remedy.getAmount()));
+                // as the currency writes it: 2394 JPY, 17.94 EUR
+                model.put("amount", remedy.getAmount().setScale(RemedyExecution.minorDigits(remedy.getCurrency()),
+                        RoundingMode.HALF_UP).toPlainString());
                 model.put("currency", remedy.getCurrency());
             }
             if (remedy.getCouponCode() != null) {

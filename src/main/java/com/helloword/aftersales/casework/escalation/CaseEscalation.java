@@ -1,12 +1,15 @@
 package com.helloword.aftersales.casework.escalation;
 
 import java.time.Duration;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,14 +29,16 @@ public class CaseEscalation {
     static final String ANSWER_TASK = EmergencyAfterSales.USER_TASK_ANSWER_BUYER;
 
     private final TaskService tasks;
+    private final ManagementService management;
     private final RuntimeService runtime;
     private final RepositoryService repository;
     private final AfterSalesCaseRepository cases;
     private final OutboxService outbox;
 
-    CaseEscalation(TaskService tasks, RuntimeService runtime, RepositoryService repository,
-            AfterSalesCaseRepository cases, OutboxService outbox) {
+    CaseEscalation(TaskService tasks, ManagementService management, RuntimeService runtime,
+            RepositoryService repository, AfterSalesCaseRepository cases, OutboxService outbox) {
         this.tasks = tasks;
+        this.management = management;
         this.runtime = runtime;
         this.repository = repository;
         this.cases = cases;
@@ -110,12 +115,31 @@ public class CaseEscalation {
                 afterSalesCase.getBuyer().getId().toString(), model));
     }
 
-    /** A later message changed the case's grade: the open task's priority follows. */
+    /**
+     * A later message changed the case's grade: the open task takes its priority and, when they are
+     * earlier, its first-reply time as due date and its claim time for the running claim timer. The
+     * engine evaluates a timer once, when the task starts: its job is moved here. Deadlines only move
+     * earlier (null: this message set none).
+     */
     @Transactional
-    public void applyPriority(String processInstanceId, int priority) {
+    public void applyGrade(String processInstanceId, int priority, Date firstReplyDue, Date claimDue) {
         Task task = openAnswerTask(processInstanceId);
-        if (task != null && task.getPriority() != priority) {
+        if (task == null) {
+            return;
+        }
+        if (task.getPriority() != priority) {
             tasks.setPriority(task.getId(), priority);
+        }
+        if (firstReplyDue != null && (task.getDueDate() == null || firstReplyDue.before(task.getDueDate()))) {
+            tasks.setDueDate(task.getId(), firstReplyDue);
+        }
+        if (claimDue != null) {
+            for (Job timer : management.createJobQuery().processInstanceId(processInstanceId).timers()
+                    .activityId(EmergencyAfterSales.TIMER_CLAIM_DUE).list()) {
+                if (timer.getDuedate() == null || claimDue.before(timer.getDuedate())) {
+                    management.setJobDuedate(timer.getId(), claimDue);
+                }
+            }
         }
     }
 

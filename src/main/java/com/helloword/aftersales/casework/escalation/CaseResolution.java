@@ -4,12 +4,15 @@ import static com.helloword.aftersales.casework.escalation.CaseNotes.note;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.helloword.aftersales.casework.AfterSalesCase;
 import com.helloword.aftersales.casework.AfterSalesCaseRepository;
+import com.helloword.aftersales.casework.CaseRemedy;
+import com.helloword.aftersales.casework.CaseRemedyRepository;
 import com.helloword.aftersales.casework.CaseStatus;
 import com.helloword.aftersales.casework.MessageDirection;
 import com.helloword.aftersales.security.Groups;
@@ -44,11 +47,14 @@ public class CaseResolution {
     }
 
     private final AfterSalesCaseRepository cases;
+    private final CaseRemedyRepository remedies;
     private final WaitingProcesses waiting;
     private final Clock clock;
 
-    CaseResolution(AfterSalesCaseRepository cases, WaitingProcesses waiting, Clock clock) {
+    CaseResolution(AfterSalesCaseRepository cases, CaseRemedyRepository remedies, WaitingProcesses waiting,
+            Clock clock) {
         this.cases = cases;
+        this.remedies = remedies;
         this.waiting = waiting;
         this.clock = clock;
     }
@@ -63,16 +69,48 @@ public class CaseResolution {
                 "Answer from " + who, note(answer), null, clock.instant());
     }
 
-    /** A person did the manual part of a remedy (warehouse reship, a refund in Seller Central). */
+    /**
+     * A person did the manual part of a remedy (warehouse reship, a refund in Seller Central): the remedy
+     * left for people is done now (with the tracking number as its reference), and the case is with the
+     * team again until it waits for the buyer. Returns the remedy that is done now, if one was left for people.
+     */
     @Transactional
-    public void manualStepDone(long caseId, String group, String note, String trackingNumber, String who) {
+    public Optional<Long> manualStepDone(long caseId, String group, String note, String trackingNumber, String who) {
         String text = note(note) + (trackingNumber == null || trackingNumber.isBlank() ? ""
                 : (note(note).isBlank() ? "" : "\n") + "Tracking number: " + trackingNumber.trim());
         if (text.isBlank()) {
             throw TaskFormRejection.because("Say what was done (and the tracking number when something was shipped)");
         }
-        caseOf(caseId).addMessage(MessageDirection.INTERNAL, group == null ? "team" : group, null,
-                "Done by " + who, text, null, clock.instant());
+        AfterSalesCase c = caseOf(caseId);
+        c.addMessage(MessageDirection.INTERNAL, group == null ? "team" : group, null, "Done by " + who, text, null,
+                clock.instant());
+        Optional<CaseRemedy> done = remedies.findByAfterSalesCaseIdOrderByIdAsc(caseId).stream()
+                .filter(r -> r.getStatus() == CaseRemedy.Status.BY_HAND).reduce((first, second) -> second);
+        done.ifPresent(r -> r.doneByHand(trackingNumber, clock.instant()));
+        c.remedyDone();
+        return done.map(CaseRemedy::getId);
+    }
+
+    /** The remedy is done and the buyer told (or answered from the knowledge base): the case waits for the buyer. */
+    @Transactional
+    public void awaitBuyer(long caseId) {
+        AfterSalesCase c = caseOf(caseId);
+        if (c.isOpen()) {
+            c.awaitBuyer();
+        }
+    }
+
+    /**
+     * For a case on a process version without "Mark the case as waiting for the buyer": the reply went out,
+     * so the case waits for the buyer, unless its remedy is still left for people.
+     */
+    @Transactional
+    public void awaitBuyerUnlessRemedyByHand(long caseId) {
+        boolean byHand = remedies.findByAfterSalesCaseIdOrderByIdAsc(caseId).stream()
+                .anyMatch(r -> r.getStatus() == CaseRemedy.Status.BY_HAND);
+        if (!byHand) {
+            awaitBuyer(caseId);
+        }
     }
 
     /** A team lead followed up a low rating. */

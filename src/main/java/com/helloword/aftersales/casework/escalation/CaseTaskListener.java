@@ -5,6 +5,7 @@ import static com.helloword.aftersales.casework.escalation.EmergencyAfterSales.*
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -139,6 +140,16 @@ class CaseTaskListener implements TaskListener {
                 .getModelElementById(BUSINESS_RULE_TASK_DECIDE_APPROVAL) == null;
     }
 
+    /**
+     * A case still running on a version of the process from before {@code serviceTask_confirmRemedyDone}
+     * ends the round after this task: for it, the buyer is told here that the remedy is done, and the case
+     * waits for the buyer from here.
+     */
+    private static boolean tellsDoneHere(DelegateTask task) {
+        return task.getBpmnModelElementInstance().getModelInstance()
+                .getModelElementById(SERVICE_TASK_CONFIRM_REMEDY) == null;
+    }
+
     private Map<String, Object> approvalOfEarlierVersion(DelegateTask task) {
         String caseKey = task.getExecution().getProcessBusinessKey();
         Map<String, Object> inputs = approvals.inputs(caseKey);
@@ -172,8 +183,14 @@ class CaseTaskListener implements TaskListener {
             }
             case USER_TASK_ASK_TEAM -> resolution.teamAnswered(caseId, string(task, VAR_INTERNAL_GROUP),
                     string(task, VAR_INTERNAL_ANSWER), who);
-            case USER_TASK_MANUAL_STEP -> resolution.manualStepDone(caseId, string(task, VAR_MANUAL_GROUP),
-                    string(task, VAR_MANUAL_NOTE), string(task, VAR_TRACKING_NUMBER), who);
+            case USER_TASK_MANUAL_STEP -> {
+                Optional<Long> done = resolution.manualStepDone(caseId, string(task, VAR_MANUAL_GROUP),
+                        string(task, VAR_MANUAL_NOTE), string(task, VAR_TRACKING_NUMBER), who);
+                if (done.isPresent() && tellsDoneHere(task)) {
+                    replies.confirmRemedyDone(caseId, done.get());
+                    resolution.awaitBuyer(caseId);
+                }
+            }
             case USER_TASK_LOW_RATING -> resolution.followUpDone(caseId, string(task, VAR_FOLLOW_UP_NOTE), who);
             case USER_TASK_ANSWER_DURING_RETURN -> replies.replyDuringReturn(caseId, task.getId(),
                     string(task, VAR_DURING_RETURN_REPLY), who);

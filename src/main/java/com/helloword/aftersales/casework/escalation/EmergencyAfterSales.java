@@ -28,6 +28,12 @@ public final class EmergencyAfterSales {
     public static final String VAR_CANDIDATE_GROUP = "candidateGroup";
     public static final String VAR_CLAIM_DURATION = "claimDuration";
     public static final String VAR_FIRST_REPLY_DUE = "firstReplyDue";
+    /**
+     * A follow-up that raised the grade: the claim time of the new grade (a date), for the open task's
+     * running claim timer. Transient: it lives only in the follow-up's transaction, so a later round's
+     * timer, started from {@link #VAR_CLAIM_DURATION}, is never moved to it.
+     */
+    public static final String VAR_CLAIM_DUE = "claimDue";
     public static final String VAR_TASK_PRIORITY = "taskPriority";
     public static final String VAR_ORDER_VALUE_EUR = "orderValueEur";
     public static final String VAR_BUYER_TIER = "buyerTier";
@@ -48,6 +54,10 @@ public final class EmergencyAfterSales {
     public static final String VAR_DURING_RETURN_REPLY = "duringReturnReply";
     public static final String SERVICE_TASK_EXECUTE_REMEDY = "serviceTask_executeRemedy";
     public static final String SERVICE_TASK_SEND_REPLY = "serviceTask_sendReply";
+    /** After the by-hand step: the buyer hears that the remedy happened (not in versions before it). */
+    public static final String SERVICE_TASK_CONFIRM_REMEDY = "serviceTask_confirmRemedyDone";
+    /** The case shows WAITING_FOR_BUYER from here only (versions before it: after the reply). */
+    public static final String SERVICE_TASK_AWAIT_BUYER = "serviceTask_awaitBuyer";
     public static final String SERVICE_TASK_REQUEST_RATING = "serviceTask_requestRating";
     public static final String EVENT_WAIT_FOR_BUYER = "gateway_waitForBuyer";
     public static final String TIMER_QUIET_PERIOD = "timer_quietPeriod";

@@ -24,7 +24,8 @@ import com.helloword.aftersales.security.Groups;
  * Carries out an approved remedy: money back through the store's marketplace (idempotency key =
  * case + remedy, so a retried step refunds once), a coupon code for coupons and goodwill, a return
  * (returnProcess) for return-and-refund and free exchange, and for a reship a step for the warehouse. Where the platform has no API for it (an
- * Amazon refund), the agent's team gets a step with the platform's own instructions instead.
+ * Amazon refund), the agent's team gets a step with the platform's own instructions instead. A step left for
+ * people leaves the remedy {@code BY_HAND} and the case {@code REMEDY_PENDING} until they report it done.
  */
 @Service
 public class RemedyExecution {
@@ -64,9 +65,11 @@ public class RemedyExecution {
             if (remedy.getRemedy() == Remedy.RETURN_AND_REFUND || remedy.getRemedy() == Remedy.FREE_EXCHANGE) {
                 return runsHere(returns.byKey(remedy.getPlatformRef()));
             }
-            return manualStep(remedy, c, null);
+            return Outcome.NONE; // done, also a by-hand step once reported: nothing is left for people
         }
-        if (remedy.getStatus() != CaseRemedy.Status.APPROVED) {
+        // BY_HAND again: the step ran and was rolled back after the remedy was left for people; the refund
+        // is asked again under the same idempotency key, so it still happens once
+        if (remedy.getStatus() != CaseRemedy.Status.APPROVED && remedy.getStatus() != CaseRemedy.Status.BY_HAND) {
             throw new IllegalStateException("Remedy " + remedyId + " of case " + c.getBusinessKey() + " is "
                     + remedy.getStatus() + ", not approved");
         }
@@ -82,8 +85,7 @@ public class RemedyExecution {
                     remedy.executed(result.platformRefundId(), null, result.amount(), clock.instant());
                     return Outcome.NONE;
                 } catch (PlatformCannotException cannot) {
-                    remedy.executed(null, null, remedy.getAmount(), clock.instant());
-                    return manualStep(remedy, c, cannot);
+                    return leftForPeople(remedy, c, manualStep(remedy, c, cannot));
                 }
             }
             case COUPON, GOODWILL_DISCOUNT -> {
@@ -95,13 +97,31 @@ public class RemedyExecution {
                         c.getStore().getId(), c.getOrder().getPlatformOrderId(), c.getCategory(),
                         remedy.getRemedy() == Remedy.FREE_EXCHANGE));
                 remedy.executed(rma.returnKey(), null, remedy.getAmount(), clock.instant());
-                return runsHere(rma);
+                Outcome outcome = runsHere(rma);
+                if (outcome.returnId() != null) {
+                    c.remedyPending(); // the refund or the replacement comes with the return
+                }
+                return outcome;
             }
             default -> {
+                Outcome outcome = manualStep(remedy, c, null);
+                if (outcome.manualGroup() != null) {
+                    return leftForPeople(remedy, c, outcome);
+                }
                 remedy.executed(null, null, remedy.getAmount(), clock.instant());
-                return manualStep(remedy, c, null);
+                return outcome;
             }
         }
+    }
+
+    /**
+     * What is left is work for people: the remedy is not done until they report it (the reply says what
+     * will happen, "Tell the buyer it is done" follows), and the case shows REMEDY_PENDING meanwhile.
+     */
+    private static Outcome leftForPeople(CaseRemedy remedy, AfterSalesCase c, Outcome outcome) {
+        remedy.leftForPeople();
+        c.remedyPending();
+        return outcome;
     }
 
     private static Outcome manualStep(CaseRemedy remedy, AfterSalesCase c, PlatformCannotException cannot) {

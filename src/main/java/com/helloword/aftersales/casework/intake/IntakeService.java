@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -191,8 +192,18 @@ public class IntakeService {
         Map<String, Object> variables = new HashMap<>();
         if (regraded.ordinal() < afterSalesCase.getSeverity().ordinal()) { // RED < YELLOW < BLUE
             afterSalesCase.raiseSeverity(regraded, grade.decisionIds());
+            // the new grade's claim and first-reply times (severityGrading), counted from this message (the first
+            // reply in the team's working time, as at intake); a deadline already promised stays when it is
+            // earlier. The running claim timer moves to the new claim time only if that is earlier too
+            Instant now = clock.instant();
+            Instant claimDue = now.plus(Duration.ofMinutes(grade.claimMinutes()));
+            afterSalesCase.tightenSla(claimDue, teamHours.addWorkingTime(afterSalesCase.getCandidateGroup(), now,
+                    Duration.ofMinutes(grade.firstReplyMinutes())));
             variables.put(EmergencyAfterSales.VAR_SEVERITY, grade.severity());
             variables.put(EmergencyAfterSales.VAR_TASK_PRIORITY, grade.taskPriority());
+            variables.put(EmergencyAfterSales.VAR_CLAIM_DURATION, "PT" + grade.claimMinutes() + "M");
+            variables.put(EmergencyAfterSales.VAR_FIRST_REPLY_DUE, Date.from(afterSalesCase.getFirstReplyDueAt()));
+            variables.put(EmergencyAfterSales.VAR_CLAIM_DUE, Variables.dateValue(Date.from(claimDue), true));
         }
         // after our reply the case waits for the buyer: a new message brings it back to the team;
         // while the team works on it, the message may raise the grade of the open task

@@ -300,6 +300,7 @@ class EmergencyAfterSalesEndToEndTest {
         Task warehouse = taskService.createTaskQuery().processInstanceId(processId)
                 .taskDefinitionKey(EmergencyAfterSales.USER_TASK_MANUAL_STEP).singleResult();
         assertThat(groups(warehouse)).containsExactly("warehouse");
+        assertThat(caseOf(key).getStatus()).isEqualTo(CaseStatus.REMEDY_PENDING);
         assertThat(http.post("/engine-rest/task/" + warehouse.getId() + "/complete", "walt", "application/json",
                 "{\"variables\": {}}").statusCode()).isEqualTo(400); // says what was done first
         assertThat(http.post("/engine-rest/task/" + warehouse.getId() + "/claim", "walt", "application/json",
@@ -308,6 +309,12 @@ class EmergencyAfterSalesEndToEndTest {
                 {"variables": {"trackingNumber": {"value": "00340434161094042557"}}}""").statusCode()).isEqualTo(204);
         assertThat(caseOf(key).getMessages()).anyMatch(m -> m.getDirection() == MessageDirection.INTERNAL
                 && m.getBody().contains("00340434161094042557"));
+        // the buyer hears that the replacement shipped, with its tracking number; then the case waits for them
+        DueJobs.run(managementService, processId);
+        relay.deliverDue();
+        assertThat(ReceivedMail.to(smtp, buyer, key, "erledigt")).singleElement()
+                .satisfies(done -> assertThat(ReceivedMail.content(done)).contains("00340434161094042557", "lang=\"de\""));
+        assertThat(caseOf(key).getStatus()).isEqualTo(CaseStatus.WAITING_FOR_BUYER);
 
         // no word from the buyer for the quiet period: the case closes by itself
         Job quiet = managementService.createJobQuery().processInstanceId(processId)

@@ -88,6 +88,8 @@ class EmergencyAfterSalesProcessTest {
             execution.setVariable("returnKey", returnId == null ? null : "RMA-" + returnId);
         });
         Mocks.register("sendReplyDelegate", (JavaDelegate) execution -> steps.add("reply"));
+        Mocks.register("confirmRemedyDelegate", (JavaDelegate) execution -> steps.add("done:" + execution.getVariable("remedyId")));
+        Mocks.register("awaitBuyerDelegate", (JavaDelegate) execution -> steps.add("await"));
         Mocks.register("closeCaseDelegate",
                 (JavaDelegate) execution -> steps.add("close:" + execution.getVariable("resolution")));
         Mocks.register("requestRatingDelegate", (JavaDelegate) execution -> steps.add("rating"));
@@ -211,7 +213,7 @@ class EmergencyAfterSalesProcessTest {
         correlate("aftersales.ratingReceived", Map.of("rating", 5));
 
         assertThat(pi).hasPassed("endEvent_caseClosed").hasNotPassed("userTask_followUpLowRating").isEnded();
-        assertThat(steps).containsExactly("execute:7", "reply", "close:CONFIRMED", "rating");
+        assertThat(steps).containsExactly("execute:7", "reply", "await", "close:CONFIRMED", "rating");
         assertThat(escalated).isEmpty();
     }
 
@@ -251,8 +253,12 @@ class EmergencyAfterSalesProcessTest {
 
         assertThat(pi).isWaitingAt("userTask_manualRemedyStep");
         assertThat(task(pi)).hasCandidateGroup("warehouse");
+        assertThat(steps).as("the reply went out, the case does not wait for the buyer yet")
+                .containsExactly("execute:7", "reply");
         complete(task(pi), withVariables("trackingNumber", "00340434161094042557"));
-        assertThat(pi).hasPassed("endEvent_caseHandled").isWaitingAt("gateway_waitForBuyer");
+        assertThat(pi).isWaitingAt("serviceTask_confirmRemedyDone").hasNotPassed("serviceTask_awaitBuyer");
+        execute(job("serviceTask_confirmRemedyDone", pi));
+        assertThat(pi).hasPassed("endEvent_caseHandled", "serviceTask_awaitBuyer").isWaitingAt("gateway_waitForBuyer");
 
         execute(job("timer_quietPeriod", pi));
         execute(job("serviceTask_requestRating", pi));
@@ -262,7 +268,7 @@ class EmergencyAfterSalesProcessTest {
         assertThat(task(pi)).hasCandidateGroup("team-leads");
         complete(task(pi), withVariables("followUpNote", "Called the buyer, sent a coupon"));
         assertThat(pi).hasPassed("endEvent_ratingFollowedUp").isEnded();
-        assertThat(steps).containsExactly("execute:7", "reply", "close:null", "rating");
+        assertThat(steps).containsExactly("execute:7", "reply", "done:7", "await", "close:null", "rating");
     }
 
     @Test
@@ -277,8 +283,8 @@ class EmergencyAfterSalesProcessTest {
         execute(job("serviceTask_executeRemedy", pi));
         execute(job("serviceTask_sendReply", pi));
 
-        assertThat(pi).hasPassed("gateway_followUpUnanswered").hasNotPassed("gateway_waitForBuyer")
-                .isWaitingAt("userTask_answerBuyer");
+        assertThat(pi).hasPassed("gateway_followUpUnanswered").hasNotPassed("gateway_waitForBuyer",
+                "serviceTask_awaitBuyer").isWaitingAt("userTask_answerBuyer");
         complete(task(pi), withVariables("agentAction", "CLOSE"));
         assertThat(pi).hasPassed("gateway_closedByAgent");
     }
@@ -302,6 +308,7 @@ class EmergencyAfterSalesProcessTest {
 
         assertThat(pi).hasPassed("endEvent_noRating").isEnded();
         assertThat(steps).containsExactly("close:AGENT_CLOSED", "rating");
+        assertThat(pi).hasNotPassed("serviceTask_awaitBuyer");
     }
 
     @Test
@@ -324,8 +331,11 @@ class EmergencyAfterSalesProcessTest {
         complete(task("userTask_answerDuringReturn", pi), withVariables("duringReturnReply", "Il reso è in corso."));
         assertThat(pi).hasPassed("endEvent_answeredDuringReturn");
 
+        assertThat(steps).as("the case waits for the buyer only once the return is done")
+                .containsExactly("execute:7", "reply");
         complete(task(rma));
-        assertThat(pi).hasPassed("callActivity_return").isWaitingAt("gateway_waitForBuyer");
+        assertThat(pi).hasPassed("callActivity_return", "serviceTask_awaitBuyer").isWaitingAt("gateway_waitForBuyer");
+        assertThat(steps).containsExactly("execute:7", "reply", "await");
     }
 
     @Test
@@ -340,7 +350,7 @@ class EmergencyAfterSalesProcessTest {
         correlate("aftersales.buyerReplied", Map.of());
         assertThat(pi).isWaitingAt("userTask_answerBuyer");
         assertThat(task(pi)).hasCandidateGroup("agents-de");
-        assertThat(steps).containsExactly("knowledgeBase");
+        assertThat(steps).containsExactly("knowledgeBase", "await");
     }
 
     @Test
