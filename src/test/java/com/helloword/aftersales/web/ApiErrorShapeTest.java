@@ -54,11 +54,11 @@ class ApiErrorShapeTest {
     @Test
     void everyFamilyAnswersTheSameShape() {
         List<Row> rows = List.of(
-                new Row("intake: fields", h -> h.post("/api/intake/messages", "relay", "application/json", """
+                new Row("intake: fields", h -> h.post("/api/intake/messages", Http.RELAY, "application/json", """
                         {"storeId": "nowhere", "channel": "email", "externalMessageId": "shape-1",
                          "buyerEmail": "not-mail", "body": ""}"""), 400, List.of("storeId", "buyerEmail", "body"),
                         false),
-                new Row("intake: not JSON", h -> h.post("/api/intake/messages", "relay", "application/json",
+                new Row("intake: not JSON", h -> h.post("/api/intake/messages", Http.RELAY, "application/json",
                         "{\"storeId\": "), 400, List.of("body"), false),
                 new Row("intake: not allowed", h -> h.post("/api/intake/messages", "lena", "application/json",
                         "{}"), 403, List.of(), false),
@@ -69,12 +69,12 @@ class ApiErrorShapeTest {
                 new Row("import: other format", h -> h.post("/api/orders/import", "demo", "application/xml",
                         "<orders/>"), 415, List.of(), false),
                 new Row("import: wrong method", h -> h.get("/api/orders/import", "demo"), 405, List.of(), false),
-                new Row("returns: fields", h -> h.post("/api/returns", "relay", "application/json", """
+                new Row("returns: fields", h -> h.post("/api/returns", "lena", "application/json", """
                         {"storeId": "amazon-de", "platformOrderId": "nope", "reason": "BORED", "wanted": "MONEY"}"""),
                         400, List.of("reason", "wanted", "platformOrderId"), false),
-                new Row("returns: not JSON", h -> h.post("/api/returns", "relay", "application/json",
+                new Row("returns: not JSON", h -> h.post("/api/returns", "lena", "application/json",
                         "{\"storeId\": "), 400, List.of("body"), false),
-                new Row("returns: a value of the wrong kind", h -> h.post("/api/returns", "relay",
+                new Row("returns: a value of the wrong kind", h -> h.post("/api/returns", "lena",
                         "application/json", "{\"storeId\": {\"id\": 1}}"), 400, List.of("storeId"), false),
                 new Row("returns: unknown", h -> h.get("/api/returns/RMA-0000000000", "lena"), 404,
                         List.of("returnKey"), false),

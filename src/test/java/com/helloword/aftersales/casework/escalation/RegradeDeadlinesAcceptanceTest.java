@@ -163,7 +163,7 @@ class RegradeDeadlinesAcceptanceTest {
     }
 
     private String blueQuestion() throws Exception {
-        HttpResponse<String> received = http.post("/api/intake/messages", "relay", "application/json", """
+        HttpResponse<String> received = http.post("/api/intake/messages", Http.RELAY, "application/json", """
                 {"storeId": "%s", "channel": "email", "externalMessageId": "<rg-%s@mail>", "platformOrderId": "%s",
                  "buyerEmail": "%s", "subject": "Frage", "body": "Hallo, kann ich die Tasse auch in die Mikrowelle stellen?"}"""
                 .formatted(storeId, run, orderId, buyer));
@@ -177,7 +177,7 @@ class RegradeDeadlinesAcceptanceTest {
     }
 
     private JsonNode followUp(String key, String body) throws Exception {
-        HttpResponse<String> received = http.post("/api/intake/messages", "relay", "application/json", """
+        HttpResponse<String> received = http.post("/api/intake/messages", Http.RELAY, "application/json", """
                 {"storeId": "%s", "channel": "email", "externalMessageId": "<rg-2-%s@mail>", "platformOrderId": "%s",
                  "buyerEmail": "%s", "subject": "Frage", "body": "%s"}""".formatted(storeId, run, orderId, buyer, body));
         assertThat(received.statusCode()).as(received.body()).isEqualTo(201);

@@ -248,7 +248,7 @@ class TruthfulReplyAcceptanceTest {
     }
 
     private String intake(String storeId, String orderId, String buyer, String subject, String body) throws Exception {
-        HttpResponse<String> received = http.post("/api/intake/messages", "relay", "application/json", """
+        HttpResponse<String> received = http.post("/api/intake/messages", Http.RELAY, "application/json", """
                 {"storeId": "%s", "channel": "email", "externalMessageId": "<tr-%s-%s@mail>", "platformOrderId": "%s",
                  "buyerEmail": "%s", "subject": "%s", "body": "%s"}"""
                 .formatted(storeId, run, storeId, orderId, buyer, subject, body));
