@@ -2,13 +2,18 @@ package com.helloword.aftersales.returns;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.helloword.aftersales.buyer.BuyerLinks;
-import com.helloword.aftersales.casefile.Buyer;
 import com.helloword.aftersales.casefile.OrderLine;
 import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
@@ -27,6 +31,7 @@ import com.helloword.aftersales.notification.MailRequest;
 import com.helloword.aftersales.notification.MailTemplates;
 import com.helloword.aftersales.notification.OutboxService;
 import com.helloword.aftersales.notification.RecipientType;
+import com.helloword.aftersales.web.AttemptLimiter;
 
 /**
  * The buyer's self-service return, with nothing but the order number and the e-mail address (data
@@ -34,6 +39,10 @@ import com.helloword.aftersales.notification.RecipientType;
  * signed link goes to that address (once a day per order and choice), which proves the buyer reads
  * the order's mailbox; the link's page lets them pick the item and say what they want instead, and
  * one click opens the return. Pages in the buyer's language ({@code lang}, else the browser's).
+ * <p>
+ * The form takes the same steps whether or not the order exists and the address is its buyer's
+ * ({@link SelfServiceMatch}), and only so many tries per remote address and per order number
+ * ({@link SelfServiceSettings}); beyond, 429 with a page that asks the buyer to come back later.
  */
 @RestController
 class ReturnSelfServiceController {
@@ -41,15 +50,23 @@ class ReturnSelfServiceController {
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
     private final SalesOrderRepository orders;
+    private final SelfServiceMatch match;
+    private final AttemptLimiter perSource;
+    private final AttemptLimiter perOrder;
     private final ReturnService returns;
     private final BuyerLinks links;
     private final MailTemplates templates;
     private final OutboxService outbox;
     private final Clock clock;
 
-    ReturnSelfServiceController(SalesOrderRepository orders, ReturnService returns, BuyerLinks links,
-            MailTemplates templates, OutboxService outbox, Clock clock) {
+    ReturnSelfServiceController(SalesOrderRepository orders, SelfServiceMatch match, SelfServiceSettings attempts,
+            ReturnService returns, BuyerLinks links, MailTemplates templates, OutboxService outbox, Clock clock) {
         this.orders = orders;
+        this.match = match;
+        this.perSource = new AttemptLimiter(attempts.attemptsPerSource(), attempts.window(), attempts.trackedKeys(),
+                clock);
+        this.perOrder = new AttemptLimiter(attempts.attemptsPerOrder(), attempts.window(), attempts.trackedKeys(),
+                clock);
         this.returns = returns;
         this.links = links;
         this.templates = templates;
@@ -69,8 +86,12 @@ class ReturnSelfServiceController {
             @RequestParam(name = "order", required = false) String orderNumber,
             @RequestParam(name = "email", required = false) String email,
             @RequestParam(name = "reason", required = false) String reason,
-            @RequestParam(name = "wanted", required = false) String wanted) {
+            @RequestParam(name = "wanted", required = false) String wanted, HttpServletRequest request) {
         String language = language(lang);
+        Optional<Duration> wait = perSource.attempt(request.getRemoteAddr());
+        if (wait.isPresent()) {
+            return tooMany(language, wait.get());
+        }
         boolean complete = orderNumber != null && !orderNumber.isBlank() && orderNumber.length() <= 100
                 && email != null && email.contains("@") && email.length() <= 320
                 && reason != null && ReturnReasons.BUYER_CHOICES.contains(reason)
@@ -79,20 +100,21 @@ class ReturnSelfServiceController {
             return page(HttpStatus.BAD_REQUEST, language, "FORM", Map.of("order", orderNumber == null ? ""
                     : orderNumber, "incomplete", true));
         }
-        String normalised = Buyer.normaliseEmail(email);
-        for (SalesOrder order : orders.findAllWithLines(orderNumber.trim())) {
-            if (order.getBuyer().getEmail().equals(normalised)) {
-                String buyerLanguage = order.getBuyer().getLanguage() == null ? order.getStore().getDefaultLanguage()
-                        : order.getBuyer().getLanguage();
-                Map<String, Object> model = new HashMap<>();
-                model.put("orderId", order.getPlatformOrderId());
-                model.put("storeName", order.getStore().getName());
-                model.put("startUrl", links.returnStartUrl(order.getId(), reason, wanted, buyerLanguage));
-                LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-                outbox.queue(new MailRequest("return-start:" + order.getId() + ":" + reason + ":" + wanted + ":" + today,
-                        null, "return-start", buyerLanguage, RecipientType.BUYER, order.getBuyer().getId().toString(),
-                        model));
-            }
+        wait = perOrder.attempt(orderNumber.strip().toLowerCase(Locale.ROOT));
+        if (wait.isPresent()) {
+            return tooMany(language, wait.get());
+        }
+        for (SalesOrder order : match.ordersOf(orderNumber, email)) {
+            String buyerLanguage = order.getBuyer().getLanguage() == null ? order.getStore().getDefaultLanguage()
+                    : order.getBuyer().getLanguage();
+            Map<String, Object> model = new HashMap<>();
+            model.put("orderId", order.getPlatformOrderId());
+            model.put("storeName", order.getStore().getName());
+            model.put("startUrl", links.returnStartUrl(order.getId(), reason, wanted, buyerLanguage));
+            LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+            outbox.queue(new MailRequest("return-start:" + order.getId() + ":" + reason + ":" + wanted + ":" + today,
+                    null, "return-start", buyerLanguage, RecipientType.BUYER, order.getBuyer().getId().toString(),
+                    model));
         }
         // the same answer whether or not the order exists: the page cannot be used to find orders or buyers
         return page(HttpStatus.OK, language, "CHECK_MAIL", Map.of());
@@ -166,6 +188,13 @@ class ReturnSelfServiceController {
     /** The buyer's language as the page templates name it; a language without a page falls back to English there. */
     private static String language(String lang) {
         return lang != null && lang.length() >= 2 ? lang.substring(0, 2).toLowerCase(Locale.ROOT) : "en";
+    }
+
+    /** 429: the form was sent too often from this address or for this order number; come back later. */
+    private ResponseEntity<String> tooMany(String language, Duration wait) {
+        ResponseEntity<String> page = page(HttpStatus.TOO_MANY_REQUESTS, language, "TOO_MANY", Map.of());
+        return ResponseEntity.status(page.getStatusCode()).headers(page.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, AttemptLimiter.retryAfterSeconds(wait)).body(page.getBody());
     }
 
     private ResponseEntity<String> page(HttpStatus status, String language, String state, Map<String, Object> extra) {

@@ -45,7 +45,8 @@ class SelfServiceTemplatesTest {
     private static final List<String> REASONS = List.of("CHANGED_MIND", "SIZE_FIT", "COLOR_MISMATCH", "DEFECTIVE",
             "DAMAGED", "WRONG_ITEM", "MISSING_PARTS", "NOT_AS_DESCRIBED");
     /** The last one is no case of the page: it takes the default branch (invalid link). */
-    private static final List<String> STATES = List.of("FORM", "CHECK_MAIL", "CONFIRM", "STARTED", "INVALID");
+    private static final List<String> STATES = List.of("FORM", "CHECK_MAIL", "CONFIRM", "STARTED", "TOO_MANY",
+            "INVALID");
     private static final Pattern CASE = Pattern.compile("<#case\\s+\"([^\"]+)\"\\s*>");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern CONDITION = Pattern.compile("<#(?:if|elseif)\\s+([^>]+?)\\s*>");
@@ -211,6 +212,7 @@ class SelfServiceTemplatesTest {
             switch (state) {
                 case "STARTED" -> assertThat(page.html()).as(state).contains(RETURN_KEY).doesNotContain("<form");
                 case "CHECK_MAIL" -> assertThat(page.html()).as(state).doesNotContain("<form", RETURN_KEY);
+                case "TOO_MANY" -> assertThat(page.html()).as(state).doesNotContain("<form", RETURN_KEY, "<a ");
                 case "INVALID" -> assertThat(page.html()).as(state)
                         .contains("<a href=\"/buyer/returns/new?lang=" + language + "\">").doesNotContain("<form");
                 default -> assertThat(page.html()).as(state).contains("<form").doesNotContain(RETURN_KEY);

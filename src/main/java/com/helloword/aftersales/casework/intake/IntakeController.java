@@ -1,7 +1,5 @@
 package com.helloword.aftersales.casework.intake;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -18,12 +16,11 @@ import com.helloword.aftersales.security.Groups;
 /**
  * {@code POST /api/intake/messages}: 201 with the case a new message went into, 200 with the same
  * answer for a message taken in before (also when copies arrive at the same moment), 4xx with the
- * reason for a message that cannot be taken in.
+ * reason for a message that cannot be taken in. Its body is bounded before it is parsed
+ * ({@link IntakeBodyLimit}).
  */
 @RestController
 class IntakeController {
-
-    static final long MAX_REQUEST_BYTES = 256 * 1024;
 
     private final IntakeService intake;
     private final ApiAccess access;
@@ -34,12 +31,8 @@ class IntakeController {
     }
 
     @PostMapping(path = "/api/intake/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<IntakeResult> receive(HttpServletRequest request, @RequestBody IntakeMessage message) {
+    ResponseEntity<IntakeResult> receive(@RequestBody IntakeMessage message) {
         access.requireAnyGroup(Groups.CAMUNDA_ADMIN, Groups.INTEGRATIONS);
-        if (request.getContentLengthLong() > MAX_REQUEST_BYTES) {
-            throw new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE,
-                    "A message may be at most " + MAX_REQUEST_BYTES + " bytes");
-        }
         try {
             IntakeResult result = intake.receive(message);
             return ResponseEntity.status(result.newMessage() ? HttpStatus.CREATED : HttpStatus.OK).body(result);

@@ -5,14 +5,21 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.helloword.aftersales.web.BodyLimitFilter;
+
+/**
+ * Webhooks are unauthenticated until their signature is checked, so their bodies are read into memory only up
+ * to {@code aftersales.webhooks.max-body-bytes}; anything larger is refused with 413 before any parsing,
+ * declared length or chunked.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebhookConfiguration {
 
     @Bean
-    FilterRegistrationBean<WebhookBodyLimitFilter> webhookBodyLimit(
-            @Value("${aftersales.webhooks.max-body-bytes:1048576}") int maxBytes) {
-        FilterRegistrationBean<WebhookBodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new WebhookBodyLimitFilter(maxBytes));
+    FilterRegistrationBean<BodyLimitFilter> webhookBodyLimit(
+            @Value("${aftersales.webhooks.max-body-bytes}") long maxBytes) {
+        FilterRegistrationBean<BodyLimitFilter> registration =
+                new FilterRegistrationBean<>(new BodyLimitFilter(maxBytes, "A webhook body"));
         registration.setName("webhook-body-limit");
         registration.addUrlPatterns("/api/webhooks/*");
         registration.setOrder(5);

@@ -116,15 +116,6 @@ class PaypalApi {
     /** The signature headers PayPal sends with each webhook delivery. */
     record SignatureHeaders(String authAlgo, String certUrl, String transmissionId, String transmissionSig,
             String transmissionTime) {
-
-        boolean complete() {
-            return present(authAlgo) && present(certUrl) && present(transmissionId) && present(transmissionSig)
-                    && present(transmissionTime);
-        }
-
-        private static boolean present(String value) {
-            return value != null && !value.isBlank();
-        }
     }
 
     /** The postback body; the event goes in verbatim, as received, so nothing re-serialised can differ. */

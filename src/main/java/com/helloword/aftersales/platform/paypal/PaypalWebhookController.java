@@ -2,13 +2,18 @@ package com.helloword.aftersales.platform.paypal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -23,13 +28,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.integration.webhook.WebhookInbox;
+import com.helloword.aftersales.web.AttemptLimiter;
 
 /**
  * PayPal webhooks. Each delivery is verified with PayPal's postback
  * {@code POST /v1/notifications/verify-webhook-signature} (the {@code PAYPAL-*} transmission headers,
  * the {@code webhook-id} credential of the configured reference and the event as received); only
- * {@code verification_status} {@code SUCCESS} is let in. Events are processed once per event
- * {@code id}. Dispute events publish {@link PaypalDisputeChanged}; other events are acknowledged.
+ * {@code verification_status} {@code SUCCESS} is let in. PayPal is asked only about a delivery that passes
+ * {@link PaypalWebhookChecks} first (headers, certificate host, transmission time: else 400; its remote
+ * address's allowance of deliveries not verified yet: else 429 with {@code Retry-After}), so junk costs no
+ * call. Events are processed once per event {@code id}. Dispute events publish {@link PaypalDisputeChanged};
+ * other events are acknowledged.
  */
 @RestController
 class PaypalWebhookController {
@@ -39,15 +48,17 @@ class PaypalWebhookController {
             "CUSTOMER.DISPUTE.RESOLVED");
 
     private final PaypalApi api;
+    private final PaypalWebhookChecks checks;
     private final WebhookInbox inbox;
     private final ApplicationEventPublisher events;
     private final ObjectReader strictJson;
     private final String credentialsRef;
 
-    PaypalWebhookController(PaypalApi api, WebhookInbox inbox, ApplicationEventPublisher events,
+    PaypalWebhookController(PaypalApi api, PaypalWebhookChecks checks, WebhookInbox inbox, ApplicationEventPublisher events,
             ObjectMapper objectMapper,
             @Value("${aftersales.providers.paypal.webhook-credentials-ref:paypal}") String credentialsRef) {
         this.api = api;
+        this.checks = checks;
         this.inbox = inbox;
         this.events = events;
         this.strictJson = objectMapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -60,11 +71,12 @@ class PaypalWebhookController {
             @RequestHeader(name = "PAYPAL-TRANSMISSION-ID", required = false) String transmissionId,
             @RequestHeader(name = "PAYPAL-TRANSMISSION-SIG", required = false) String transmissionSig,
             @RequestHeader(name = "PAYPAL-TRANSMISSION-TIME", required = false) String transmissionTime,
-            @RequestBody(required = false) byte[] body) {
+            @RequestBody(required = false) byte[] body, HttpServletRequest request) {
         PaypalApi.SignatureHeaders headers = new PaypalApi.SignatureHeaders(authAlgo, certUrl, transmissionId,
                 transmissionSig, transmissionTime);
-        if (!headers.complete()) {
-            return refuse(HttpStatus.UNAUTHORIZED, "missing PAYPAL-* transmission headers");
+        String refusal = checks.refusal(headers);
+        if (refusal != null) {
+            return refuse(HttpStatus.BAD_REQUEST, refusal);
         }
         String raw = body == null ? "" : new String(body, StandardCharsets.UTF_8);
         JsonNode event;
@@ -76,10 +88,19 @@ class PaypalWebhookController {
         if (event == null || !event.isObject()) {
             return refuse(HttpStatus.BAD_REQUEST, "body is not a JSON object");
         }
+        String source = request.getRemoteAddr();
+        Optional<Duration> wait = checks.admit(source);
+        if (wait.isPresent()) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, AttemptLimiter.retryAfterSeconds(wait.get()))
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, "too many deliveries "
+                            + "that were not verified from this address; deliver again later"));
+        }
         try {
             if (!api.verifyWebhookSignature(credentialsRef, headers, raw)) {
                 return refuse(HttpStatus.UNAUTHORIZED, "PayPal did not confirm this event");
             }
+            checks.verified(source);
         } catch (ProviderFailure failure) {
             if (failure.kind() == ProviderFailure.Kind.REJECTED) {
                 return refuse(HttpStatus.UNAUTHORIZED, "PayPal refused to verify this event");

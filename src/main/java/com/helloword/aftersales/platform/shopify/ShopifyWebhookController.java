@@ -120,18 +120,21 @@ class ShopifyWebhookController {
         } catch (IOException e) {
             return refuse(HttpStatus.BAD_REQUEST, "body is not JSON");
         }
-        Instant triggered = instant(triggeredAt);
-        try {
+        Instant triggered;
+        OrderUpdate order;
+        try { // a payload that cannot be used is refused now, before anything of it is kept
+            triggered = RETURN_REQUEST_TOPIC.equals(topic) ? instant(triggeredAt, "X-Shopify-Triggered-At") : null;
             if (RETURN_REQUEST_TOPIC.equals(topic)) {
-                platformReturns(payload, triggered, Map.of()); // a payload that cannot be used is refused now
+                platformReturns(payload, triggered, Map.of());
             }
+            order = ORDER_TOPICS.contains(topic) ? orderUpdate(payload) : null;
         } catch (IllegalArgumentException unusable) {
             return refuse(HttpStatus.BAD_REQUEST, unusable.getMessage());
         }
         WebhookInbox.Receipt receipt;
         try {
             receipt = inbox.receive(ShopifyAdapter.PROVIDER, id, topic, shop,
-                    () -> ORDER_TOPICS.contains(topic) ? applyOrder(store, payload)
+                    () -> ORDER_TOPICS.contains(topic) ? applyOrder(store, order)
                             : RETURN_REQUEST_TOPIC.equals(topic) ? takeReturns(store, payload, triggered)
                             : RETURN_STATE_TOPICS.containsKey(topic) ? returnState(store, payload,
                                     RETURN_STATE_TOPICS.get(topic))
@@ -216,8 +219,8 @@ class ShopifyWebhookController {
         JsonNode exchanges = payload.path("exchange_line_items");
         String wanted = exchanges.isArray() && !exchanges.isEmpty() ? "EXCHANGE" : "REFUND";
         String state = upper(payload.path("status").asText(null));
-        Instant requestedAt = payload.hasNonNull("requested_at") ? instant(payload.path("requested_at").asText())
-                : payload.hasNonNull("created_at") ? instant(payload.path("created_at").asText()) : triggeredAt;
+        Instant requestedAt = payload.hasNonNull("requested_at") ? instant(payload.path("requested_at"), "requested_at")
+                : payload.hasNonNull("created_at") ? instant(payload.path("created_at"), "created_at") : triggeredAt;
         List<MarketplacePort.PlatformReturn> returns = new ArrayList<>();
         for (JsonNode line : lines) {
             String lineId = numericId(line, "id");
@@ -274,23 +277,41 @@ class ShopifyWebhookController {
         return value == null || value.isBlank() ? null : value.strip().toUpperCase(Locale.ROOT);
     }
 
-    private static Instant instant(String value) {
+    /**
+     * A time as Shopify writes it (ISO 8601 with offset); null when absent.
+     *
+     * @throws IllegalArgumentException for a value that is there but not such a time
+     */
+    private static Instant instant(String value, String field) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return OffsetDateTime.parse(value.strip()).toInstant();
         } catch (DateTimeParseException notIso) {
-            return null;
+            throw new IllegalArgumentException(field + " is not an ISO-8601 time with offset: '" + value + "'");
         }
     }
 
-    /** The REST-shaped order of Shopify's order webhooks: id, cancelled_at, fulfillments[]. */
-    private String applyOrder(Store store, JsonNode order) {
-        String orderId = order.path("id").asText(null);
-        if (orderId == null) {
-            return "order payload without id";
+    private static Instant instant(JsonNode value, String field) {
+        if (!value.isTextual()) {
+            throw new IllegalArgumentException(field + " is not an ISO-8601 time with offset: " + value);
         }
+        return instant(value.asText(), field);
+    }
+
+    /** What an order webhook tells: the order (null: the payload names none), cancelled, the latest tracking. */
+    record OrderUpdate(String orderId, boolean cancelled, String carrier, String tracking, Instant shippedAt) {
+    }
+
+    /**
+     * The REST-shaped order of Shopify's order webhooks: id, cancelled_at, fulfillments[] (tracking_number,
+     * tracking_company, created_at).
+     *
+     * @throws IllegalArgumentException for a fulfillment time that is not a time
+     */
+    static OrderUpdate orderUpdate(JsonNode order) {
+        String orderId = order.path("id").asText(null);
         boolean cancelled = order.hasNonNull("cancelled_at");
         String carrier = null;
         String tracking = null;
@@ -300,10 +321,18 @@ class ShopifyWebhookController {
                 tracking = fulfillment.path("tracking_number").asText();
                 carrier = fulfillment.path("tracking_company").asText(null);
                 shippedAt = fulfillment.hasNonNull("created_at")
-                        ? OffsetDateTime.parse(fulfillment.path("created_at").asText()).toInstant() : null;
+                        ? instant(fulfillment.path("created_at"), "fulfillments[].created_at") : null;
             }
         }
-        return orderUpdates.apply(store.getId(), orderId, cancelled, carrier, tracking, shippedAt);
+        return new OrderUpdate(orderId, cancelled, carrier, tracking, shippedAt);
+    }
+
+    private String applyOrder(Store store, OrderUpdate order) {
+        if (order.orderId() == null) {
+            return "order payload without id";
+        }
+        return orderUpdates.apply(store.getId(), order.orderId(), order.cancelled(), order.carrier(),
+                order.tracking(), order.shippedAt());
     }
 
     private static ResponseEntity<ProblemDetail> refuse(HttpStatus status, String detail) {

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -194,6 +195,35 @@ class WebhookTest {
         assertThat(order.getStatus()).isEqualTo(OrderStatus.SHIPPED);
         assertThat(order.getTrackingNumber()).isEqualTo("1Z" + run + "SHOP");
         assertThat(order.getShippedAt()).isEqualTo(Instant.parse("2026-11-01T14:15:00Z"));
+    }
+
+    /** Used to be a 500 (the time was parsed while the event was processed); the event is not kept either. */
+    @Test
+    void aSignedShopifyFulfilmentWithAnUnreadableTimeIs400WithTheReasonAndNothingKept() throws Exception {
+        String orderId = "53" + Math.abs(run.hashCode());
+        importOrder("shopify-us", orderId, null);
+        String payload = """
+                {"id": %s, "name": "#1043", "cancelled_at": null, "fulfillment_status": "fulfilled",
+                 "fulfillments": [{"id": 255858047, "status": "success", "created_at": %s,
+                   "tracking_company": "UPS", "tracking_number": "1Z%sBAD"}]}""";
+        String eventId = "evt-bad-time-" + run;
+
+        for (String unreadable : List.of("\"last Tuesday\"", "\"2026-11-01 09:15\"", "1762010100", "{}")) {
+            byte[] fulfilled = payload.formatted(orderId, unreadable, run).getBytes(StandardCharsets.UTF_8);
+            HttpResponse<String> response = post("/api/webhooks/shopify", fulfilled,
+                    shopifyHeaders(fulfilled, SHOPIFY_SECRET, eventId, "orders/fulfilled"));
+
+            assertThat(response.statusCode()).as(unreadable + ": " + response.body()).isEqualTo(400);
+            assertThat(response.body()).contains("fulfillments[].created_at is not an ISO-8601 time");
+        }
+        assertThat(order("shopify-us", orderId).getStatus()).isEqualTo(OrderStatus.PLACED);
+
+        byte[] readable = payload.formatted(orderId, "\"2026-11-01T09:15:00-05:00\"", run)
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> fixed = post("/api/webhooks/shopify", readable,
+                shopifyHeaders(readable, SHOPIFY_SECRET, eventId, "orders/fulfilled"));
+        assertThat(fixed.body()).contains("PROCESSED");
+        assertThat(order("shopify-us", orderId).getShippedAt()).isEqualTo(Instant.parse("2026-11-01T14:15:00Z"));
     }
 
     @Test

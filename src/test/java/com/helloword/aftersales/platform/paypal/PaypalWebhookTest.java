@@ -1,6 +1,8 @@
 package com.helloword.aftersales.platform.paypal;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -15,11 +17,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.helloword.aftersales.support.IntegrationTest;
+import com.helloword.aftersales.support.MutableClock;
 import com.helloword.aftersales.support.PublishedEvents;
 
 /**
@@ -46,6 +55,10 @@ class PaypalWebhookTest {
     WireMockServer paypal;
     @Autowired
     PublishedEvents events;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    PaypalWebhookSettings settings;
 
     final HttpClient http = HttpClient.newHttpClient();
     String eventId;
@@ -66,6 +79,12 @@ class PaypalWebhookTest {
                 equalTo("forged-signature=="))).willReturn(okJson("{\"verification_status\": \"FAILURE\"}")));
     }
 
+    /** Both clocks, the application's and the engine's, resume real time after a test that fixed them. */
+    @AfterEach
+    void resetClocks() {
+        clock.resumeRealTime();
+    }
+
     private String event(String eventType) {
         return PaypalDisputesTest.fixture("webhook-dispute-created.json")
                 .replace("WH-4M0448861G563140B-9EX36365822141321", eventId)
@@ -73,12 +92,17 @@ class PaypalWebhookTest {
                 .replace("\"event_type\": \"CUSTOMER.DISPUTE.CREATED\"", "\"event_type\": \"" + eventType + "\"");
     }
 
-    private static Map<String, String> signed(String signature) {
+    /** The headers of a delivery PayPal sends now (by the application clock), signed {@code signature}. */
+    private Map<String, String> signed(String signature) {
         return Map.of("Paypal-Transmission-Id", "69cd13f0-d67a-11e5-baa3-778b53f4ae55",
-                "Paypal-Transmission-Time", "2026-11-02T20:01:35Z",
+                "Paypal-Transmission-Time", transmissionTime(),
                 "Paypal-Transmission-Sig", signature,
                 "Paypal-Cert-Url", CERT_URL,
                 "Paypal-Auth-Algo", "SHA256withRSA");
+    }
+
+    private String transmissionTime() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     private HttpResponse<String> deliver(byte[] body, Map<String, String> headers) throws Exception {
@@ -96,6 +120,7 @@ class PaypalWebhookTest {
     @Test
     void aVerifiedDisputeEventIsProcessedOnceAndAReplayIsADuplicate() throws Exception {
         String body = event("CUSTOMER.DISPUTE.CREATED");
+        String sentAt = transmissionTime();
 
         HttpResponse<String> first = deliver(body, signed("good-signature=="));
         HttpResponse<String> replay = deliver(body, signed("good-signature=="));
@@ -112,7 +137,7 @@ class PaypalWebhookTest {
                 .withRequestBody(matchingJsonPath("$.auth_algo", equalTo("SHA256withRSA")))
                 .withRequestBody(matchingJsonPath("$.cert_url", equalTo(CERT_URL)))
                 .withRequestBody(matchingJsonPath("$.transmission_id", equalTo("69cd13f0-d67a-11e5-baa3-778b53f4ae55")))
-                .withRequestBody(matchingJsonPath("$.transmission_time", equalTo("2026-11-02T20:01:35Z")))
+                .withRequestBody(matchingJsonPath("$.transmission_time", equalTo(sentAt)))
                 .withRequestBody(matchingJsonPath("$.webhook_id", equalTo(WEBHOOK_ID)))
                 .withRequestBody(matchingJsonPath("$.webhook_event", equalToJson(body))));
     }
@@ -140,10 +165,120 @@ class PaypalWebhookTest {
         Map<String, String> partial = new HashMap<>(signed("good-signature=="));
         partial.remove("Paypal-Transmission-Sig");
 
-        assertThat(deliver(event("CUSTOMER.DISPUTE.UPDATED"), Map.of()).statusCode()).isEqualTo(401);
-        assertThat(deliver(event("CUSTOMER.DISPUTE.UPDATED"), partial).statusCode()).isEqualTo(401);
+        HttpResponse<String> none = deliver(event("CUSTOMER.DISPUTE.UPDATED"), Map.of());
+        HttpResponse<String> noSignature = deliver(event("CUSTOMER.DISPUTE.UPDATED"), partial);
+
+        assertThat(none.statusCode()).isEqualTo(400);
+        assertThat(none.body()).contains("missing transmission headers", "PAYPAL-TRANSMISSION-ID",
+                "PAYPAL-CERT-URL", "PAYPAL-AUTH-ALGO");
+        assertThat(noSignature.statusCode()).isEqualTo(400);
+        assertThat(noSignature.body()).contains("missing transmission headers: PAYPAL-TRANSMISSION-SIG\"");
         assertThat(events.of(PaypalDisputeChanged.class)).isEmpty();
         paypal.verify(0, postRequestedFor(urlEqualTo(VERIFY)));
+    }
+
+    /** Deliveries with something wrong that needs no PayPal to see, each with the reason it is refused. */
+    private List<Map.Entry<Map<String, String>, String>> junk() {
+        List<Map.Entry<Map<String, String>, String>> junk = new ArrayList<>();
+        for (String header : List.of("Paypal-Transmission-Id", "Paypal-Transmission-Time", "Paypal-Transmission-Sig",
+                "Paypal-Cert-Url", "Paypal-Auth-Algo")) {
+            Map<String, String> headers = new HashMap<>(signed("forged-signature=="));
+            headers.remove(header);
+            junk.add(Map.entry(headers, "missing transmission headers: " + header.toUpperCase()));
+        }
+        for (String certUrl : List.of("http://api.paypal.com/v1/notifications/certs/CERT-1",
+                "https://evil.example/v1/notifications/certs/CERT-1",
+                "https://api.paypal.com.evil.example/v1/notifications/certs/CERT-1",
+                "https://api.paypal.com@evil.example/v1/notifications/certs/CERT-1",
+                "https://evil.example@api.paypal.com/v1/notifications/certs/CERT-1",
+                "https://api.paypal.com:8443/v1/notifications/certs/CERT-1",
+                "file:///etc/passwd", "not a url at all")) {
+            Map<String, String> headers = new HashMap<>(signed("forged-signature=="));
+            headers.put("Paypal-Cert-Url", certUrl);
+            junk.add(Map.entry(headers, "PAYPAL-CERT-URL must be an https URL on api.paypal.com"));
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Duration beyond = settings.transmissionWindow().plusSeconds(1);
+        for (String time : List.of(now.minus(beyond).toString(), now.plus(beyond).toString(),
+                "2015-06-01T20:21:13Z")) {
+            Map<String, String> headers = new HashMap<>(signed("forged-signature=="));
+            headers.put("Paypal-Transmission-Time", time);
+            junk.add(Map.entry(headers, "is more than " + settings.transmissionWindow()));
+        }
+        for (String time : List.of("yesterday", "2026-11-02 20:01:35", "1762113695")) {
+            Map<String, String> headers = new HashMap<>(signed("forged-signature=="));
+            headers.put("Paypal-Transmission-Time", time);
+            junk.add(Map.entry(headers, "PAYPAL-TRANSMISSION-TIME is not an ISO-8601 time"));
+        }
+        return junk;
+    }
+
+    @Test
+    void fortyJunkDeliveriesMakeNoCallToPaypalAndAGenuineOneStillWorks() throws Exception {
+        List<Map.Entry<Map<String, String>, String>> junk = junk();
+        for (int i = 0; i < 40; i++) {
+            Map.Entry<Map<String, String>, String> delivery = junk.get(i % junk.size());
+            HttpResponse<String> response = deliver(event("CUSTOMER.DISPUTE.CREATED"), delivery.getKey());
+
+            assertThat(response.statusCode()).as(delivery.getKey() + ": " + response.body()).isEqualTo(400);
+            assertThat(response.body()).as(delivery.getKey().toString()).contains(delivery.getValue());
+        }
+        assertThat(paypal.findAll(anyRequestedFor(anyUrl()))).as("no token, no verification").isEmpty();
+
+        HttpResponse<String> genuine = deliver(event("CUSTOMER.DISPUTE.CREATED"), signed("good-signature=="));
+        assertThat(genuine.statusCode()).as(genuine.body()).isEqualTo(200);
+        assertThat(genuine.body()).contains("PROCESSED", disputeId);
+        paypal.verify(1, postRequestedFor(urlEqualTo(VERIFY)));
+    }
+
+    @Test
+    void aTransmissionTimeWithinTheWindowEitherWayIsVerified() throws Exception {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Duration within = settings.transmissionWindow().minusSeconds(5);
+        for (Instant sent : List.of(now.minus(within), now.plus(within))) {
+            Map<String, String> headers = new HashMap<>(signed("good-signature=="));
+            headers.put("Paypal-Transmission-Time", sent.toString());
+            HttpResponse<String> response = deliver(event("CUSTOMER.DISPUTE.UPDATED"), headers);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        }
+        paypal.verify(2, postRequestedFor(urlEqualTo(VERIFY)));
+    }
+
+    @Test
+    void overItsAllowanceOfUnverifiedDeliveriesASourceIs429WithRetryAfterAndPaypalIsNotAsked() throws Exception {
+        clock.fixWithEngine(Instant.parse("2031-03-03T10:00:00Z")); // a window of its own for this test's source
+        int allowance = settings.unverifiedPerSource();
+        for (int i = 0; i < allowance; i++) {
+            assertThat(deliver(event("CUSTOMER.DISPUTE.UPDATED"), signed("forged-signature==")).statusCode())
+                    .isEqualTo(401);
+        }
+        paypal.verify(allowance, postRequestedFor(urlEqualTo(VERIFY)));
+
+        clock.advance(Duration.ofSeconds(1));
+        HttpResponse<String> forged = deliver(event("CUSTOMER.DISPUTE.UPDATED"), signed("forged-signature=="));
+        HttpResponse<String> genuine = deliver(event("CUSTOMER.DISPUTE.UPDATED"), signed("good-signature=="));
+
+        assertThat(forged.statusCode()).as(forged.body()).isEqualTo(429);
+        assertThat(Long.parseLong(forged.headers().firstValue("Retry-After").orElseThrow()))
+                .isEqualTo(settings.unverifiedWindow().minusSeconds(1).toSeconds());
+        assertThat(genuine.statusCode()).as("nothing tells a genuine one apart before PayPal is asked").isEqualTo(429);
+        paypal.verify(allowance, postRequestedFor(urlEqualTo(VERIFY)));
+        assertThat(events.of(PaypalDisputeChanged.class)).isEmpty();
+
+        clock.advance(settings.unverifiedWindow());
+        HttpResponse<String> later = deliver(event("CUSTOMER.DISPUTE.UPDATED"), signed("good-signature=="));
+        assertThat(later.statusCode()).as(later.body()).isEqualTo(200);
+        assertThat(later.body()).contains("PROCESSED");
+    }
+
+    @Test
+    void verifiedDeliveriesDoNotUseUpTheAllowanceOfTheirSource() throws Exception {
+        clock.fixWithEngine(Instant.parse("2031-03-04T10:00:00Z"));
+        for (int i = 0; i < settings.unverifiedPerSource() + 5; i++) {
+            HttpResponse<String> response = deliver(event("CUSTOMER.DISPUTE.UPDATED").replace(eventId, eventId + i),
+                    signed("good-signature=="));
+            assertThat(response.statusCode()).as(i + ": " + response.body()).isEqualTo(200);
+        }
     }
 
     @Test

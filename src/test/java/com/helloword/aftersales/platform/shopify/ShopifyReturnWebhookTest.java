@@ -335,6 +335,27 @@ class ShopifyReturnWebhookTest {
     }
 
     @Test
+    void aReturnWithAnUnreadableRequestTimeIs400WithTheReasonAndNothingKept() throws Exception {
+        String orderId = "69" + seed;
+        importOrder(orderId, "SKU-TEE-M");
+        String good = new String(returnRequest("79" + seed, orderId, "wrong_item"), StandardCharsets.UTF_8);
+        byte[] badRequestedAt = good.replace("\"status\": \"requested\"",
+                "\"status\": \"requested\", \"requested_at\": \"yesterday\"").getBytes(StandardCharsets.UTF_8);
+        byte[] badCreatedAt = good.replace("\"status\": \"requested\"",
+                "\"status\": \"requested\", \"created_at\": 1762010100").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> requested = deliver(badRequestedAt, SECRET, "evt-r11-" + run, "returns/request");
+        HttpResponse<String> created = deliver(badCreatedAt, SECRET, "evt-r11-" + run, "returns/request");
+
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(400);
+        assertThat(requested.body()).contains("requested_at is not an ISO-8601 time");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(400);
+        assertThat(created.body()).contains("created_at is not an ISO-8601 time");
+        assertThat(platformReturns.findByStoreIdAndPlatformReturnId("shopify-us", "79" + seed)).isEmpty();
+        assertThat(returnsOfOrder(orderId)).isZero();
+    }
+
+    @Test
     void aPayloadWithoutIdsIs400AndABadSignature401() throws Exception {
         String orderId = "64" + seed;
         importOrder(orderId, "SKU-TEE-M");
