@@ -57,7 +57,11 @@ class RequestBodyLimitsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The Authorization header of a demo login ("name", password = name) or a token ({@link Http#RELAY}). */
     private static String basic(String user) {
+        if (user.startsWith("Bearer ")) {
+            return user;
+        }
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -193,7 +197,7 @@ class RequestBodyLimitsTest {
 
     @Test
     void aChunkedTenMegabyteBuyerMessageIs413WhileItIsReadBeforeItIsParsed() throws Exception {
-        Answer answer = overLimit("/api/intake/messages", "relay", jsonOfSize(intakeHead(), 10_000_000), intakeLimit);
+        Answer answer = overLimit("/api/intake/messages", Http.RELAY, jsonOfSize(intakeHead(), 10_000_000), intakeLimit);
 
         assertThat(answer.status()).as(answer.body()).isEqualTo(413);
         assertThat(detail(answer)).isEqualTo("A message may be at most " + intakeLimit + " bytes");
@@ -203,11 +207,11 @@ class RequestBodyLimitsTest {
 
     @Test
     void aBuyerMessageOverTheLimitWithItsLengthDeclaredIs413AndOneWithinGoesThroughChunked() throws Exception {
-        HttpResponse<String> declared = new Http(port).post("/api/intake/messages", "relay", "application/json",
+        HttpResponse<String> declared = new Http(port).post("/api/intake/messages", Http.RELAY, "application/json",
                 jsonOfSize(intakeHead(), intakeLimit + 1).readAllBytes());
         assertThat(declared.statusCode()).as(declared.body()).isEqualTo(413);
 
-        Answer within = small("/api/intake/messages", "relay", intakeHead() + "\"platformOrderId\": null}");
+        Answer within = small("/api/intake/messages", Http.RELAY, intakeHead() + "\"platformOrderId\": null}");
         assertThat(within.status()).as(within.body()).isIn(200, 201);
     }
 
