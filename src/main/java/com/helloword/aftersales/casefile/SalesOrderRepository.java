@@ -33,12 +33,6 @@ public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
     @Query("select o from SalesOrder o where o.id = :id")
     Optional<SalesOrder> lockById(Long id);
 
-    /** A store's orders from buyers who write in a language, with the buyer (demo cases). */
-    @Query("select o from SalesOrder o join fetch o.buyer b where o.store.id = :storeId and b.language = :language"
-            + " order by o.id")
-    List<SalesOrder> findByStoreAndBuyerLanguage(String storeId, String language,
-            org.springframework.data.domain.Pageable page);
-
     /** Units shipped per SKU since a moment (sku, units), for the product-quality loop. */
     @Query("select l.sku, sum(l.quantity) from OrderLine l where l.order.shippedAt >= :since group by l.sku")
     List<Object[]> unitsShippedBySkuSince(Instant since);

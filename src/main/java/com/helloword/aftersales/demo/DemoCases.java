@@ -1,12 +1,13 @@
 package com.helloword.aftersales.demo;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
+import com.helloword.aftersales.casefile.OrderStatus;
 import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
 import com.helloword.aftersales.casework.intake.IntakeMessage;
@@ -15,28 +16,57 @@ import com.helloword.aftersales.casework.intake.IntakeService;
 /**
  * A few buyer messages for the demo, taken in through the real intake so that Tasklist has graded
  * cases for the language teams the moment the demo starts (and a knowledge-base answer in the
- * embedded mailbox): a damaged lamp in German, a charger that smoked in English, a parcel that never
- * arrived in Japanese, a size question in French, a knit-wear care question in English.
+ * embedded mailbox): a desk lamp delivered broken in German, a power bank that smoked in English (the
+ * recall signal counts it against that power bank's batch), a yoga mat stuck in transit for weeks in
+ * Japanese, a size question in French on a sweater not yet shipped, a knit-wear care question in English.
+ * Each message comes with its own order, made to fit it: the item the message is about, the status
+ * and the carrier's scans the complaint implies ({@link DemoDataLoader} imports and tracks them).
  */
 @Component
 class DemoCases {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoCases.class);
 
-    /** One demo message: which store's buyers, in which language, what they write. */
-    record Message(String storeId, String language, String subject, String body) {
+    /**
+     * The order a demo message is about: {@code about} is the item the message names (first line),
+     * {@code alsoOrdered} the order's other lines; ordered {@code daysAgo}, shipped a day later, delivered
+     * (when the status says so) {@code deliveredDaysAgo}.
+     */
+    record CaseOrder(String platformOrderId, OrderStatus status, int daysAgo, int deliveredDaysAgo,
+            DemoProducts.Product about, List<DemoProducts.Product> alsoOrdered) {
+
+        List<DemoProducts.Product> lines() {
+            return Stream.concat(Stream.of(about), alsoOrdered.stream()).toList();
+        }
+    }
+
+    /** One demo message: which store's buyer, in which language, about which order, what they write. */
+    record Message(String storeId, String language, CaseOrder order, String subject, String body) {
     }
 
     static final List<Message> MESSAGES = List.of(
-            new Message("amazon-de", "de", "Lampe kaputt",
+            new Message("amazon-de", "de",
+                    new CaseOrder("302-4417265-9000001", OrderStatus.DELIVERED, 6, 1, DemoProducts.DESK_LAMP,
+                            List.of(DemoProducts.SILK_SCARF)),
+                    "Lampe kaputt",
                     "Guten Tag, die Lampe ist leider zerbrochen angekommen, das Glas ist gesprungen. Was nun?"),
-            new Message("amazon-us", "en", "Charger smoked",
+            new Message("amazon-us", "en",
+                    new CaseOrder("114-8820413-9000002", OrderStatus.DELIVERED, 20, 15, DemoProducts.POWER_BANK_09A,
+                            List.of()),
+                    "Charger smoked",
                     "The power bank got very hot and started to smoke while charging my phone. This is dangerous!"),
-            new Message("amazon-jp", "ja", "荷物が届きません",
-                    "三週間前に注文しましたが、まだ荷物が届いていません。確認していただけますか。"),
-            new Message("shopify-fr", "fr", "Quelle taille ?",
+            new Message("amazon-jp", "ja",
+                    new CaseOrder("503-1276604-9000003", OrderStatus.SHIPPED, 21, 0, DemoProducts.YOGA_MAT, List.of()),
+                    "荷物が届きません",
+                    "三週間前にヨガマットを注文しましたが、まだ荷物が届いていません。確認していただけますか。"),
+            new Message("shopify-fr", "fr",
+                    new CaseOrder("5109000004", OrderStatus.PLACED, 1, 0, DemoProducts.SWEATER_M, List.of()),
+                    "Quelle taille ?",
                     "Bonjour, je fais du 38 en France, quelle taille dois-je prendre pour le pull ?"),
-            new Message("amazon-uk", "en", "Washing my jumper",
+            new Message("amazon-uk", "en",
+                    new CaseOrder("205-6631978-9000005", OrderStatus.DELIVERED, 9, 4, DemoProducts.SWEATER_L,
+                            List.of(DemoProducts.YOGA_MAT)),
+                    "Washing my jumper",
                     "Hello, how should I wash the knit sweater? It is wool and I do not want it to shrink."));
 
     private final SalesOrderRepository orders;
@@ -47,19 +77,22 @@ class DemoCases {
         this.intake = intake;
     }
 
-    /** Sends each demo message once (the same external id again changes nothing). */
+    /** The mail id demo message {@code index} (from 0) arrives with. */
+    static String messageId(int index) {
+        return "<demo-" + (index + 1) + "@helloword.example>";
+    }
+
+    /** Sends each demo message once, on its own order (the same external id again changes nothing). */
     void send() {
         int sent = 0;
         for (int i = 0; i < MESSAGES.size(); i++) {
             Message m = MESSAGES.get(i);
-            List<SalesOrder> candidates = orders.findByStoreAndBuyerLanguage(m.storeId(), m.language(),
-                    PageRequest.of(0, 1));
-            if (candidates.isEmpty()) {
+            SalesOrder order = orders.findWithLines(m.storeId(), m.order().platformOrderId()).orElse(null);
+            if (order == null) {
                 continue;
             }
-            SalesOrder order = candidates.get(0);
-            intake.receive(new IntakeMessage(m.storeId(), "email", "<demo-" + (i + 1) + "@helloword.example>",
-                    order.getPlatformOrderId(), order.getBuyer().getEmail(), null, m.subject(), m.body(), null));
+            intake.receive(new IntakeMessage(m.storeId(), "email", messageId(i), order.getPlatformOrderId(),
+                    order.getBuyer().getEmail(), null, m.subject(), m.body(), null));
             sent++;
         }
         LOG.info("Demo cases: {} buyer messages taken in through the intake", sent);
