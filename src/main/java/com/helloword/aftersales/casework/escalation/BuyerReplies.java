@@ -161,7 +161,8 @@ public class BuyerReplies {
                 model.put("agentNote", remedy.getNote());
             }
         }
-        model.put("confirmUrl", withConfirmLink ? links.confirmUrl(c.getBusinessKey()) : "#confirmation-link");
+        model.put("confirmUrl", withConfirmLink ? links.confirmUrl(c.getBusinessKey(), c.getLanguage())
+                : "#confirmation-link");
         return model;
     }
 
@@ -179,7 +180,7 @@ public class BuyerReplies {
         }
         List<String> urls = new ArrayList<>();
         for (int stars = 1; stars <= 5; stars++) {
-            urls.add(links.ratingUrl(c.getBusinessKey(), stars));
+            urls.add(links.ratingUrl(c.getBusinessKey(), stars, c.getLanguage()));
         }
         model.put("ratingUrls", urls);
         outbox.queue(new MailRequest("case:" + c.getBusinessKey() + ":rating", caseId, "case-rating", c.getLanguage(),
