@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -63,7 +64,8 @@ import com.helloword.aftersales.support.MutableClock;
  * The "Answer buyer" Camunda Form in a real browser: Debian's headless Chromium opens the 7.24
  * Tasklist as a German agent, claims the task of a fresh case, and checks that form-js renders the
  * case view, the suggestion and the pre-filled choice, that the FEEL conditionals show and hide the
- * fields, and that the form's Complete button asks the warehouse; and that "Review return" speaks in words and the store's time. Runs in CI (which installs
+ * fields, and that the form's Complete button asks the warehouse; that the standard reply shown follows the
+ * remedy and the numbers picked; and that "Review return" speaks in words and the store's time. Runs in CI (which installs
  * {@code chromium} and {@code chromium-driver}); elsewhere it is skipped when they are missing.
  * On failure a screenshot and the page source land in {@code target/browser-test/}.
  */
@@ -215,6 +217,64 @@ class TasklistFormBrowserTest {
     }
 
     /**
+     * Issue 19, point 2: the standard reply shown follows the remedy picked and the numbers entered, in the
+     * tense the mail will have: the suggested reship is one the warehouse will do ("we will write again"),
+     * a partial refund on this Shopify store is made at once, so it reads as done.
+     */
+    @Test
+    void theReplyShownFollowsTheRemedyAndTheNumbersTheAgentChooses() throws Exception {
+        String key = germanCase("Der Boden der Tasse hat einen Sprung " + run);
+        Task answer = answerTask(key);
+        Map<String, String> previews = new HashMap<>();
+        JsonNode stored = new ObjectMapper().readTree(taskService.getVariableLocalTyped(answer.getId(), "replyPreviews")
+                .getValue().toString());
+        stored.get("texts").fields().forEachRemaining(e -> previews.put(e.getKey(), e.getValue().asText()));
+        String suggested = (String) taskService.getVariable(answer.getId(), "remedy");
+        int percent = (Integer) taskService.getVariable(answer.getId(), "remedyPercent");
+        String suggestedLine = sentenceOf(previews.get(suggested), suggested);
+        String refundLine = sentenceOf(previews.get("PARTIAL_REFUND_KEEP_ITEM"), "PARTIAL_REFUND_KEEP_ITEM");
+        assertThat(refundLine).contains("%AMOUNT% EUR (%PERCENT% % des Bestellwerts)", "erstattet");
+
+        driver = chromium();
+        WebDriverWait wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(250));
+        try {
+            WebElement form = claimInTasklist(wait, "lena", answer);
+            wait.until(ExpectedConditions.textToBePresentInElement(form, "The standard reply"));
+            wait.until(d -> replyShown().contains(suggestedLine));
+            assertThat(replyShown()).doesNotContain("{{", "%AMOUNT%", "%PERCENT%", "erstattet");
+
+            // a partial refund: the refund's text, with the percent the form holds and its amount
+            choose("Remedy (suggested", "Partial refund, buyer keeps the item (%)");
+            String refund = refundLine.replace("%PERCENT%", String.valueOf(percent))
+                    .replace("%AMOUNT%", stored.get("partialRefundAmounts").get(percent - 1).asText());
+            wait.until(d -> replyShown().contains(refund));
+            assertThat(replyShown()).doesNotContain(suggestedLine);
+
+            // another percent: another amount (20 % of 34.90 EUR)
+            WebElement percentField = driver.findElement(By.xpath(fieldXpath("Percent") + "//input"));
+            percentField.sendKeys(Keys.chord(Keys.CONTROL, "a"), "20");
+            wait.until(d -> replyShown().contains("6.98 EUR (20 % des Bestellwerts)"));
+
+            // a coupon: its text, with the value entered as the mail writes it
+            choose("Remedy (suggested", "Coupon (EUR)");
+            wait.until(d -> replyShown().contains("Gutschein über 5.00 EUR"));
+            assertThat(replyShown()).doesNotContain("erstattet");
+            assertThat(formFailures()).isEmpty();
+            assertThat(driver.getPageSource()).doesNotContain(buyer);
+
+            // a task made before the replies per remedy has the one reply of its suggestion: the form still shows it
+            taskService.removeVariableLocal(answer.getId(), "replyPreviews");
+            taskService.setVariableLocal(answer.getId(), "replyPreview", "Die Antwort einer älteren Aufgabe " + run);
+            driver.navigate().refresh();
+            wait.until(d -> replyShown().contains("Die Antwort einer älteren Aufgabe " + run));
+            assertThat(formFailures()).isEmpty();
+        } catch (Throwable failure) {
+            keepEvidence("reply-preview");
+            throw failure;
+        }
+    }
+
+    /**
      * Issue 19, point 9: "Review return" shows a refused return in words (reason, refusal, where it came from)
      * and its times in the store's zone, not CHANGED_MIND, WINDOW_PASSED or a UTC timestamp.
      */
@@ -326,6 +386,21 @@ class TasklistFormBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button.unclaim")));
         assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo(user);
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+    }
+
+    /** The standard reply as the form shows it now (the text below its heading). */
+    private String replyShown() {
+        List<WebElement> texts = driver.findElements(By.xpath("//*[contains(concat(' ', @class, ' '), ' fjs-form-field-text ')]"
+                + "[contains(normalize-space(), 'The standard reply')]"));
+        return texts.isEmpty() ? "" : text(texts.get(0)).replaceAll("\\s+", " ");
+    }
+
+    /** The sentence of a reply preview that says what the remedy is (it names the order). */
+    private String sentenceOf(String preview, String remedy) {
+        assertThat(preview).as(remedy + " preview").isNotNull();
+        return preview.lines().map(String::strip).filter(line -> line.contains(orderId())).findFirst()
+                .orElseThrow(() -> new AssertionError("no line naming the order in " + preview))
+                .replaceAll("\\s+", " ");
     }
 
     /**
