@@ -8,6 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javax.crypto.Mac;
@@ -87,21 +90,74 @@ public class BuyerLinks {
 
     /** The page where the buyer says the case is settled. */
     public String confirmUrl(String caseKey) {
+        return confirmUrl(caseKey, null);
+    }
+
+    /**
+     * The same, for a buyer of this language: the link carries it ({@code lang}, not signed), so that a page
+     * saying the link is not valid can say it in the language of the mail ({@link #refusalLanguage}).
+     */
+    public String confirmUrl(String caseKey, String language) {
         return UriComponentsBuilder.fromUriString(baseUrl()).path("/buyer/cases/{case}/confirm")
-                .queryParam("t", token(caseKey, Action.CONFIRM)).buildAndExpand(caseKey).toUriString();
+                .queryParam("t", token(caseKey, Action.CONFIRM)).queryParamIfPresent("lang", hint(language))
+                .buildAndExpand(caseKey).toUriString();
     }
 
     /** The page where the buyer gives the case {@code stars} (pre-selected; they may change it there). */
     public String ratingUrl(String caseKey, int stars) {
+        return ratingUrl(caseKey, stars, null);
+    }
+
+    /** The same, for a buyer of this language (see {@link #confirmUrl(String, String)}). */
+    public String ratingUrl(String caseKey, int stars, String language) {
         return UriComponentsBuilder.fromUriString(baseUrl()).path("/buyer/cases/{case}/rating")
                 .queryParam("stars", stars).queryParam("t", token(caseKey, Action.RATE))
-                .buildAndExpand(caseKey).toUriString();
+                .queryParamIfPresent("lang", hint(language)).buildAndExpand(caseKey).toUriString();
     }
 
     /** The return label of a return (a PDF to print), for the buyer who got the label mail. */
     public String returnLabelUrl(String returnKey) {
+        return returnLabelUrl(returnKey, null);
+    }
+
+    /** The same, for a buyer of this language (see {@link #confirmUrl(String, String)}). */
+    public String returnLabelUrl(String returnKey, String language) {
         return UriComponentsBuilder.fromUriString(baseUrl()).path("/buyer/returns/{return}/label")
-                .queryParam("t", token(returnKey, Action.RETURN_LABEL)).buildAndExpand(returnKey).toUriString();
+                .queryParam("t", token(returnKey, Action.RETURN_LABEL)).queryParamIfPresent("lang", hint(language))
+                .buildAndExpand(returnKey).toUriString();
+    }
+
+    /**
+     * The language of the page that refuses a link (altered, made up or expired): the one the link carries
+     * ({@code lang}: the mail's), else, for a link of this server that has only expired, its subject's
+     * ({@code languageOfSubject}, e.g. the case's: asked only then, so that a made-up link cannot find out
+     * whether a case exists or what language its buyer reads), else the browser's ({@code Accept-Language}).
+     * Null when none is known: the page's default.
+     */
+    public String refusalLanguage(String subject, Action action, String token, String lang, String acceptLanguage,
+            Function<String, String> languageOfSubject) {
+        Optional<String> fromLink = hint(lang);
+        if (fromLink.isPresent()) {
+            return fromLink.get();
+        }
+        if (authentic(subject, action, token)) {
+            Optional<String> ofSubject = hint(languageOfSubject.apply(subject));
+            if (ofSubject.isPresent()) {
+                return ofSubject.get();
+            }
+        }
+        return hint(acceptLanguage).orElse(null);
+    }
+
+    /** A language as links and pages name it: the two letters of {@code de}, {@code pt-BR}, {@code en-US,en;q=0.9}. */
+    static Optional<String> hint(String language) {
+        if (language == null || language.length() < 2) {
+            return Optional.empty();
+        }
+        String letters = language.substring(0, 2).toLowerCase(Locale.ROOT);
+        boolean alone = language.length() == 2 || !Character.isLetter(language.charAt(2));
+        return letters.chars().allMatch(ch -> ch >= 'a' && ch <= 'z') && alone ? Optional.of(letters)
+                : Optional.empty();
     }
 
     /**
@@ -126,22 +182,33 @@ public class BuyerLinks {
 
     /** Whether the token is this server's, for this case and action, and not expired. */
     public boolean verify(String caseKey, Action action, String token) {
-        if (caseKey == null || token == null) {
-            return false;
+        Long expires = signedExpiry(caseKey, action, token);
+        return expires != null && clock.instant().getEpochSecond() <= expires;
+    }
+
+    /** Whether the token is this server's, for this subject and action, expired or not. */
+    boolean authentic(String subject, Action action, String token) {
+        return signedExpiry(subject, action, token) != null;
+    }
+
+    /** The expiry the token was signed with for this subject and action; null when it is not this server's. */
+    private Long signedExpiry(String subject, Action action, String token) {
+        if (subject == null || token == null) {
+            return null;
         }
         int dot = token.indexOf('.');
         if (dot <= 0) {
-            return false;
+            return null;
         }
         long expires;
         try {
             expires = Long.parseLong(token.substring(0, dot));
         } catch (NumberFormatException e) {
-            return false;
+            return null;
         }
-        byte[] expected = signature(caseKey, action, expires).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = signature(subject, action, expires).getBytes(StandardCharsets.US_ASCII);
         byte[] given = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, given) && clock.instant().getEpochSecond() <= expires;
+        return MessageDigest.isEqual(expected, given) ? expires : null;
     }
 
     private String signature(String caseKey, Action action, long expires) {

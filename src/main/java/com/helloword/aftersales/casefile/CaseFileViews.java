@@ -29,8 +29,8 @@ public final class CaseFileViews {
         }
     }
 
-    public record OrderLineView(int lineNo, String sku, String batch, int quantity, BigDecimal unitPrice,
-            BigDecimal lineTotal) {
+    public record OrderLineView(int lineNo, String sku, String batch, String title, int quantity,
+            BigDecimal unitPrice, BigDecimal lineTotal) {
     }
 
     public record OrderView(long id, String storeId, String platformOrderId, BuyerView buyer,
@@ -47,8 +47,8 @@ public final class CaseFileViews {
 
         static OrderView of(SalesOrder o) {
             List<OrderLineView> lines = o.getLines().stream()
-                    .map(l -> new OrderLineView(l.getLineNo(), l.getSku(), l.getBatchLot(), l.getQuantity(),
-                            l.getUnitPrice(), l.lineTotal()))
+                    .map(l -> new OrderLineView(l.getLineNo(), l.getSku(), l.getBatchLot(), l.getTitle(),
+                            l.getQuantity(), l.getUnitPrice(), l.lineTotal()))
                     .toList();
             return new OrderView(o.getId(), o.getStore().getId(), o.getPlatformOrderId(), BuyerView.of(o.getBuyer()),
                     o.getDestinationCountry(), o.getCurrency(), o.getStatus(), o.getOrderedAt(), o.getShippedAt(),

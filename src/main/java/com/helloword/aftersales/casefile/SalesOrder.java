@@ -72,8 +72,11 @@ public class SalesOrder extends CaseFileEntity {
             Instant shippedAt, Instant deliveredAt, String carrier, String trackingNumber) {
     }
 
-    /** One line as an import or a platform sync brings it; the line number is its position. */
-    public record LineDetails(String sku, String batchLot, int quantity, BigDecimal unitPrice) {
+    /**
+     * One line as an import or a platform sync brings it; the line number is its position. {@code title}: the
+     * product's title as the store names it, or null.
+     */
+    public record LineDetails(String sku, String batchLot, String title, int quantity, BigDecimal unitPrice) {
     }
 
     /** What {@link #replaceLines} did. */

@@ -27,7 +27,7 @@ final class CsvOrderReader {
             OrderField.BUYER_EMAIL, OrderField.DESTINATION_COUNTRY, OrderField.CURRENCY, OrderField.ORDERED_AT,
             OrderField.STATUS, OrderField.SKU, OrderField.QUANTITY, OrderField.UNIT_PRICE);
     private static final Set<OrderField> LINE_FIELDS = EnumSet.of(OrderField.SKU, OrderField.BATCH,
-            OrderField.QUANTITY, OrderField.UNIT_PRICE);
+            OrderField.TITLE, OrderField.QUANTITY, OrderField.UNIT_PRICE);
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setHeader()

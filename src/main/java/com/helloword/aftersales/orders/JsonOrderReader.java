@@ -69,8 +69,8 @@ final class JsonOrderReader {
             for (int i = 0; i < lines.size(); i++) {
                 String prefix = "lines[" + i + "].";
                 Map<OrderField, String> lineValues = new EnumMap<>(OrderField.class);
-                for (OrderField field : List.of(OrderField.SKU, OrderField.BATCH, OrderField.QUANTITY,
-                        OrderField.UNIT_PRICE)) {
+                for (OrderField field : List.of(OrderField.SKU, OrderField.BATCH, OrderField.TITLE,
+                        OrderField.QUANTITY, OrderField.UNIT_PRICE)) {
                     lineValues.put(field, scalar(check, prefix + field.jsonName, lines.get(i).get(field.jsonName)));
                 }
                 order.addLine(new RawOrder.RawLine(line, prefix, lineValues));

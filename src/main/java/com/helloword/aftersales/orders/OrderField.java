@@ -18,6 +18,8 @@ enum OrderField {
     STATUS("status", "status"),
     SKU("sku", "sku"),
     BATCH("batch", "batch"),
+    /** Optional: the product's title as the store shows it to buyers. */
+    TITLE("title", "title"),
     QUANTITY("quantity", "quantity"),
     UNIT_PRICE("unitPrice", "unit_price");
 

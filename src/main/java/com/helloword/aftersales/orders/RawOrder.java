@@ -83,12 +83,14 @@ final class RawOrder {
             String sku = lineCheck.required(lineNames.apply(OrderField.SKU), raw.values().get(OrderField.SKU), 100);
             String batch = lineCheck.optional(lineNames.apply(OrderField.BATCH), raw.values().get(OrderField.BATCH),
                     100);
+            String title = lineCheck.optional(lineNames.apply(OrderField.TITLE), raw.values().get(OrderField.TITLE),
+                    200);
             Integer quantity = lineCheck.positiveInt(lineNames.apply(OrderField.QUANTITY),
                     raw.values().get(OrderField.QUANTITY));
             BigDecimal price = lineCheck.money(lineNames.apply(OrderField.UNIT_PRICE),
                     raw.values().get(OrderField.UNIT_PRICE));
             if (sku != null && quantity != null && price != null) {
-                details.add(new SalesOrder.LineDetails(sku, batch, quantity, price));
+                details.add(new SalesOrder.LineDetails(sku, batch, title, quantity, price));
             }
         }
         if (problems.total() > problemsBefore) {

@@ -30,6 +30,11 @@ public interface MarketplaceAdapter {
 
     RefundResult refund(StoreConnection store, RefundCommand command);
 
+    /** Whether {@link #refund} refunds through the platform's API; false where it always says it cannot. */
+    default boolean refundsThroughApi() {
+        return true;
+    }
+
     RefundResult offerPartialRefund(StoreConnection store, PartialRefundOffer offer);
 
     HoldResult holdOrder(StoreConnection store, OrderHoldCommand command);

@@ -16,6 +16,13 @@ public interface MarketplacePort {
     /** Refunds money on an order: the whole refundable amount when {@code amount} is null. */
     RefundResult refund(RefundCommand command);
 
+    /**
+     * Whether {@link #refund} refunds on this store's platform through its API. False where it answers
+     * {@link com.helloword.aftersales.integration.PlatformCannotException} (Amazon, a platform without an
+     * adapter): a person refunds in the seller portal, so a reply announces the refund as what will happen.
+     */
+    boolean refundsThroughApi(String storeId);
+
     /** Offers the buyer a partial refund to keep the item (where the platform has such an offer). */
     RefundResult offerPartialRefund(PartialRefundOffer offer);
 

@@ -40,6 +40,12 @@ class MarketplaceRouter implements MarketplacePort {
     }
 
     @Override
+    public boolean refundsThroughApi(String storeId) {
+        return stores.findById(storeId).map(store -> adapters.get(store.getPlatform()))
+                .map(MarketplaceAdapter::refundsThroughApi).orElse(false);
+    }
+
+    @Override
     public RefundResult offerPartialRefund(PartialRefundOffer offer) {
         return route(offer.storeId(), "offer a partial refund", (a, s) -> a.offerPartialRefund(s, offer));
     }

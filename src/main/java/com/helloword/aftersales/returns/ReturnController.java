@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import com.helloword.aftersales.buyer.BuyerLinks;
 import com.helloword.aftersales.security.ApiAccess;
 import com.helloword.aftersales.security.ApiCaller;
 import com.helloword.aftersales.security.Groups;
@@ -22,8 +20,8 @@ import com.helloword.aftersales.security.Groups;
 
 /**
  * Returns over HTTP: agents and integrations open one ({@code POST /api/returns}), the warehouse
- * scans the parcel in ({@code POST /api/returns/{key}/scan}), staff read it with its timeline, and
- * the buyer downloads the label through the signed link in the label mail.
+ * scans the parcel in ({@code POST /api/returns/{key}/scan}), staff read it with its timeline. The buyer's
+ * label link is {@link ReturnLabelController}'s.
  */
 @RestController
 class ReturnController {
@@ -34,14 +32,13 @@ class ReturnController {
 
     private final ReturnService returns;
     private final ReturnParcels parcels;
-    private final BuyerLinks links;
     private final ApiAccess access;
     private final ReturnQuality quality;
     private final PlatformReturnIntake platformReturns;
     private final PlatformReturnSync platformFeeds;
     private final com.helloword.aftersales.casefile.StoreRepository stores;
 
-    ReturnController(ReturnService returns, ReturnParcels parcels, BuyerLinks links, ApiAccess access,
+    ReturnController(ReturnService returns, ReturnParcels parcels, ApiAccess access,
             ReturnQuality quality, PlatformReturnIntake platformReturns, PlatformReturnSync platformFeeds,
             com.helloword.aftersales.casefile.StoreRepository stores) {
         this.stores = stores;
@@ -49,7 +46,6 @@ class ReturnController {
         this.platformFeeds = platformFeeds;
         this.returns = returns;
         this.parcels = parcels;
-        this.links = links;
         this.access = access;
         this.quality = quality;
     }
@@ -149,20 +145,5 @@ class ReturnController {
     List<ReturnQuality.SkuRate> qualityRates() {
         access.requireAnyGroup(Groups.PRODUCT_TEAM, Groups.MANAGERS, Groups.TEAM_LEADS, Groups.CAMUNDA_ADMIN);
         return quality.rates();
-    }
-
-    @GetMapping("/buyer/returns/{returnKey}/label")
-    ResponseEntity<byte[]> label(@PathVariable String returnKey, @RequestParam(name = "t", required = false) String token) {
-        if (!links.verify(returnKey, BuyerLinks.Action.RETURN_LABEL, token)) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN)
-                    .body("This link is not valid or has expired.".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-        byte[] pdf = returns.labelPdf(returnKey);
-        if (pdf == null) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
-                    .body("No label yet.".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", "attachment; filename=\"" + returnKey + ".pdf\"").body(pdf);
     }
 }

@@ -173,8 +173,17 @@ public class ReturnRequest extends CaseFileEntity {
         this.refusalReason = refusalReason;
         this.policyDecision = decisionId;
         this.status = !eligible ? Status.REFUSED : needsApproval ? Status.AWAITING_APPROVAL : Status.APPROVED;
-        record(eligible ? "ELIGIBLE" : "REFUSED", eligible ? "return until " + lastDay + ", postage paid by "
+        record(eligible ? "ELIGIBLE" : "REFUSED", eligible ? returnUntil(windowDays, lastDay) + ", postage paid by "
                 + postagePaidBy : "refused: " + refusalReason, at);
+    }
+
+    /** Until when the item may come back; an order not delivered yet has its window start at the delivery. */
+    private static String returnUntil(int windowDays, LocalDate lastDay) {
+        if (lastDay != null) {
+            return "return until " + lastDay;
+        }
+        return windowDays <= 0 ? "return without a time limit"
+                : "return within " + windowDays + " days of the delivery (not delivered yet: the window starts then)";
     }
 
     /** An agent looked at a refused return or one that needed approval. */
@@ -243,7 +252,7 @@ public class ReturnRequest extends CaseFileEntity {
         if (closedAt == null) {
             closedAt = at.truncatedTo(ChronoUnit.SECONDS);
         }
-        record("CLOSED", String.valueOf(this.outcome), at);
+        record("CLOSED", this.outcome == null ? null : this.outcome.name(), at);
     }
 
     public void attachProcess(String processInstanceId) {

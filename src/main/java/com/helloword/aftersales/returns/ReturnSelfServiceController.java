@@ -135,6 +135,7 @@ class ReturnSelfServiceController {
         Map<String, Object> model = new HashMap<>();
         model.put("orderId", order.getPlatformOrderId());
         model.put("skus", order.getLines().stream().map(OrderLine::getSku).toList());
+        model.put("titles", titles(order));
         model.put("o", orderId);
         model.put("r", reason);
         model.put("w", wanted);
@@ -165,6 +166,7 @@ class ReturnSelfServiceController {
             Map<String, Object> model = new HashMap<>();
             model.put("orderId", order.getPlatformOrderId());
             model.put("skus", order.getLines().stream().map(OrderLine::getSku).toList());
+            model.put("titles", titles(order));
             model.put("o", orderId);
             model.put("r", reason);
             model.put("w", wanted);
@@ -183,6 +185,13 @@ class ReturnSelfServiceController {
         }
         return orders.findById(orderId).map(o -> orders.findWithLines(o.getStore().getId(), o.getPlatformOrderId())
                 .orElse(null)).orElse(null);
+    }
+
+    /** What the item picker shows for each SKU: the product's name as the store calls it, else the SKU. */
+    private static Map<String, String> titles(SalesOrder order) {
+        Map<String, String> titles = new HashMap<>();
+        order.getLines().forEach(line -> titles.putIfAbsent(line.getSku(), line.displayName()));
+        return titles;
     }
 
     /** The buyer's language as the page templates name it; a language without a page falls back to English there. */

@@ -246,6 +246,12 @@ public class ReturnService {
         buyer.clearSerialReturner(true, clock.instant());
     }
 
+    /** The buyer's language of a return (else its store's); null for no such return. */
+    @Transactional(readOnly = true)
+    public String languageOf(String returnKey) {
+        return returns.findByReturnKey(returnKey).map(ReturnService::language).orElse(null);
+    }
+
     /** The stored return label, or null while there is none. */
     @Transactional(readOnly = true)
     public byte[] labelPdf(String returnKey) {

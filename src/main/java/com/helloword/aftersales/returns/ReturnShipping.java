@@ -122,7 +122,7 @@ public class ReturnShipping {
         Map<String, Object> model = returns.baseModel(r);
         model.put("tracking", r.getLabelTracking());
         model.put("carrier", r.getCarrier());
-        model.put("labelUrl", links.returnLabelUrl(r.getReturnKey()));
+        model.put("labelUrl", links.returnLabelUrl(r.getReturnKey(), ReturnService.language(r)));
         model.put("postagePaidBy", String.valueOf(r.getPostagePaidBy()));
         model.put("freePickup", Boolean.TRUE.equals(r.getFreePickup()));
         if (r.getLastDay() != null) {

@@ -5,7 +5,10 @@ import static com.helloword.aftersales.workflow.TaskMarkdown.escape;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.Locale;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -15,12 +18,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The user tasks of {@code returnProcess} ({@code ${returnTaskListener}} on create and complete):
- * on create the task gets the return as its worker sees it ({@code returnView}) and the inspection
- * its 24 h due date; on complete what the person entered is checked and recorded, or refused with
+ * on create the task gets the return as its worker sees it ({@code returnView}: codes in words, times in
+ * the store's zone) and the inspection its 24 h due date; on complete what the person entered is checked and recorded, or refused with
  * the reason (Tasklist shows it, the task stays open).
  */
 @Component("returnTaskListener")
 class ReturnTaskListener implements TaskListener {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final ReturnService returns;
     private final ReturnOutcomes outcomes;
@@ -43,12 +48,13 @@ class ReturnTaskListener implements TaskListener {
         long returnId = returns.byKey(task.getExecution().getProcessBusinessKey()).getId();
         String who = task.getAssignee() == null ? "unclaimed" : task.getAssignee();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setVariableLocal(VAR_RETURN_VIEW, markdown(returns.view(returns.returnOf(returnId).getReturnKey())));
+            ReturnRequest shown = returns.returnOf(returnId);
+            task.setVariableLocal(VAR_RETURN_VIEW, markdown(returns.view(shown.getReturnKey()),
+                    ReturnService.zone(shown.getOrder())));
             if (USER_TASK_INSPECT.equals(task.getTaskDefinitionKey())) {
                 task.setDueDate(Date.from(clock.instant().plus(inspectionTime)));
-                ReturnRequest r = returns.returnOf(returnId);
-                if (task.getVariable(VAR_EXCHANGE_SKU) == null && r.getSku() != null) {
-                    task.setVariable(VAR_EXCHANGE_SKU, r.getSku()); // the same item unless the warehouse names another
+                if (task.getVariable(VAR_EXCHANGE_SKU) == null && shown.getSku() != null) {
+                    task.setVariable(VAR_EXCHANGE_SKU, shown.getSku()); // the same item unless the warehouse names another
                 }
             }
             return;
@@ -96,30 +102,50 @@ class ReturnTaskListener implements TaskListener {
         return value == null ? null : value.toString();
     }
 
-    static String markdown(ReturnView r) {
+    /**
+     * The return as the team reads it in the forms: codes in words ({@link ReturnWords}), times in the store's
+     * zone. Ids and small facts only; the buyer's own words are escaped.
+     */
+    static String markdown(ReturnView r, ZoneId zone) {
         StringBuilder md = new StringBuilder();
         md.append("**Return ").append(r.returnKey()).append("** · order ").append(escape(r.platformOrderId()))
-                .append(r.sku() == null ? "" : " · SKU " + escape(r.sku())).append(" · ").append(r.reason())
-                .append(" · wants ").append(r.wanted()).append(" · ").append(r.status()).append("\n\n");
+                .append(r.sku() == null ? "" : " · SKU " + escape(r.sku())).append(" · ")
+                .append(ReturnWords.reason(r.reason())).append(" · wants ").append(ReturnWords.wanted(r.wanted()))
+                .append(" · ").append(ReturnWords.status(r.status())).append("\n\n");
+        md.append("From: ").append(ReturnWords.source(r.source()))
+                .append(r.caseKey() == null ? "" : " (case " + r.caseKey() + ")").append("\n\n");
         if (r.exchangeWish() != null) {
             md.append("The buyer would like instead: *").append(escape(r.exchangeWish())).append("*\n\n");
         }
         if (r.eligible() != null) {
-            md.append(r.eligible() ? "Eligible" : "**Refused by the policy** (" + r.refusalReason() + ")")
-                    .append(r.windowDays() == null ? "" : " · window " + r.windowDays() + " days")
-                    .append(r.lastDay() == null ? "" : " · last day " + r.lastDay())
-                    .append(" · postage paid by ").append(r.postagePaidBy())
+            md.append(r.eligible() ? "Within the policy"
+                    : "**Refused by the policy:** " + ReturnWords.refusal(r.refusalReason())).append(window(r))
+                    .append(" · postage paid by ").append(ReturnWords.payer(r.postagePaidBy()))
                     .append(Boolean.TRUE.equals(r.freePickup()) ? " · free pickup" : "")
                     .append(Boolean.TRUE.equals(r.freeExchange()) ? " · free exchange" : "").append("\n\n");
         }
         if (r.labelTracking() != null) {
-            md.append("Label ").append(r.carrier()).append(' ').append(escape(r.labelTracking())).append("\n\n");
+            md.append("Label ").append(escape(r.carrier())).append(' ').append(escape(r.labelTracking()))
+                    .append("\n\n");
         }
-        md.append("| When | Step | Detail |\n|---|---|---|\n");
+        md.append("| When (").append(zone.getId()).append(") | Step | Detail |\n|---|---|---|\n");
         for (ReturnView.Step step : r.timeline()) {
-            md.append("| ").append(step.at()).append(" | ").append(step.code()).append(" | ")
-                    .append(escape(step.detail())).append(" |\n");
+            md.append("| ").append(WHEN.format(step.at().atZone(zone))).append(" | ")
+                    .append(ReturnWords.step(step.code())).append(" | ")
+                    .append(escape(ReturnWords.inText(step.detail()))).append(" |\n");
         }
         return md.toString();
+    }
+
+    /** The return window: its days and last day; an order not delivered yet has it start at the delivery. */
+    private static String window(ReturnView r) {
+        if (r.windowDays() == null) {
+            return "";
+        }
+        if (r.windowDays() == 0) {
+            return " · no time limit";
+        }
+        return " · window " + r.windowDays() + " days" + (r.lastDay() != null ? " · last day " + r.lastDay()
+                : " from the delivery (not delivered yet)");
     }
 }

@@ -58,6 +58,37 @@ class BuyerLinksTest {
         assertThat(links.verify("AS-1", BuyerLinks.Action.RATE, token)).isFalse();
     }
 
+    /**
+     * Issue 19, point 9: a refused link is answered in the buyer's language where it can be known without
+     * telling a made-up link anything: the language the link names, else (our own link, only expired) the
+     * subject's, else the browser's.
+     */
+    @Test
+    void aRefusedLinkIsAnsweredInTheLanguageOfItsMailElseOfItsSubjectIfOursElseOfTheBrowser() {
+        clock.set(Instant.parse("2026-11-23T10:00:00Z"));
+        String confirm = links.confirmUrl("AS-1", "de");
+        assertThat(confirm).startsWith("https://service.example/buyer/cases/AS-1/confirm?t=").endsWith("&lang=de");
+        assertThat(links.ratingUrl("AS-1", 4, "pt-BR")).endsWith("&lang=pt");
+        assertThat(links.returnLabelUrl("RMA-1", "ja")).endsWith("&lang=ja");
+        assertThat(links.confirmUrl("AS-1", null)).doesNotContain("lang=");
+        String token = URI.create(confirm).getRawQuery().replaceAll(".*t=([^&]+).*", "$1");
+        assertThat(links.verify("AS-1", BuyerLinks.Action.CONFIRM, token)).isTrue();
+        java.util.function.Function<String, String> german = subject -> "de";
+
+        assertThat(links.refusalLanguage("AS-1", BuyerLinks.Action.CONFIRM, "1.forged", "de", "en-US", german))
+                .isEqualTo("de");
+        assertThat(links.refusalLanguage("AS-1", BuyerLinks.Action.CONFIRM, "1.forged", null, "fr-FR,fr;q=0.9",
+                german)).as("a made-up link learns nothing of the case").isEqualTo("fr");
+        assertThat(links.refusalLanguage("AS-1", BuyerLinks.Action.CONFIRM, "1.forged", "<script>", "*", german))
+                .isNull();
+        clock.advance(Duration.ofDays(61));
+        assertThat(links.verify("AS-1", BuyerLinks.Action.CONFIRM, token)).isFalse();
+        assertThat(links.refusalLanguage("AS-1", BuyerLinks.Action.CONFIRM, token, null, "en-US", german))
+                .as("our own link, expired").isEqualTo("de");
+        assertThat(links.refusalLanguage("AS-1", BuyerLinks.Action.RATE, token, null, "en-US", german))
+                .as("signed for another action").isEqualTo("en");
+    }
+
     @Test
     void anotherServersSecretMakesOtherTokens() {
         BuyerLinks other = new BuyerLinks(SECRET + "-other", "https://service.example", Duration.ofDays(60), clock,

@@ -24,9 +24,9 @@ import com.helloword.aftersales.security.Groups;
 
 /**
  * The buyer's self-service return (the page behind /buyer/returns/new and /buyer/returns/start, and
- * the mail with the signed link to continue) exists in every team language, renders every state,
- * posts the fields the controller reads, and keeps the cases, reason labels, conditions, variables
- * and markup of the English original.
+ * the mail with the signed link to continue) and the label link's refusals exist in every team language,
+ * render every state, name the items by their titles, post the fields the controller reads, and keep the
+ * cases, reason labels, conditions, variables and markup of the English original.
  */
 class SelfServiceTemplatesTest {
 
@@ -46,7 +46,7 @@ class SelfServiceTemplatesTest {
             "DAMAGED", "WRONG_ITEM", "MISSING_PARTS", "NOT_AS_DESCRIBED");
     /** The last one is no case of the page: it takes the default branch (invalid link). */
     private static final List<String> STATES = List.of("FORM", "CHECK_MAIL", "CONFIRM", "STARTED", "TOO_MANY",
-            "INVALID");
+            "LABEL_INVALID", "NO_LABEL", "INVALID");
     private static final Pattern CASE = Pattern.compile("<#case\\s+\"([^\"]+)\"\\s*>");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern CONDITION = Pattern.compile("<#(?:if|elseif)\\s+([^>]+?)\\s*>");
@@ -194,6 +194,14 @@ class SelfServiceTemplatesTest {
         }
         assertThat(bodies).as("refund and exchange differ").hasSize(2);
 
+        // the picker names the items as the store does; an item without a title keeps its SKU
+        Map<String, Object> named = pageModel("CONFIRM");
+        named.put("titles", Map.of(SKUS.get(0), "T-Shirt <Blau> M"));
+        Map<String, String> items = options(page(language, named, "CONFIRM with titles").html());
+        assertThat(items.keySet()).containsExactly("", SKUS.get(0), SKUS.get(1));
+        assertThat(items.get(SKUS.get(0))).isEqualTo("T-Shirt &lt;Blau&gt; M");
+        assertThat(items.get(SKUS.get(1))).isEqualTo(SKUS.get(1));
+
         for (String reason : REASONS) {
             Map<String, Object> model = pageModel("CONFIRM");
             model.put("r", reason);
@@ -211,8 +219,9 @@ class SelfServiceTemplatesTest {
 
             switch (state) {
                 case "STARTED" -> assertThat(page.html()).as(state).contains(RETURN_KEY).doesNotContain("<form");
-                case "CHECK_MAIL" -> assertThat(page.html()).as(state).doesNotContain("<form", RETURN_KEY);
                 case "TOO_MANY" -> assertThat(page.html()).as(state).doesNotContain("<form", RETURN_KEY, "<a ");
+                case "CHECK_MAIL", "LABEL_INVALID", "NO_LABEL" -> assertThat(page.html()).as(state)
+                        .doesNotContain("<form", RETURN_KEY, "<a href");
                 case "INVALID" -> assertThat(page.html()).as(state)
                         .contains("<a href=\"/buyer/returns/new?lang=" + language + "\">").doesNotContain("<form");
                 default -> assertThat(page.html()).as(state).contains("<form").doesNotContain(RETURN_KEY);

@@ -138,6 +138,33 @@ class OrderImportApiTest {
         assertThat(order.get("total").decimalValue()).isEqualByComparingTo("36.50");
     }
 
+    /** The product's title is optional in both formats; the buyer's return page shows it instead of the SKU. */
+    @Test
+    void aLinesTitleIsOptionalInBothFormatsAndATitleChangeUpdatesTheLine() {
+        String csv = CSV_HEADER.replace("unit_price\n", "unit_price,title\n")
+                + "shopify-us," + run + "-8,lou." + run + "@example.com,,en,US,USD,2026-11-03T12:00:00Z,"
+                + ",,,,PLACED,MUG-1,,1,12.50,\"Stoneware mug, 350 ml\"\n"
+                + "shopify-us," + run + "-8,lou." + run + "@example.com,,en,US,USD,2026-11-03T12:00:00Z,"
+                + ",,,,PLACED,MUG-2,,1,12.50,\n";
+        assertThat(http.post("/api/orders/import", "demo", "text/csv", csv.getBytes(StandardCharsets.UTF_8))
+                .statusCode()).isEqualTo(200);
+        JsonNode lines = Http.json(http.get("/api/orders/shopify-us/" + run + "-8", "mia")).get("lines");
+        assertThat(lines.get(0).get("title").asText()).isEqualTo("Stoneware mug, 350 ml");
+        assertThat(lines.get(1).get("title").isNull()).isTrue();
+
+        String json = jsonOrder(run + "-9", "lou." + run + "@example.com", "PLACED", "SKU-A")
+                .replace("\"batch\": \"LOT-1\"", "\"batch\": \"LOT-1\", \"title\": \"Merino sweater M\"");
+        assertThat(importJson("[" + json + "]").statusCode()).isEqualTo(200);
+        assertThat(Http.json(http.get("/api/orders/amazon-de/" + run + "-9", "mia")).at("/lines/0/title").asText())
+                .isEqualTo("Merino sweater M");
+        String renamed = "[" + json.replace("Merino sweater M", "Merino sweater, size M") + "]";
+        assertThat(Http.json(importJson(renamed)).get("linesUpdated").asInt()).isEqualTo(1);
+        assertThat(Http.json(importJson(renamed)).get("linesUnchanged").asInt()).isEqualTo(1);
+        HttpResponse<String> tooLong = importJson("[" + json.replace("Merino sweater M", "x".repeat(201)) + "]");
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("lines[0].title");
+    }
+
     @Test
     void malformedCsvRowsAreReportedByLineAndNothingIsWritten() {
         String good = "amazon-de," + run + "-ok,ok." + run + "@example.de,Ok,de,DE,EUR,2026-11-01T10:00:00Z,,,,,"

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -29,6 +30,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +42,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
+import com.helloword.aftersales.buyer.BuyerLinks;
 import com.helloword.aftersales.carrier.TrackingPort;
 import com.helloword.aftersales.carrier.TrackingRecorder;
 import com.helloword.aftersales.carrier.TrackingStatus;
@@ -91,6 +94,8 @@ class ReturnApiTest {
     ReturnQuality quality;
     @Autowired
     com.helloword.aftersales.notification.OutboxRepository outbox;
+    @Autowired
+    BuyerLinks links;
 
     Http http;
     String run;
@@ -105,6 +110,7 @@ class ReturnApiTest {
         storeId = "shopify-rt-" + run;
         graphql = "/" + storeId + "/admin/api/2025-01/graphql.json";
         clock.set(Instant.parse("2026-11-23T09:00:00Z"));
+        ClockUtil.setCurrentTime(Date.from(clock.instant()));
         stores.save(new Store(storeId, "Helloword Mode DE", Platform.SHOPIFY, "DE", Currency.getInstance("EUR"), "de",
                 "Europe/Berlin").connection(storeId + ".myshopify.com", null, providerStubs.baseUrl() + "/" + storeId,
                 "shopify-us"));
@@ -119,7 +125,8 @@ class ReturnApiTest {
     }
 
     @AfterEach
-    void resetClock() {
+    void resetClocks() {
+        ClockUtil.reset();
         clock.set(Instant.now());
     }
 
@@ -129,7 +136,7 @@ class ReturnApiTest {
                 + "destination_country,currency,ordered_at,shipped_at,delivered_at,carrier,tracking_number,status,sku,"
                 + "batch,quantity,unit_price\n" + storeId + "," + orderId + "," + buyer + ",Lea,de,DE,EUR,"
                 + "2026-10-20T10:00:00Z,2026-10-21T10:00:00Z," + deliveredAt + ",DHL,JJD" + run + suffix
-                + ",DELIVERED,SHIRT-BLUE-M,,1,39.90\n"));
+                + (deliveredAt.isEmpty() ? ",SHIPPED" : ",DELIVERED") + ",SHIRT-BLUE-M,,1,39.90\n"));
         return orderId;
     }
 
@@ -182,6 +189,23 @@ class ReturnApiTest {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("pdf"));
         assertThat(http.get(labelUrl.getRawPath() + "?t=1." + "x".repeat(32), null).statusCode()).isEqualTo(403);
+        // the link names the buyer's language: altered, it is refused in German whatever the browser says
+        assertThat(body).contains(link.group() + "&amp;lang=de");
+        HttpResponse<String> altered = labelPage(labelUrl.getRawPath() + "?t=1." + "x".repeat(32) + "&lang=de", "en-US");
+        assertThat(altered.statusCode()).isEqualTo(403);
+        assertThat(altered.body()).contains("lang=\"de\"", "Dieser Link ist nicht gültig", "neues Etikett");
+        // our own link of an earlier mail, without the language and expired: the return's language
+        Instant now = clock.instant();
+        clock.set(now.minus(Duration.ofDays(61)));
+        URI old = URI.create(links.returnLabelUrl(key));
+        clock.set(now);
+        HttpResponse<String> expired = labelPage(old.getRawPath() + "?" + old.getRawQuery(), "en-US");
+        assertThat(expired.statusCode()).isEqualTo(403);
+        assertThat(expired.body()).contains("lang=\"de\"", "Dieser Link ist nicht gültig");
+        // a made-up link learns nothing of the return: the browser's language
+        HttpResponse<String> madeUp = labelPage(labelUrl.getRawPath() + "?t=1." + "y".repeat(32), "fr-FR,fr;q=0.9");
+        assertThat(madeUp.statusCode()).isEqualTo(403);
+        assertThat(madeUp.body()).contains("lang=\"fr\"", "Ce lien n'est pas valide");
 
         // the warehouse scans the parcel in and inspects it within 24 h
         assertThat(http.post("/api/returns/" + key + "/scan", "lena", "application/json", "").statusCode())
@@ -193,7 +217,8 @@ class ReturnApiTest {
         assertThat(taskService.getIdentityLinksForTask(inspect.getId())).extracting(IdentityLink::getGroupId)
                 .contains("warehouse");
         assertThat(Duration.between(clock.instant(), inspect.getDueDate().toInstant())).isEqualTo(Duration.ofHours(24));
-        assertThat(taskService.getVariableLocal(inspect.getId(), "returnView").toString()).contains(key, "RECEIVED")
+        assertThat(taskService.getVariableLocal(inspect.getId(), "returnView").toString())
+                .contains(key, "Parcel received", "Changed their mind", "(Europe/Berlin)").doesNotContain("CHANGED_MIND")
                 .doesNotContain(buyer, "Musterstraße");
         HttpResponse<String> incomplete = http.post("/engine-rest/task/" + inspect.getId() + "/complete", "walt",
                 "application/json", "{\"variables\": {\"outcome\": {\"value\": \"REFUND\"}}}");
@@ -255,6 +280,23 @@ class ReturnApiTest {
                 .taskDefinitionKey(ReturnProcess.USER_TASK_REVIEW).singleResult();
         assertThat(taskService.getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getGroupId)
                 .contains("agents-de");
+    }
+
+    /** Issue 19, point 9: a return of an order not delivered yet has its window start at the delivery. */
+    @Test
+    void aReturnOfAnOrderNotDeliveredYetSaysItsWindowStartsAtTheDelivery() throws Exception {
+        String orderId = order("u", "", "early." + run + "@example.de");
+
+        String key = Http.json(open(orderId, "CHANGED_MIND", "REFUND")).get("returnKey").asText();
+        DueJobs.run(managementService, processOf(key));
+
+        JsonNode rma = Http.json(http.get("/api/returns/" + key, "lena"));
+        assertThat(rma.get("eligible").asBoolean()).as(rma.toString()).isTrue();
+        assertThat(rma.get("lastDay").isNull()).isTrue();
+        List<String> timeline = new ArrayList<>();
+        rma.get("timeline").forEach(step -> timeline.add(step.get("code").asText() + " " + step.get("detail").asText("")));
+        assertThat(timeline).anyMatch(step -> step.startsWith("ELIGIBLE return within 14 days of the delivery"))
+                .noneMatch(step -> step.contains("null"));
     }
 
     @Test
@@ -377,6 +419,10 @@ class ReturnApiTest {
         List<MimeMessage> found = ReceivedMail.to(smtp, address, subjectParts);
         assertThat(found).as("mail to " + address + " about " + String.join(" ", subjectParts)).isNotEmpty();
         return found.get(found.size() - 1);
+    }
+
+    private HttpResponse<String> labelPage(String pathAndQuery, String acceptLanguage) {
+        return http.send("GET", pathAndQuery, null, null, null, "Accept-Language", acceptLanguage);
     }
 
     private String processOf(String key) {

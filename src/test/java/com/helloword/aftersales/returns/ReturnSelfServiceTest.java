@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -26,6 +27,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,6 +102,7 @@ class ReturnSelfServiceTest {
         storeId = "shopify-ss-" + run;
         graphql = "/" + storeId + "/admin/api/2025-01/graphql.json";
         clock.set(Instant.parse("2026-11-23T09:00:00Z"));
+        ClockUtil.setCurrentTime(Date.from(clock.instant()));
         stores.save(new Store(storeId, "Helloword Hemden DE", Platform.SHOPIFY, "DE", Currency.getInstance("EUR"), "de",
                 "Europe/Berlin").connection(storeId + ".myshopify.com", null, providerStubs.baseUrl() + "/" + storeId,
                 "shopify-us"));
@@ -113,7 +116,8 @@ class ReturnSelfServiceTest {
     }
 
     @AfterEach
-    void resetClock() {
+    void resetClocks() {
+        ClockUtil.reset();
         clock.set(Instant.now());
     }
 
@@ -125,9 +129,9 @@ class ReturnSelfServiceTest {
         String orderId = "#" + Math.abs((run + suffix).hashCode() % 100000);
         importService.importCsv(new StringReader("store_id,platform_order_id,buyer_email,buyer_name,buyer_language,"
                 + "destination_country,currency,ordered_at,shipped_at,delivered_at,carrier,tracking_number,status,sku,"
-                + "batch,quantity,unit_price\n" + storeId + "," + orderId + "," + buyer + ",Jonas,de,DE,EUR,"
+                + "batch,quantity,unit_price,title\n" + storeId + "," + orderId + "," + buyer + ",Jonas,de,DE,EUR,"
                 + "2026-10-30T10:00:00Z,2026-10-31T10:00:00Z," + deliveredAt + ",DHL,JJD" + run + suffix
-                + ",DELIVERED,SHIRT-BLUE-M,,1,45.00\n"));
+                + ",DELIVERED,SHIRT-BLUE-M,,1,45.00,\"Hemd Ozean, blau, M\"\n"));
         return orderId;
     }
 
@@ -155,6 +159,9 @@ class ReturnSelfServiceTest {
         HttpResponse<String> confirm = http.get(start.getRawPath() + "?" + start.getRawQuery(), null);
         assertThat(confirm.statusCode()).isEqualTo(200);
         assertThat(confirm.body()).contains("SHIRT-BLUE-M", "Größe L");
+        // the item picker names the item as the store does (issue 19, point 9); the SKU is only its value
+        assertThat(confirm.body()).contains("<option value=\"SHIRT-BLUE-M\">Hemd Ozean, blau, M</option>")
+                .doesNotContain(">SHIRT-BLUE-M</option>");
         String hidden = start.getRawQuery().replace("lang=de&", "");
         HttpResponse<String> started = http.post("/buyer/returns/start", null, "application/x-www-form-urlencoded",
                 hidden + "&lang=de&sku=SHIRT-BLUE-M&wish=" + enc("Größe L bitte"));
@@ -188,6 +195,7 @@ class ReturnSelfServiceTest {
         // the carrier reports the parcel on its way, then delivered at the warehouse: the inspection opens
         Instant scanned = Instant.parse("2026-11-25T10:00:00Z");
         clock.set(scanned.plusSeconds(600)); // the news reaches us ten minutes after the scan
+        ClockUtil.setCurrentTime(Date.from(clock.instant()));
         tracking.record(new TrackingPort.TrackingSnapshot(shipmentNumber, "dhl", TrackingStatus.DELIVERED, null,
                 List.of(new TrackingPort.TrackedEvent(scanned.minusSeconds(90_000), TrackingStatus.IN_TRANSIT, null,
                         "Die Sendung wurde abgeholt.", "Berlin", null),

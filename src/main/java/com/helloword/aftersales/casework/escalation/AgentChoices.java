@@ -107,26 +107,23 @@ class AgentChoices {
         if ((remedy.refundsMoney() || remedy.needsWarehouse()) && c.getOrder() == null) {
             throw TaskFormRejection.because(remedy + " needs the order: this case names none of the store's orders");
         }
-        BigDecimal orderValue = c.getOrder() == null ? BigDecimal.ZERO : c.getOrder().total();
         String currency = c.getOrder() == null ? null : c.getOrder().getCurrency();
         Integer percent = null;
         BigDecimal amount = null;
         switch (remedy) {
             case PARTIAL_REFUND_KEEP_ITEM -> {
                 percent = required(choice.percent(), "Say how many percent of the order value go back");
-                amount = orderValue.multiply(BigDecimal.valueOf(percent)).divide(BigDecimal.valueOf(100),
-                        RemedyExecution.minorDigits(currency), RoundingMode.HALF_UP);
+                amount = partialRefund(c, percent);
             }
             case REFUND -> {
                 percent = 100;
-                amount = orderValue.setScale(RemedyExecution.minorDigits(currency), RoundingMode.HALF_UP);
+                amount = fullRefund(c);
             }
             case GOODWILL_DISCOUNT -> percent = required(choice.percent(),
                     "Say how many percent the goodwill discount takes off the next order");
             case COUPON -> {
-                amount = BigDecimal.valueOf(required(choice.couponEur(), "Say what the coupon is worth in EUR"))
-                        .setScale(2, RoundingMode.HALF_UP);
-                currency = "EUR";
+                amount = coupon(required(choice.couponEur(), "Say what the coupon is worth in EUR"));
+                currency = COUPON_CURRENCY;
             }
             default -> {
             }
@@ -134,6 +131,31 @@ class AgentChoices {
         CaseRemedy chosen = new CaseRemedy(c, remedy, percent, amount, currency, agent, note(choice.replyNote()),
                 clock.instant());
         return remedies.save(chosen);
+    }
+
+    /** Coupons are worth an amount in EUR, whatever the order's currency. */
+    static final String COUPON_CURRENCY = "EUR";
+
+    /** A partial refund of the case's order: percent of its value, as its currency writes it. */
+    static BigDecimal partialRefund(AfterSalesCase c, int percent) {
+        String currency = c.getOrder() == null ? null : c.getOrder().getCurrency();
+        return orderValue(c).multiply(BigDecimal.valueOf(percent)).divide(BigDecimal.valueOf(100),
+                RemedyExecution.minorDigits(currency), RoundingMode.HALF_UP);
+    }
+
+    /** The whole order's value, as its currency writes it. */
+    static BigDecimal fullRefund(AfterSalesCase c) {
+        String currency = c.getOrder() == null ? null : c.getOrder().getCurrency();
+        return orderValue(c).setScale(RemedyExecution.minorDigits(currency), RoundingMode.HALF_UP);
+    }
+
+    /** A coupon's value in EUR, to the cent. */
+    static BigDecimal coupon(double eur) {
+        return BigDecimal.valueOf(eur).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal orderValue(AfterSalesCase c) {
+        return c.getOrder() == null ? BigDecimal.ZERO : c.getOrder().total();
     }
 
     private static <T> T required(T value, String reason) {

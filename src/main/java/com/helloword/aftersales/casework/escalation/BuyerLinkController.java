@@ -2,7 +2,6 @@ package com.helloword.aftersales.casework.escalation;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.CacheControl;
@@ -25,7 +24,8 @@ import com.helloword.aftersales.notification.MailTemplates;
  * The pages behind the links in buyer mail: "my problem is solved" and the 1-5 rating. No login;
  * the signed token in the link is the permission (BuyerLinks). GET only shows the page with one
  * button; the POST acts, so a mail scanner that opens links changes nothing. Pages are in the
- * case's language; a bad or expired link gets a 403 page that says so.
+ * case's language; a bad or expired link gets a 403 page that says so, in the buyer's language where the link
+ * tells it.
  */
 @RestController
 class BuyerLinkController {
@@ -45,7 +45,7 @@ class BuyerLinkController {
     @GetMapping("/buyer/cases/{caseKey}/confirm")
     ResponseEntity<String> askConfirmation(@PathVariable String caseKey, @RequestParam(name = "t", required = false) String token) {
         if (!links.verify(caseKey, BuyerLinks.Action.CONFIRM, token)) {
-            return invalid(caseKey);
+            return invalid(HttpStatus.FORBIDDEN, caseKey, BuyerLinks.Action.CONFIRM, token);
         }
         return page(HttpStatus.OK, caseKey, "ASK_CONFIRM", Map.of("action", "/buyer/cases/" + caseKey + "/confirm",
                 "token", token));
@@ -54,14 +54,14 @@ class BuyerLinkController {
     @PostMapping("/buyer/cases/{caseKey}/confirm")
     ResponseEntity<String> confirm(@PathVariable String caseKey, @RequestParam(name = "t", required = false) String token) {
         if (!links.verify(caseKey, BuyerLinks.Action.CONFIRM, token)) {
-            return invalid(caseKey);
+            return invalid(HttpStatus.FORBIDDEN, caseKey, BuyerLinks.Action.CONFIRM, token);
         }
         LinkOutcome outcome = resolution.buyerConfirmed(caseKey);
         return switch (outcome) {
             case DONE -> page(HttpStatus.OK, caseKey, "CONFIRMED", Map.of());
             case NOTED -> page(HttpStatus.OK, caseKey, "NOTED", Map.of());
             case ALREADY_DONE -> page(HttpStatus.OK, caseKey, "ALREADY_DONE", Map.of());
-            case UNKNOWN -> page(HttpStatus.NOT_FOUND, caseKey, "INVALID", Map.of());
+            case UNKNOWN -> invalid(HttpStatus.NOT_FOUND, caseKey, BuyerLinks.Action.CONFIRM, token);
         };
     }
 
@@ -69,7 +69,7 @@ class BuyerLinkController {
     ResponseEntity<String> askRating(@PathVariable String caseKey, @RequestParam(name = "t", required = false) String token,
             @RequestParam(name = "stars", defaultValue = "5") String stars) {
         if (!links.verify(caseKey, BuyerLinks.Action.RATE, token)) {
-            return invalid(caseKey);
+            return invalid(HttpStatus.FORBIDDEN, caseKey, BuyerLinks.Action.RATE, token);
         }
         return page(HttpStatus.OK, caseKey, "ASK_RATING", Map.of("action", "/buyer/cases/" + caseKey + "/rating",
                 "token", token, "stars", stars(stars) == 0 ? 5 : stars(stars)));
@@ -79,7 +79,7 @@ class BuyerLinkController {
     ResponseEntity<String> rate(@PathVariable String caseKey, @RequestParam(name = "t", required = false) String token,
             @RequestParam(name = "stars", required = false) String stars) {
         if (!links.verify(caseKey, BuyerLinks.Action.RATE, token)) {
-            return invalid(caseKey);
+            return invalid(HttpStatus.FORBIDDEN, caseKey, BuyerLinks.Action.RATE, token);
         }
         int given = stars(stars);
         if (given == 0) {
@@ -89,7 +89,7 @@ class BuyerLinkController {
         return switch (resolution.buyerRated(caseKey, given)) {
             case DONE, NOTED -> page(HttpStatus.OK, caseKey, "RATED", Map.of());
             case ALREADY_DONE -> page(HttpStatus.OK, caseKey, "ALREADY_DONE", Map.of());
-            case UNKNOWN -> page(HttpStatus.NOT_FOUND, caseKey, "INVALID", Map.of());
+            case UNKNOWN -> invalid(HttpStatus.NOT_FOUND, caseKey, BuyerLinks.Action.RATE, token);
         };
     }
 
@@ -100,27 +100,30 @@ class BuyerLinkController {
         return Integer.parseInt(value);
     }
 
-    /** A link that is not ours or expired: said in the browser's language (the case's could tell it exists). */
-    private ResponseEntity<String> invalid(String caseKey) {
-        return page(HttpStatus.FORBIDDEN, caseKey, "INVALID", Map.of());
-    }
-
-    private static String browserLanguage() {
-        var attributes = RequestContextHolder.getRequestAttributes();
-        if (attributes instanceof ServletRequestAttributes servlet) {
-            String header = servlet.getRequest().getHeader("Accept-Language");
-            if (header != null && header.length() >= 2) {
-                return header.substring(0, 2).toLowerCase(Locale.ROOT);
-            }
+    /**
+     * A link that is not ours or expired: a 403 page in the language the link was sent in, else, for our own
+     * expired link, the case's, else the browser's (BuyerLinks#refusalLanguage: a made-up link learns nothing).
+     */
+    private ResponseEntity<String> invalid(HttpStatus status, String caseKey, BuyerLinks.Action action, String token) {
+        String lang = null;
+        String acceptLanguage = null;
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
+            lang = servlet.getRequest().getParameter("lang");
+            acceptLanguage = servlet.getRequest().getHeader("Accept-Language");
         }
-        return null;
+        String language = links.refusalLanguage(caseKey, action, token, lang, acceptLanguage, resolution::languageOf);
+        return page(status, caseKey, "INVALID", Map.of(), language);
     }
 
     private ResponseEntity<String> page(HttpStatus status, String caseKey, String state, Map<String, Object> extra) {
+        return page(status, caseKey, state, extra, resolution.languageOf(caseKey));
+    }
+
+    private ResponseEntity<String> page(HttpStatus status, String caseKey, String state, Map<String, Object> extra,
+            String language) {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("caseKey", caseKey == null ? "" : caseKey);
         model.put("state", state);
-        String language = "INVALID".equals(state) ? browserLanguage() : resolution.languageOf(caseKey);
         return ResponseEntity.status(status).contentType(HTML).cacheControl(CacheControl.noStore())
                 .header("Referrer-Policy", "no-referrer").header("X-Frame-Options", "DENY")
                 .body(templates.renderPage("buyer-link", language, model).html());

@@ -2,6 +2,7 @@ package com.helloword.aftersales.casework.escalation;
 
 import static com.helloword.aftersales.casework.escalation.CaseNotes.note;
 
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -149,9 +150,7 @@ public class BuyerReplies {
                 model.put("percent", remedy.getPercent());
             }
             if (remedy.getAmount() != null) {
-                // as the currency writes it: 2394 JPY, 17.94 EUR
-                model.put("amount", remedy.getAmount().setScale(RemedyExecution.minorDigits(remedy.getCurrency()),
-                        RoundingMode.HALF_UP).toPlainString());
+                model.put("amount", money(remedy.getAmount(), remedy.getCurrency()));
                 model.put("currency", remedy.getCurrency());
             }
             if (remedy.getCouponCode() != null) {
@@ -161,8 +160,14 @@ public class BuyerReplies {
                 model.put("agentNote", remedy.getNote());
             }
         }
-        model.put("confirmUrl", withConfirmLink ? links.confirmUrl(c.getBusinessKey()) : "#confirmation-link");
+        model.put("confirmUrl", withConfirmLink ? links.confirmUrl(c.getBusinessKey(), c.getLanguage())
+                : "#confirmation-link");
         return model;
+    }
+
+    /** An amount as the currency writes it in a reply: 2394 JPY, 17.94 EUR. */
+    static String money(BigDecimal amount, String currency) {
+        return amount.setScale(RemedyExecution.minorDigits(currency), RoundingMode.HALF_UP).toPlainString();
     }
 
     /** The 1-5 rating mail: five links, one per star count. Queued once per case. */
@@ -179,7 +184,7 @@ public class BuyerReplies {
         }
         List<String> urls = new ArrayList<>();
         for (int stars = 1; stars <= 5; stars++) {
-            urls.add(links.ratingUrl(c.getBusinessKey(), stars));
+            urls.add(links.ratingUrl(c.getBusinessKey(), stars, c.getLanguage()));
         }
         model.put("ratingUrls", urls);
         outbox.queue(new MailRequest("case:" + c.getBusinessKey() + ":rating", caseId, "case-rating", c.getLanguage(),

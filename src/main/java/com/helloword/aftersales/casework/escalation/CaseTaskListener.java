@@ -10,13 +10,14 @@ import java.util.Optional;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.helloword.aftersales.casework.AfterSalesCase;
 import com.helloword.aftersales.casework.AfterSalesCaseRepository;
-import com.helloword.aftersales.casework.CaseRemedy;
 import com.helloword.aftersales.casework.Remedy;
-import com.helloword.aftersales.notification.MailTemplates;
 import com.helloword.aftersales.workflow.LatestDecisions;
 import com.helloword.aftersales.workflow.TaskFormRejection;
 import com.helloword.aftersales.workflow.TaskMarkdown;
@@ -24,8 +25,8 @@ import com.helloword.aftersales.workflow.TaskMarkdown;
 /**
  * The user tasks of a case ({@code ${caseTaskListener}} on create and complete). On create, the
  * task gets the case as its worker sees it (task-local {@code caseView}); "Answer buyer" also gets
- * the table's suggestion filled into the form. On complete, what the person entered is checked and
- * recorded in the case file (the approval an agent's remedy needs is the process's next step, not the
+ * the table's suggestion filled into the form and the reply per remedy ({@code replyPreviews}). On
+ * complete, what the person entered is checked and recorded in the case file (the approval an agent's remedy needs is the process's next step, not the
  * listener's: it must not trust what a completion sets); a choice that cannot be taken is refused with the reason (Tasklist
  * shows it and the task stays open).
  */
@@ -39,23 +40,25 @@ class CaseTaskListener implements TaskListener {
     private final AgentChoices choices;
     private final RemedyApprovals approvals;
     private final BuyerReplies replies;
+    private final ReplyPreviews previews;
     private final CaseResolution resolution;
     private final AfterSalesCaseRepository cases;
-    private final MailTemplates templates;
     private final LatestDecisions decisions;
+    private final ObjectMapper json;
     private final Clock clock;
 
     CaseTaskListener(CaseView view, AgentChoices choices, RemedyApprovals approvals, BuyerReplies replies,
-            CaseResolution resolution, AfterSalesCaseRepository cases, MailTemplates templates,
-            LatestDecisions decisions, Clock clock) {
+            ReplyPreviews previews, CaseResolution resolution, AfterSalesCaseRepository cases,
+            LatestDecisions decisions, ObjectMapper json, Clock clock) {
         this.view = view;
         this.choices = choices;
         this.approvals = approvals;
         this.replies = replies;
+        this.previews = previews;
         this.resolution = resolution;
         this.cases = cases;
-        this.templates = templates;
         this.decisions = decisions;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -122,12 +125,14 @@ class CaseTaskListener implements TaskListener {
             text.append(" · ").append(TaskMarkdown.escape(compensation.get("note").toString()));
         }
         task.setVariableLocal(VAR_SUGGESTION, text.toString());
+        // the reply for each remedy, as it will be sent: the form shows the one for the remedy picked
         AfterSalesCase c = cases.findById(caseId).orElseThrow();
-        CaseRemedy preview = new CaseRemedy(c, Remedy.valueOf(remedy), percent == null ? null : percent.intValue(),
-                null, null, "preview", null, clock.instant());
-        // the preview carries no working confirmation link: only the buyer gets one
-        String reply = templates.render("case-reply", c.getLanguage(), replies.replyModel(c, preview, false)).text();
-        task.setVariableLocal(VAR_REPLY_PREVIEW, reply);
+        try {
+            task.setVariableLocal(VAR_REPLY_PREVIEWS, SpinValues.jsonValue(json.writeValueAsString(previews.of(c)))
+                    .create());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the reply previews of case " + c.getBusinessKey(), e);
+        }
     }
 
     /**

@@ -117,7 +117,10 @@ public final class EmergencyAfterSales {
     /** Task-local: the case as the person working the task sees it (CaseView), and the suggestion. */
     public static final String VAR_CASE_VIEW = "caseView";
     public static final String VAR_SUGGESTION = "suggestion";
+    /** Task-local on "Answer buyer" tasks created before {@link #VAR_REPLY_PREVIEWS}: the suggested remedy's reply. */
     public static final String VAR_REPLY_PREVIEW = "replyPreview";
+    /** Task-local (Json): the reply per remedy, which the form shows for the remedy picked (ReplyPreviews). */
+    public static final String VAR_REPLY_PREVIEWS = "replyPreviews";
 
     private EmergencyAfterSales() {
     }

@@ -124,17 +124,38 @@ public class RemedyExecution {
         return outcome;
     }
 
+    /**
+     * Whether carrying out the remedy on this case will leave it for people ({@code BY_HAND}), as {@link #execute}
+     * finds when it runs: a refund the store's platform cannot make through its API (Amazon), or a step for the
+     * warehouse (a reship). What a reply says, and so its preview, depends on it: done, or what will happen.
+     */
+    public boolean willBeLeftForPeople(AfterSalesCase c, Remedy remedy) {
+        return switch (remedy) {
+            case REFUND, PARTIAL_REFUND_KEEP_ITEM -> c.getStore() == null
+                    || !marketplace.refundsThroughApi(c.getStore().getId());
+            case COUPON, GOODWILL_DISCOUNT, RETURN_AND_REFUND, FREE_EXCHANGE -> false;
+            default -> warehouseStep(remedy, c).manualGroup() != null;
+        };
+    }
+
     private static Outcome manualStep(CaseRemedy remedy, AfterSalesCase c, PlatformCannotException cannot) {
-        String order = c.getOrder() == null ? "" : " of order " + c.getOrder().getPlatformOrderId();
         if (cannot != null) {
             return new Outcome(c.getCandidateGroup(), "Refund " + CaseView.money(remedy.getAmount()) + " "
-                    + remedy.getCurrency() + order + " by hand: " + cannot.insteadAdvice());
+                    + remedy.getCurrency() + ofOrder(c) + " by hand: " + cannot.insteadAdvice());
         }
-        return switch (remedy.getRemedy()) {
-            case RESHIP -> new Outcome(Groups.WAREHOUSE, "Ship a replacement" + order
+        return warehouseStep(remedy.getRemedy(), c);
+    }
+
+    private static Outcome warehouseStep(Remedy remedy, AfterSalesCase c) {
+        return switch (remedy) {
+            case RESHIP -> new Outcome(Groups.WAREHOUSE, "Ship a replacement" + ofOrder(c)
                     + " to the buyer by express and enter the tracking number.");
             default -> Outcome.NONE;
         };
+    }
+
+    private static String ofOrder(AfterSalesCase c) {
+        return c.getOrder() == null ? "" : " of order " + c.getOrder().getPlatformOrderId();
     }
 
     /**

@@ -139,6 +139,12 @@ class AmazonAdapter implements MarketplaceAdapter {
         throw AmazonCannot.REFUND.answer(command.platformOrderId());
     }
 
+    /** Refunds are done by hand in Seller Central: {@link #refund} always answers so. */
+    @Override
+    public boolean refundsThroughApi() {
+        return false;
+    }
+
     @Override
     public RefundResult offerPartialRefund(StoreConnection store, PartialRefundOffer offer) {
         throw AmazonCannot.PARTIAL_REFUND_OFFER.answer("");

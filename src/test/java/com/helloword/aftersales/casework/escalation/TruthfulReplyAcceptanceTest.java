@@ -35,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
@@ -62,7 +63,8 @@ import com.helloword.aftersales.support.ReceivedMail;
  * (Amazon has no refund API: the team refunds by hand in Seller Central) is announced in the Japanese
  * reply as what we will do, the case shows REMEDY_PENDING while the by-hand task is open, and only when
  * it is done does the buyer hear that the money was refunded, once, and the case waits for the buyer. A
- * refund the platform makes at once is told in the past tense. Both clocks are fixed at a Monday morning.
+ * refund the platform makes at once is told in the past tense. Point 2: the preview in "Answer buyer" is
+ * the reply of the remedy picked, in that tense. Both clocks are fixed at a Monday morning.
  */
 @IntegrationTest
 class TruthfulReplyAcceptanceTest {
@@ -196,6 +198,82 @@ class TruthfulReplyAcceptanceTest {
         assertThat(theOnlyMailTo(buyer, key)).contains("We have refunded 17.94 USD (30 % of the order)", "/confirm?t=")
                 .doesNotContain("We will refund");
         assertThat(outbox.findByIdempotencyKey("case:" + key + ":done:" + remedy.getId())).isEmpty();
+    }
+
+    /**
+     * Issue 19, point 2: the preview in "Answer buyer" is the reply of the remedy picked, in the tense the mail
+     * will have. On an Amazon store a refund is done by hand, so its preview says what we will do; the
+     * percent and the amount the agent enters are filled in by the form (%PERCENT%, %AMOUNT% and the amounts
+     * per percent); and the mail sent is the preview with them filled in.
+     */
+    @Test
+    void thePreviewOfEachRemedyIsTheReplyThatWillBeSentInItsTense() throws Exception {
+        String buyer = "noah." + run + "@example.com";
+        String key = amazonCase("US", "USD", "en", buyer, "40.00", "Broken lamp",
+                "The lamp arrived broken, the shade is cracked. What can you do?");
+        Map<String, String> texts = previewTexts(key);
+
+        assertThat(texts).containsOnlyKeys("NONE", "COUPON", "GOODWILL_DISCOUNT", "PARTIAL_REFUND_KEEP_ITEM", "REFUND",
+                "RETURN_AND_REFUND", "FREE_EXCHANGE", "RESHIP");
+        assertThat(texts.get("REFUND")).contains("We will refund 40.00 USD", "as soon as this is done")
+                .doesNotContain("We have refunded");
+        assertThat(texts.get("PARTIAL_REFUND_KEEP_ITEM")).contains("We will refund %AMOUNT% USD (%PERCENT% % of the order)");
+        assertThat(texts.get("RESHIP")).contains("replacement", "as soon as this is done");
+        assertThat(texts.get("COUPON")).contains("a coupon worth %AMOUNT% EUR");
+        assertThat(texts.get("GOODWILL_DISCOUNT")).contains("%PERCENT% % off");
+        assertThat(texts.get("NONE")).contains("Thank you for your message").doesNotContain("%");
+        assertThat(texts.values()).allSatisfy(text -> assertThat(text).contains(key)
+                .doesNotContain(buyer, "Kim", "/buyer/cases/"));
+        List<String> amounts = previewAmounts(key);
+        assertThat(amounts).hasSize(ReplyPreviews.PREVIEWED_PERCENTS).startsWith("0.40", "0.80");
+        assertThat(amounts.get(19)).isEqualTo("8.00");
+
+        // what the form shows for 20 % is what the buyer gets
+        String shown = texts.get("PARTIAL_REFUND_KEEP_ITEM").replace("%PERCENT%", "20").replace("%AMOUNT%", amounts.get(19));
+        replyWithPartialRefund(key, "emma", 20);
+        String sent = theOnlyMailTo(buyer, key);
+        assertThat(shown).contains("We will refund 8.00 USD (20 % of the order)");
+        assertThat(sent).contains(shown.lines().filter(line -> line.contains("refund")).findFirst().orElseThrow());
+    }
+
+    /** A platform that refunds through its API has refunded when the reply goes out: the preview says so. */
+    @Test
+    void thePreviewOfARefundThePlatformMakesIsInThePastTense() throws Exception {
+        String storeId = "shopify-us-pv-" + run;
+        String buyer = "mia." + run + "@example.com";
+        stores.save(new Store(storeId, "Helloword Mugs US", Platform.SHOPIFY, "US", Currency.getInstance("USD"), "en",
+                "America/New_York").connection(storeId + ".myshopify.com", null, providerStubs.baseUrl() + "/" + storeId,
+                "shopify-us"));
+        String orderId = importOrder(storeId, "USD", "en", buyer, "29.90", 2);
+        String key = intake(storeId, orderId, buyer, "Broken mug", "The mug arrived broken, the handle is off.");
+
+        Map<String, String> texts = previewTexts(key);
+
+        assertThat(texts.get("REFUND")).contains("We have refunded 59.80 USD").doesNotContain("We will refund");
+        assertThat(texts.get("PARTIAL_REFUND_KEEP_ITEM")).contains("We have refunded %AMOUNT% USD");
+        assertThat(texts.get("RESHIP")).contains("as soon as this is done"); // the warehouse ships it by hand
+        assertThat(previewAmounts(key).get(29)).isEqualTo("17.94");
+    }
+
+    private JsonNode previews(String key) throws Exception {
+        Task answer = taskService.createTaskQuery().processInstanceBusinessKey(key)
+                .taskDefinitionKey(EmergencyAfterSales.USER_TASK_ANSWER_BUYER).singleResult();
+        // as Tasklist reads it for the form: a Json value, serialized
+        JsonNode variables = Http.json(http.get("/engine-rest/task/" + answer.getId()
+                + "/form-variables?deserializeValues=false", "demo"));
+        assertThat(variables.at("/replyPreviews/type").asText()).isEqualTo("Json");
+        assertThat(variables.has("replyPreview")).as("the single preview of earlier tasks").isFalse();
+        return new ObjectMapper().readTree(variables.at("/replyPreviews/value").asText());
+    }
+
+    private Map<String, String> previewTexts(String key) throws Exception {
+        return new ObjectMapper().convertValue(previews(key).get("texts"), new TypeReference<>() {
+        });
+    }
+
+    private List<String> previewAmounts(String key) throws Exception {
+        return new ObjectMapper().convertValue(previews(key).get("partialRefundAmounts"), new TypeReference<>() {
+        });
     }
 
     /**
