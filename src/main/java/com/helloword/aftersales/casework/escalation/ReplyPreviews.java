@@ -37,7 +37,7 @@ class ReplyPreviews {
      * The percents the form can show a partial refund's amount for (1 to this: the form's own range); for
      * another, the form shows a placeholder. Not a limit: what may be refunded is the remedyApproval table's.
      */
-    static final int PREVIEWED_PERCENTS = 150;
+    static final int PREVIEWED_PERCENTS = 200; // above any approval limit: the remedyApproval table decides
 
     private final BuyerReplies replies;
     private final RemedyExecution execution;
