@@ -23,7 +23,6 @@ import java.util.List;
 @Table(name = "recalls")
 public class Recall extends CaseFileEntity {
 
-    @Column(updatable = false)
     private String recallKey;
     @Column(updatable = false)
     private String sku;
@@ -71,9 +70,8 @@ public class Recall extends CaseFileEntity {
     protected Recall() {
     }
 
-    Recall(String recallKey, String sku, List<String> batches, List<String> countries, List<String> storeIds,
+    Recall(String sku, List<String> batches, List<String> countries, List<String> storeIds,
             String reason, RecallSource source, String sourceRef, String createdBy, Instant at) {
-        this.recallKey = recallKey;
         this.sku = sku;
         this.batches = String.join(",", batches);
         this.countries = String.join(",", countries);
@@ -85,6 +83,13 @@ public class Recall extends CaseFileEntity {
         this.createdAt = at.truncatedTo(ChronoUnit.SECONDS);
         this.state = RecallState.ASSESSING;
         this.stage = state.stage();
+    }
+
+    /** Named after its id, once it has one (persisted): RC-1042. */
+    void named() {
+        if (recallKey == null) {
+            this.recallKey = "RC-" + getId();
+        }
     }
 
     void started(String processInstanceId) {
