@@ -20,6 +20,8 @@ import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnResult;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnsQuery;
 import com.helloword.aftersales.platform.MarketplacePort.RefundCommand;
 import com.helloword.aftersales.platform.MarketplacePort.RefundResult;
+import com.helloword.aftersales.platform.MarketplacePort.RelistCommand;
+import com.helloword.aftersales.platform.MarketplacePort.RelistResult;
 import com.helloword.aftersales.platform.MarketplacePort.ShipTo;
 import com.helloword.aftersales.platform.MarketplacePort.ShipToRef;
 
@@ -42,6 +44,8 @@ public interface MarketplaceAdapter {
     HoldResult releaseOrder(StoreConnection store, OrderHoldCommand command);
 
     DelistResult delistSku(StoreConnection store, DelistCommand command);
+
+    RelistResult relistSku(StoreConnection store, RelistCommand command);
 
     void sendBuyerMessage(StoreConnection store, BuyerMessageCommand command);
 

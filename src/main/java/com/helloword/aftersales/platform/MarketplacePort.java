@@ -32,8 +32,24 @@ public interface MarketplacePort {
     /** Lifts this system's own hold again; other holds stay. */
     HoldResult releaseOrder(OrderHoldCommand command);
 
-    /** Stops selling a SKU on the store (recall). */
+    /**
+     * Stops selling a SKU on the store (recall): its stock goes to 0 (Shopify also drafts a single-variant
+     * product). The actions say in words what was done ("Amazon: ... set to 0 on ATVPDKIKX0DER (was 140 ...)").
+     * A SKU the store does not list at all is an outcome, not a failure: one action saying it is not listed on this
+     * store (Amazon, Shopify). Where the platform cannot tell (eBay's Inventory API does not see listings made in
+     * Seller Hub), {@link com.helloword.aftersales.integration.PlatformCannotException} asks a person to look.
+     */
     DelistResult delistSku(DelistCommand command);
+
+    /**
+     * Sells a SKU on the store again after {@link #delistSku} (a recall cancelled or ended NO_GO): the quantities
+     * the delisting set to 0 are set back to what the store had right before (recorded then, in
+     * {@link ListingStops}), a product drafted by the delisting is active again. A quantity someone set since is
+     * left as it is; a SKU the store does not list is reported as such. Where this system did not stop the SKU and
+     * it has no stock, {@link com.helloword.aftersales.integration.PlatformCannotException}: a person sets the stock.
+     * The same idempotency key relists once and reports the same actions again.
+     */
+    RelistResult relistSku(RelistCommand command);
 
     /** A message to the buyer through the platform's own messaging. */
     void sendBuyerMessage(BuyerMessageCommand command);
@@ -108,6 +124,13 @@ public interface MarketplacePort {
     }
 
     record DelistResult(List<String> actions) {
+    }
+
+    record RelistCommand(String storeId, String sku, String reason, String idempotencyKey) {
+    }
+
+    /** What the relist did, in words, one line per change (or why nothing was changed). */
+    record RelistResult(List<String> actions) {
     }
 
     record BuyerMessageCommand(String storeId, String platformOrderId, String text, String idempotencyKey) {

@@ -62,7 +62,23 @@ class MarketplaceRouter implements MarketplacePort {
 
     @Override
     public DelistResult delistSku(DelistCommand command) {
+        requireSku(command.sku(), command.idempotencyKey());
         return route(command.storeId(), "delist a SKU", (a, s) -> a.delistSku(s, command));
+    }
+
+    @Override
+    public RelistResult relistSku(RelistCommand command) {
+        requireSku(command.sku(), command.idempotencyKey());
+        return route(command.storeId(), "relist a SKU", (a, s) -> a.relistSku(s, command));
+    }
+
+    private static void requireSku(String sku, String idempotencyKey) {
+        if (sku == null || sku.isBlank()) {
+            throw new IllegalArgumentException("delisting and relisting need a SKU");
+        }
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            throw new IllegalArgumentException("delisting and relisting need an idempotency key");
+        }
     }
 
     @Override

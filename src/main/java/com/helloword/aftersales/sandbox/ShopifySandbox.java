@@ -103,7 +103,7 @@ class ShopifySandbox {
             case "Release" -> Map.of("fulfillmentOrderReleaseHold", release(variables));
             case "VariantsBySku" -> Map.of("productVariants", variants(store, variables.path("q").asText()));
             case "SetQuantities" -> Map.of("inventorySetQuantities", setQuantities(variables.path("input")));
-            case "Draft" -> Map.of("productUpdate", draft(variables.path("product")));
+            case "Draft", "ProductStatus" -> Map.of("productUpdate", draft(variables.path("product")));
             case "ShipTo" -> nullable("order", orderOrNull(store, variables.path("id").asText(), this::shipTo));
             case "ExchangeSource" -> nullable("order",
                     orderOrNull(store, variables.path("id").asText(), this::exchangeSource));

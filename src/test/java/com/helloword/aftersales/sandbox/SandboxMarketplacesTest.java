@@ -120,12 +120,12 @@ class SandboxMarketplacesTest {
         MarketplacePort.DelistResult first = marketplace.delistSku(recall);
         MarketplacePort.DelistResult again = marketplace.delistSku(recall);
 
-        assertThat(first.actions()).singleElement().asString().contains("set to 0 on eBay")
-                .contains("published offer(s) 60");
+        assertThat(first.actions()).singleElement().asString().contains("eBay: stock of SKU " + sku)
+                .contains("set to 0 on store ebay-us").contains("published offer(s) 60");
         assertThat(again.actions()).singleElement().asString().contains("already has no stock");
         assertThatThrownBy(() -> marketplace.delistSku(new DelistCommand("ebay-us", "NEVER-SOLD-" + run, "recall",
-                "recall:SBE-" + run + ":unknown"))).isInstanceOf(ProviderFailure.class)
-                .hasMessageContaining("end it in Seller Hub");
+                "recall:SBE-" + run + ":unknown"))).isInstanceOf(PlatformCannotException.class)
+                .hasMessageContaining("end the listing there");
     }
 
     @Test

@@ -7,8 +7,10 @@ import org.springframework.stereotype.Component;
 
 import com.helloword.aftersales.casefile.Platform;
 import com.helloword.aftersales.integration.CredentialStore;
+import com.helloword.aftersales.integration.OperationJournal;
 import com.helloword.aftersales.integration.PlatformCannotException;
 import com.helloword.aftersales.integration.ProviderClients;
+import com.helloword.aftersales.platform.ListingStops;
 import com.helloword.aftersales.platform.MarketplaceAdapter;
 import com.helloword.aftersales.platform.MarketplacePort.BuyerMessageCommand;
 import com.helloword.aftersales.platform.MarketplacePort.ClaimRef;
@@ -27,6 +29,8 @@ import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnCommand;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnsQuery;
 import com.helloword.aftersales.platform.MarketplacePort.RefundCommand;
 import com.helloword.aftersales.platform.MarketplacePort.RefundResult;
+import com.helloword.aftersales.platform.MarketplacePort.RelistCommand;
+import com.helloword.aftersales.platform.MarketplacePort.RelistResult;
 import com.helloword.aftersales.platform.MarketplacePort.ShipTo;
 import com.helloword.aftersales.platform.MarketplacePort.ShipToRef;
 import com.helloword.aftersales.platform.StoreConnection;
@@ -51,7 +55,8 @@ import com.helloword.aftersales.platform.StoreConnection;
  * <li>Listings Items API 2021-08-01: {@code getListingsItem} ({@code includedData=summaries,fulfillmentAvailability})
  * for the product type, then {@code patchListingsItem} with a JSON Patch {@code merge} of
  * {@code fulfillment_availability} to quantity 0 for the seller-fulfilled channel {@code DEFAULT}. Setting 0 again is
- * harmless, so delisting is naturally idempotent; Amazon applies the accepted submission asynchronously.</li>
+ * harmless, so delisting is naturally idempotent; Amazon applies the accepted submission asynchronously. The quantity
+ * before is recorded ({@link ListingStops}) and relisting merges it back.</li>
  * <li>Reports API 2021-06-30: {@code createReport}, {@code getReport} and {@code getReportDocument} for the
  * merchant-fulfilled returns report {@code GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE} ({@link ReturnsReport}), read
  * over several rounds with a {@link ReturnsCursor}. Amazon authorises those returns itself, so accepting and
@@ -79,12 +84,12 @@ class AmazonAdapter implements MarketplaceAdapter {
     private final AmazonOrders orders;
     private final AmazonReturns returns;
 
-    AmazonAdapter(ProviderClients clients, CredentialStore credentials, Clock clock,
+    AmazonAdapter(ProviderClients clients, CredentialStore credentials, Clock clock, OperationJournal operations,
             @Value("${aftersales.providers.amazon.token-url:https://api.amazon.com/auth/o2/token}") String tokenUrl,
             @Value("${aftersales.providers.amazon.user-agent:" + DEFAULT_USER_AGENT + "}") String userAgent) {
         this.api = new SpApi(clients.forProvider(PROVIDER), credentials, clock, tokenUrl, userAgent);
         this.messages = new AmazonMessages(api);
-        this.listings = new AmazonListings(api);
+        this.listings = new AmazonListings(api, new ListingStops(operations, PROVIDER));
         this.orders = new AmazonOrders(api);
         this.returns = new AmazonReturns(api, clock);
     }
@@ -106,6 +111,11 @@ class AmazonAdapter implements MarketplaceAdapter {
     @Override
     public DelistResult delistSku(StoreConnection store, DelistCommand command) {
         return listings.delistSku(store, command);
+    }
+
+    @Override
+    public RelistResult relistSku(StoreConnection store, RelistCommand command) {
+        return listings.relistSku(store, command);
     }
 
     // --- delivery address ----------------------------------------------------------------------

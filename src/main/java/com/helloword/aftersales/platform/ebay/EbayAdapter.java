@@ -20,6 +20,7 @@ import com.helloword.aftersales.integration.PlatformCannotException;
 import com.helloword.aftersales.integration.ProviderClients;
 import com.helloword.aftersales.integration.ProviderFailure.Kind;
 import com.helloword.aftersales.integration.ProviderFailure;
+import com.helloword.aftersales.platform.ListingStops;
 import com.helloword.aftersales.platform.MarketplaceAdapter;
 import com.helloword.aftersales.platform.MarketplacePort.BuyerMessageCommand;
 import com.helloword.aftersales.platform.MarketplacePort.ClaimRef;
@@ -39,6 +40,8 @@ import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnResult;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnsQuery;
 import com.helloword.aftersales.platform.MarketplacePort.RefundCommand;
 import com.helloword.aftersales.platform.MarketplacePort.RefundResult;
+import com.helloword.aftersales.platform.MarketplacePort.RelistCommand;
+import com.helloword.aftersales.platform.MarketplacePort.RelistResult;
 import com.helloword.aftersales.platform.MarketplacePort.ShipTo;
 import com.helloword.aftersales.platform.MarketplacePort.ShipToRef;
 import com.helloword.aftersales.platform.StoreConnection;
@@ -47,7 +50,7 @@ import com.helloword.aftersales.platform.ebay.EbayApi.Family;
 
 /**
  * eBay through Sell Fulfillment API v1 (getOrder, issueRefund), Sell Inventory API v1 (getInventoryItem,
- * getOffers, bulkUpdatePriceQuantity), Commerce Message API v1 (getConversations, getConversation, sendMessage)
+ * getOffers, bulkUpdatePriceQuantity, publishOffer: {@link EbayInventory}), Commerce Message API v1 (getConversations, getConversation, sendMessage)
  * and Post-Order API v2 (return search, get, decide, initiate_shipping_label, get_shipping_label and issue_refund;
  * inquiry get, issue_refund and provide_shipment_info; case get and issue_refund), with OAuth user tokens from Identity API v1 ({@link EbayApi}); calls that move money carry eBay's
  * digital signature for EU/UK sellers ({@link EbaySigner}).
@@ -100,7 +103,7 @@ class EbayAdapter implements MarketplaceAdapter {
         RefundJournal journal = new RefundJournal(operations);
         this.refunds = new EbayRefunds(api, journal);
         this.returns = new EbayReturns(api, clock);
-        this.inventory = new EbayInventory(api);
+        this.inventory = new EbayInventory(api, new ListingStops(operations, PROVIDER));
         this.messages = new EbayMessages(api);
         this.claims = new EbayClaims(api, clock, journal, refunds);
     }
@@ -164,6 +167,11 @@ class EbayAdapter implements MarketplaceAdapter {
     @Override
     public DelistResult delistSku(StoreConnection store, DelistCommand command) {
         return inventory.delistSku(store, command);
+    }
+
+    @Override
+    public RelistResult relistSku(StoreConnection store, RelistCommand command) {
+        return inventory.relistSku(store, command);
     }
 
     // --- buyer messages -----------------------------------------------------------------------

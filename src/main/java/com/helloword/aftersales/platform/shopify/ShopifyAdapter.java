@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -20,11 +21,13 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helloword.aftersales.casefile.Platform;
 import com.helloword.aftersales.integration.CredentialStore;
+import com.helloword.aftersales.integration.OperationJournal;
 import com.helloword.aftersales.integration.PlatformCannotException;
 import com.helloword.aftersales.integration.ProviderClient;
 import com.helloword.aftersales.integration.ProviderClients;
 import com.helloword.aftersales.integration.ProviderFailure.Kind;
 import com.helloword.aftersales.integration.ProviderFailure;
+import com.helloword.aftersales.platform.ListingStops;
 import com.helloword.aftersales.platform.MarketplaceAdapter;
 import com.helloword.aftersales.platform.MarketplacePort.BuyerMessageCommand;
 import com.helloword.aftersales.platform.MarketplacePort.ClaimRef;
@@ -41,6 +44,8 @@ import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnCommand;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnResult;
 import com.helloword.aftersales.platform.MarketplacePort.RefundCommand;
 import com.helloword.aftersales.platform.MarketplacePort.RefundResult;
+import com.helloword.aftersales.platform.MarketplacePort.RelistCommand;
+import com.helloword.aftersales.platform.MarketplacePort.RelistResult;
 import com.helloword.aftersales.platform.MarketplacePort.ShipTo;
 import com.helloword.aftersales.platform.MarketplacePort.ShipToRef;
 import com.helloword.aftersales.platform.StoreConnection;
@@ -52,7 +57,7 @@ import com.helloword.aftersales.platform.StreetSplitter;
  * since {@code refundCreate} is not idempotent before API 2026-01, every refund note carries the
  * idempotency key and a retried refund first looks for it. Holds are fulfillment-order holds with a
  * handle derived from the hold key; delisting zeroes the variant's stock at every location and puts a
- * single-variant product to DRAFT. Buyers' return requests arrive by webhook; accepting or declining
+ * single-variant product to DRAFT, relisting sets back what delisting recorded ({@link ListingStops}). Buyers' return requests arrive by webhook; accepting or declining
  * one reads its status first, so a repeat reports what is already so.
  */
 @Component
@@ -65,13 +70,15 @@ class ShopifyAdapter implements MarketplaceAdapter {
     private final ShopifyGraphql api;
     private final ShopifyExchanges exchanges;
     private final ShopifyReturns returns;
+    private final ListingStops stops;
 
-    ShopifyAdapter(ProviderClients clients, CredentialStore credentials,
+    ShopifyAdapter(ProviderClients clients, CredentialStore credentials, OperationJournal operations,
             @Value("${aftersales.providers.shopify.api-version:2025-01}") String apiVersion) {
         this.client = clients.forProvider(PROVIDER);
         this.api = new ShopifyGraphql(client, credentials, apiVersion);
         this.exchanges = new ShopifyExchanges(api, client);
         this.returns = new ShopifyReturns(api, client);
+        this.stops = new ListingStops(operations, PROVIDER);
     }
 
     @Override
@@ -264,56 +271,171 @@ class ShopifyAdapter implements MarketplaceAdapter {
             mutation Draft($product: ProductUpdateInput!) { productUpdate(product: $product) {
               product { id status } userErrors { field message } } }""";
 
+    private static final String PRODUCT_STATUS = """
+            mutation ProductStatus($product: ProductUpdateInput!) { productUpdate(product: $product) {
+              product { id status } userErrors { field message } } }""";
+
+    private static final String LEVEL = "level:";
+    private static final String PRODUCT = "product:";
+
+    /**
+     * Stock 0 at every location of every variant with exactly this SKU ({@code inventorySetQuantities}), and an
+     * active single-variant product to DRAFT ({@code productUpdate}), after recording the quantities and statuses
+     * (in {@link ListingStops}). Shopify's variant search covers the whole shop: no variant means not listed there.
+     */
     @Override
     public DelistResult delistSku(StoreConnection store, DelistCommand command) {
         return client.call(store.storeId(), "delistSku", () -> {
-            List<JsonNode> variants = new ArrayList<>();
-            for (JsonNode variant : api.graphql(store, VARIANTS_BY_SKU,
-                    Map.of("q", "sku:\"" + command.sku().replace("\"", "\\\"") + "\"")).at("/productVariants/nodes")) {
-                if (command.sku().equals(variant.path("sku").asText())) { // search is fuzzy; keep exact matches
-                    variants.add(variant);
-                }
-            }
+            List<JsonNode> variants = variants(store, command.sku());
             if (variants.isEmpty()) {
-                throw new ProviderFailure(PROVIDER, Kind.REJECTED, 200, "no variant with SKU " + command.sku()
-                        + " in " + store.storeId());
+                return new DelistResult(List.of(notListed(store, command.sku())));
             }
             List<String> actions = new ArrayList<>();
             for (JsonNode variant : variants) {
                 List<Map<String, Object>> quantities = new ArrayList<>();
+                Map<String, Integer> before = new LinkedHashMap<>();
+                int total = 0;
                 for (JsonNode level : variant.at("/inventoryItem/inventoryLevels/nodes")) {
                     int available = level.at("/quantities/0/quantity").asInt(0);
                     if (available != 0) {
-                        quantities.add(Map.of("inventoryItemId", variant.at("/inventoryItem/id").asText(),
-                                "locationId", level.at("/location/id").asText(), "quantity", 0));
+                        String item = variant.at("/inventoryItem/id").asText();
+                        String location = level.at("/location/id").asText();
+                        quantities.add(Map.of("inventoryItemId", item, "locationId", location, "quantity", 0));
+                        if (available > 0) {
+                            before.put(LEVEL + item + "|" + location, available);
+                            total += available;
+                        }
                     }
                 }
-                if (!quantities.isEmpty()) {
-                    Map<String, Object> input = new LinkedHashMap<>();
-                    input.put("name", "available");
-                    input.put("reason", "other");
-                    input.put("referenceDocumentUri", "gid://helloword-aftersales/Delisting/"
-                            + handle(command.idempotencyKey()));
-                    input.put("ignoreCompareQuantity", true);
-                    input.put("quantities", quantities);
-                    requireNoUserErrors(api.graphql(store, SET_QUANTITIES, Map.of("input", input))
-                            .path("inventorySetQuantities"), "inventorySetQuantities");
-                    actions.add("stock of " + variant.path("id").asText() + " set to 0 at " + quantities.size()
-                            + " location(s)");
-                }
                 JsonNode product = variant.path("product");
-                if (product.at("/variantsCount/count").asInt(0) == 1 && "ACTIVE".equals(product.path("status").asText())) {
-                    requireNoUserErrors(api.graphql(store, PRODUCT_DRAFT,
-                            Map.of("product", Map.of("id", product.path("id").asText(), "status", "DRAFT")))
-                            .path("productUpdate"), "productUpdate");
-                    actions.add("product " + product.path("id").asText() + " set to DRAFT");
+                boolean draft = product.at("/variantsCount/count").asInt(0) == 1
+                        && "ACTIVE".equals(product.path("status").asText());
+                if (draft) {
+                    before.put(PRODUCT + product.path("id").asText(), 1);
+                }
+                stops.remember(store.storeId(), command.sku(), before);
+                if (!quantities.isEmpty()) {
+                    setQuantities(store, "Delisting", command.idempotencyKey(), quantities);
+                    actions.add("Shopify: stock of SKU " + command.sku() + " (variant " + variant.path("id").asText()
+                            + ") set to 0 at " + quantities.size() + " location(s) on store " + store.storeId()
+                            + " (was " + total + ")");
+                }
+                if (draft) {
+                    productStatus(store, product.path("id").asText(), "DRAFT");
+                    actions.add("Shopify: product " + product.path("id").asText() + " set to DRAFT (no longer on"
+                            + " sale in any channel)");
                 }
             }
             if (actions.isEmpty()) {
-                actions.add("SKU " + command.sku() + " already has no stock and no active single-variant product");
+                actions.add("Shopify: SKU " + command.sku() + " already has no stock and no active single-variant"
+                        + " product on store " + store.storeId());
             }
             return new DelistResult(actions);
         });
+    }
+
+    /**
+     * Sets the stock this system set to 0 back at each location where it is still 0, and a product it drafted back to
+     * ACTIVE while it is still DRAFT; what someone changed since is left as it is.
+     */
+    @Override
+    public RelistResult relistSku(StoreConnection store, RelistCommand command) {
+        Optional<List<String>> earlier = stops.relisted(command.idempotencyKey());
+        if (earlier.isPresent()) {
+            return new RelistResult(earlier.get());
+        }
+        Map<String, Integer> before = stops.before(store.storeId(), command.sku());
+        List<String> actions = client.call(store.storeId(), "relistSku", () -> {
+            List<JsonNode> variants = variants(store, command.sku());
+            if (variants.isEmpty()) {
+                return List.of(notListed(store, command.sku()));
+            }
+            List<String> done = new ArrayList<>();
+            for (JsonNode variant : variants) {
+                List<Map<String, Object>> quantities = new ArrayList<>();
+                int total = 0;
+                int stocked = 0;
+                for (JsonNode level : variant.at("/inventoryItem/inventoryLevels/nodes")) {
+                    String item = variant.at("/inventoryItem/id").asText();
+                    String location = level.at("/location/id").asText();
+                    int available = level.at("/quantities/0/quantity").asInt(0);
+                    Integer was = before.get(LEVEL + item + "|" + location);
+                    if (available != 0) {
+                        stocked += Math.max(available, 0);
+                    } else if (was != null) {
+                        quantities.add(Map.of("inventoryItemId", item, "locationId", location, "quantity", was));
+                        total += was;
+                    }
+                }
+                if (!quantities.isEmpty()) {
+                    setQuantities(store, "Relisting", command.idempotencyKey(), quantities);
+                    done.add("Shopify: stock of SKU " + command.sku() + " (variant " + variant.path("id").asText()
+                            + ") set back to " + total + " at " + quantities.size() + " location(s) on store "
+                            + store.storeId());
+                }
+                if (stocked > 0) {
+                    done.add("Shopify: variant " + variant.path("id").asText() + " has " + stocked
+                            + " in stock already; left as it is");
+                }
+                JsonNode product = variant.path("product");
+                String productId = product.path("id").asText();
+                if (before.containsKey(PRODUCT + productId)) {
+                    String status = product.path("status").asText();
+                    if ("DRAFT".equals(status)) {
+                        productStatus(store, productId, "ACTIVE");
+                        done.add("Shopify: product " + productId + " set back to ACTIVE");
+                    } else {
+                        done.add("Shopify: product " + productId + " is " + status + " now; left as it is");
+                    }
+                }
+            }
+            if (done.isEmpty() && !before.isEmpty()) {
+                done.add("Shopify: nothing of SKU " + command.sku() + " on store " + store.storeId()
+                        + " is where this system stopped it any more; nothing set back");
+            }
+            if (before.isEmpty() && done.stream().noneMatch(action -> action.endsWith("left as it is"))) {
+                throw new PlatformCannotException("Shopify", "relist SKU " + command.sku() + " on store "
+                        + store.storeId(), "this system did not delist it, so it does not know the stock to restore;"
+                                + " set the stock and the product's status in Shopify admin");
+            }
+            return done;
+        });
+        stops.relistDone(store.storeId(), command.sku(), command.idempotencyKey(), actions);
+        return new RelistResult(actions);
+    }
+
+    /** The variants with exactly this SKU: Shopify's search is fuzzy. */
+    private List<JsonNode> variants(StoreConnection store, String sku) {
+        List<JsonNode> variants = new ArrayList<>();
+        for (JsonNode variant : api.graphql(store, VARIANTS_BY_SKU,
+                Map.of("q", "sku:\"" + sku.replace("\"", "\\\"") + "\"")).at("/productVariants/nodes")) {
+            if (sku.equals(variant.path("sku").asText())) {
+                variants.add(variant);
+            }
+        }
+        return variants;
+    }
+
+    private static String notListed(StoreConnection store, String sku) {
+        return "Shopify: no variant with SKU " + sku + " on store " + store.storeId()
+                + ": not listed on this store; nothing to change";
+    }
+
+    private void setQuantities(StoreConnection store, String document, String idempotencyKey,
+            List<Map<String, Object>> quantities) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("name", "available");
+        input.put("reason", "other");
+        input.put("referenceDocumentUri", "gid://helloword-aftersales/" + document + "/" + handle(idempotencyKey));
+        input.put("ignoreCompareQuantity", true);
+        input.put("quantities", quantities);
+        requireNoUserErrors(api.graphql(store, SET_QUANTITIES, Map.of("input", input)).path("inventorySetQuantities"),
+                "inventorySetQuantities");
+    }
+
+    private void productStatus(StoreConnection store, String productId, String status) {
+        requireNoUserErrors(api.graphql(store, "DRAFT".equals(status) ? PRODUCT_DRAFT : PRODUCT_STATUS,
+                Map.of("product", Map.of("id", productId, "status", status))).path("productUpdate"), "productUpdate");
     }
 
     // --- delivery address ----------------------------------------------------------------------

@@ -54,7 +54,10 @@ import com.helloword.aftersales.platform.MarketplacePort.DelistResult;
 import com.helloword.aftersales.platform.MarketplacePort.OrderHoldCommand;
 import com.helloword.aftersales.platform.MarketplacePort.PartialRefundOffer;
 import com.helloword.aftersales.platform.MarketplacePort.RefundCommand;
+import com.helloword.aftersales.platform.MarketplacePort.RelistCommand;
+import com.helloword.aftersales.platform.MarketplacePort.RelistResult;
 import com.helloword.aftersales.platform.StoreConnection;
+import com.helloword.aftersales.support.InMemoryOperationJournal;
 import com.helloword.aftersales.support.ProviderTestSupport;
 
 /**
@@ -116,7 +119,7 @@ class AmazonAdapterTest {
 
     static AmazonAdapter adapter(MockEnvironment environment) {
         return new AmazonAdapter(ProviderTestSupport.clients(environment), new CredentialStore(environment),
-                Clock.systemUTC(), amazon.baseUrl() + TOKEN_PATH, USER_AGENT);
+                Clock.systemUTC(), new InMemoryOperationJournal(), amazon.baseUrl() + TOKEN_PATH, USER_AGENT);
     }
 
     static StoreConnection store() {
@@ -414,8 +417,9 @@ class AmazonAdapterTest {
 
         DelistResult result = delist();
 
-        assertThat(result.actions()).containsExactly("SKU POWERBANK-20K: seller-fulfilled quantity in ATVPDKIKX0DER "
-                + "set to 0 (Amazon submission f1dc2914-75dd-11ea-bc55-0242ac130003, applied asynchronously)");
+        assertThat(result.actions()).containsExactly("Amazon: seller-fulfilled quantity of SKU POWERBANK-20K set to 0 "
+                + "on ATVPDKIKX0DER (was 140; submission f1dc2914-75dd-11ea-bc55-0242ac130003, applied by Amazon "
+                + "asynchronously)");
         amazon.verify(getRequestedFor(urlPathEqualTo(LISTING))
                 .withQueryParam("marketplaceIds", equalTo(MARKETPLACE))
                 .withQueryParam("includedData", equalTo("summaries,fulfillmentAvailability"))
@@ -448,7 +452,7 @@ class AmazonAdapterTest {
         amazon.stubFor(get(urlPathEqualTo(LISTING)).willReturn(okJson(fixture("listings-item-sold-out.json"))));
 
         assertThat(delist().actions()).containsExactly(
-                "SKU POWERBANK-20K: seller-fulfilled quantity in ATVPDKIKX0DER was already 0");
+                "Amazon: seller-fulfilled quantity of SKU POWERBANK-20K on ATVPDKIKX0DER was already 0");
         amazon.verify(0, patchRequestedFor(urlPathEqualTo(LISTING)));
     }
 
@@ -482,11 +486,127 @@ class AmazonAdapterTest {
         amazon.stubFor(patch(urlPathEqualTo(LISTING)).willReturn(okJson(fixture("listings-submission-accepted.json"))));
 
         assertThatThrownBy(this::delist).isInstanceOf(PlatformCannotException.class)
-                .hasMessageContaining("seller-fulfilled quantity in ATVPDKIKX0DER set to 0")
+                .hasMessageContaining("seller-fulfilled quantity of SKU POWERBANK-20K set to 0 on ATVPDKIKX0DER")
                 .hasMessageContaining("units in Amazon's warehouses (AMAZON_NA) stay buyable");
         amazon.verify(1, patchRequestedFor(urlPathEqualTo(LISTING))
                 .withRequestBody(matchingJsonPath("$.patches[0].value[0].fulfillment_channel_code",
                         equalTo("DEFAULT"))));
+    }
+
+    // --- relisting ----------------------------------------------------------------------------
+
+    RelistResult relist(String key) {
+        return adapter.relistSku(store, new RelistCommand("amazon-us", SKU, "Recall R-1 cancelled", key));
+    }
+
+    /** The listing at 140 until the first patch, at 0 after it (Amazon applied the delisting). */
+    void listingThatGoesToZeroWhenPatched() {
+        amazon.stubFor(get(urlPathEqualTo(LISTING)).inScenario("stock").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(fixture("listings-item.json"))));
+        amazon.stubFor(patch(urlPathEqualTo(LISTING)).inScenario("stock").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(fixture("listings-submission-accepted.json"))).willSetStateTo("zero"));
+        amazon.stubFor(get(urlPathEqualTo(LISTING)).inScenario("stock").whenScenarioStateIs("zero")
+                .willReturn(okJson(fixture("listings-item-sold-out.json"))));
+        amazon.stubFor(patch(urlPathEqualTo(LISTING)).inScenario("stock").whenScenarioStateIs("zero")
+                .willReturn(okJson(fixture("listings-submission-accepted.json"))));
+    }
+
+    @Test
+    void relistingMergesBackTheQuantityTheListingHadBeforeTheDelisting() {
+        listingThatGoesToZeroWhenPatched();
+        delist();
+
+        RelistResult result = relist("recall:R-1:amazon-us:relist");
+
+        assertThat(result.actions()).containsExactly("Amazon: seller-fulfilled quantity of SKU POWERBANK-20K set "
+                + "back to 140 on ATVPDKIKX0DER (submission f1dc2914-75dd-11ea-bc55-0242ac130003, applied by Amazon "
+                + "asynchronously)");
+        amazon.verify(1, patchRequestedFor(urlPathEqualTo(LISTING))
+                .withQueryParam("marketplaceIds", equalTo(MARKETPLACE))
+                .withHeader("x-amz-access-token", equalTo(FIRST_TOKEN))
+                .withRequestBody(equalToJson("""
+                        {"productType": "PORTABLE_ELECTRONIC_DEVICE_BATTERY", "patches": [
+                          {"op": "merge", "path": "/attributes/fulfillment_availability",
+                           "value": [{"fulfillment_channel_code": "DEFAULT", "quantity": 140}]}]}""")));
+    }
+
+    @Test
+    void relistingTwiceWithTheSameKeyCallsAmazonOnce() {
+        listingThatGoesToZeroWhenPatched();
+        delist();
+
+        RelistResult first = relist("recall:R-1:amazon-us:relist");
+        RelistResult again = relist("recall:R-1:amazon-us:relist");
+
+        assertThat(again).isEqualTo(first);
+        amazon.verify(2, getRequestedFor(urlPathEqualTo(LISTING)));
+        amazon.verify(1, patchRequestedFor(urlPathEqualTo(LISTING))
+                .withRequestBody(matchingJsonPath("$.patches[0].value[0].quantity", equalTo("140"))));
+    }
+
+    @Test
+    void aRepeatedDelistingKeepsTheQuantityFromBeforeTheFirst() {
+        listingThatGoesToZeroWhenPatched();
+        delist();
+        delist();
+
+        relist("recall:R-1:amazon-us:relist");
+
+        amazon.verify(1, patchRequestedFor(urlPathEqualTo(LISTING))
+                .withRequestBody(matchingJsonPath("$.patches[0].value[0].quantity", equalTo("140"))));
+    }
+
+    @Test
+    void aQuantitySomeoneSetSinceIsLeftAsItIs() {
+        listingThatGoesToZeroWhenPatched();
+        delist();
+        amazon.stubFor(get(urlPathEqualTo(LISTING)).willReturn(okJson(fixture("listings-item.json")
+                .replace("\"quantity\": 140", "\"quantity\": 9"))));
+
+        assertThat(relist("recall:R-1:amazon-us:relist").actions()).containsExactly(
+                "Amazon: seller-fulfilled quantity of SKU POWERBANK-20K on ATVPDKIKX0DER is 9 already; left as it is");
+        amazon.verify(1, patchRequestedFor(urlPathEqualTo(LISTING)));
+    }
+
+    @Test
+    void relistingWhatThisSystemDidNotStopIsLeftToSellerCentral() {
+        amazon.stubFor(get(urlPathEqualTo(LISTING)).willReturn(okJson(fixture("listings-item-sold-out.json"))));
+
+        assertThatThrownBy(() -> relist("recall:R-9:amazon-us:relist")).isInstanceOf(PlatformCannotException.class)
+                .hasMessageContaining("does not know the quantity").hasMessageContaining("Seller Central");
+        amazon.verify(0, patchRequestedFor(urlPathEqualTo(LISTING)));
+    }
+
+    @Test
+    void aSkuAmazonDoesNotListIsReportedAsNotListedAndNotRetried() {
+        amazon.stubFor(get(urlPathEqualTo(LISTING)).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"errors": [{"code": "NOT_FOUND", "message": "SKU 'POWERBANK-20K' not found in marketplace \
+                        ATVPDKIKX0DER", "details": ""}]}""")));
+
+        assertThat(delist().actions()).containsExactly("Amazon: SKU POWERBANK-20K is not listed on store amazon-us "
+                + "(marketplace ATVPDKIKX0DER); nothing to change");
+        assertThat(relist("recall:R-1:amazon-us:relist").actions()).containsExactly("Amazon: SKU POWERBANK-20K is "
+                + "not listed on store amazon-us (marketplace ATVPDKIKX0DER); nothing to change");
+        amazon.verify(2, getRequestedFor(urlPathEqualTo(LISTING)));
+        amazon.verify(0, patchRequestedFor(urlPathEqualTo(LISTING)));
+    }
+
+    @Test
+    void anAmazonOutageWhileRelistingIsAProviderFailureAndTheRelistStaysOpen() {
+        listingThatGoesToZeroWhenPatched();
+        delist();
+        amazon.stubFor(patch(urlPathEqualTo(LISTING)).inScenario("stock").whenScenarioStateIs("zero")
+                .willReturn(spApiError(503, "error-service-unavailable.json", "ServiceUnavailableException")));
+
+        assertThatThrownBy(() -> relist("recall:R-1:amazon-us:relist")).isInstanceOf(ProviderFailure.class)
+                .satisfies(e -> assertThat(kind(e)).isEqualTo(Kind.UNAVAILABLE));
+        amazon.verify(1 + 3, patchRequestedFor(urlPathEqualTo(LISTING)));
+
+        amazon.stubFor(patch(urlPathEqualTo(LISTING)).inScenario("stock").whenScenarioStateIs("zero")
+                .willReturn(okJson(fixture("listings-submission-accepted.json"))));
+        assertThat(relist("recall:R-1:amazon-us:relist").actions()).singleElement().asString()
+                .contains("set back to 140");
     }
 
     // --- what Amazon's API cannot do ----------------------------------------------------------

@@ -43,6 +43,7 @@ import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnBatch;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnCommand;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnsQuery;
 import com.helloword.aftersales.platform.StoreConnection;
+import com.helloword.aftersales.support.InMemoryOperationJournal;
 import com.helloword.aftersales.support.MutableClock;
 import com.helloword.aftersales.support.ProviderTestSupport;
 
@@ -102,7 +103,7 @@ class AmazonReturnsReportTest {
 
     static AmazonAdapter adapter(MockEnvironment environment, MutableClock clock) {
         return new AmazonAdapter(ProviderTestSupport.clients(environment), new CredentialStore(environment), clock,
-                amazon.baseUrl() + TOKEN_PATH, AmazonAdapterTest.USER_AGENT);
+                new InMemoryOperationJournal(), amazon.baseUrl() + TOKEN_PATH, AmazonAdapterTest.USER_AGENT);
     }
 
     static StoreConnection store() {

@@ -34,6 +34,7 @@ import com.helloword.aftersales.platform.MarketplacePort.ExchangeOrderCommand;
 import com.helloword.aftersales.platform.MarketplacePort.ShipTo;
 import com.helloword.aftersales.platform.MarketplacePort.ShipToRef;
 import com.helloword.aftersales.platform.StoreConnection;
+import com.helloword.aftersales.support.InMemoryOperationJournal;
 import com.helloword.aftersales.support.ProviderTestSupport;
 
 /**
@@ -64,7 +65,7 @@ class AmazonShipToTest {
         environment.setProperty("aftersales.credentials.amazon-eu.client-secret", "amzn1.oa2-cs.v1.secret");
         environment.setProperty("aftersales.credentials.amazon-eu.refresh-token", "Atzr|IwEBIA-refresh");
         adapter = new AmazonAdapter(ProviderTestSupport.clients(environment), new CredentialStore(environment),
-                Clock.systemUTC(), amazon.baseUrl() + TOKEN_PATH, "helloword-aftersales-test/0.1 (Language=Java/17)");
+                Clock.systemUTC(), new InMemoryOperationJournal(), amazon.baseUrl() + TOKEN_PATH, "helloword-aftersales-test/0.1 (Language=Java/17)");
         store = new StoreConnection("amazon-de", Platform.AMAZON, amazon.baseUrl(), "A1DEMOSELLERDE",
                 "A1PA6795UKMFR9", "amazon-eu", "EUR", "de");
         amazon.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(okJson("""

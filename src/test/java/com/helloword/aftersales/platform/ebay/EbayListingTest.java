@@ -3,6 +3,7 @@ package com.helloword.aftersales.platform.ebay;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -74,7 +75,8 @@ class EbayListingTest {
         DelistResult result = adapter.delistSku(us, recall);
 
         assertThat(result.actions()).containsExactly(
-                "stock of SKU POWERBANK-20K set to 0 on eBay, and on published offer(s) 6012345010");
+                "eBay: stock of SKU POWERBANK-20K set to 0 on store ebay-us (was 14), and on published offer(s) "
+                        + "6012345010 (was 14)");
         ebay.verify(postRequestedFor(urlEqualTo(BULK))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))
                 .withHeader("X-EBAY-C-MARKETPLACE-ID", equalTo("EBAY_US"))
@@ -101,12 +103,12 @@ class EbayListingTest {
         adapter.delistSku(us, recall);
         DelistResult again = adapter.delistSku(us, recall);
 
-        assertThat(again.actions()).containsExactly("SKU POWERBANK-20K already has no stock on eBay");
+        assertThat(again.actions()).containsExactly("eBay: SKU POWERBANK-20K already has no stock on store ebay-us");
         ebay.verify(1, postRequestedFor(urlEqualTo(BULK)));
     }
 
     @Test
-    void aSkuTheInventoryApiDoesNotKnowMustBeEndedInSellerHub() {
+    void aSkuTheInventoryApiDoesNotKnowIsAPersonsCheckInSellerHub() {
         ebay.stubFor(EbayTestSupport.tokenStub());
         ebay.stubFor(get(urlEqualTo(ITEM)).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json").withBody("""
@@ -114,10 +116,10 @@ class EbayListingTest {
                           "category": "REQUEST",
                           "message": "We didn't find the entity you are requesting. Please verify the request"}]}""")));
 
-        assertThatThrownBy(() -> adapter.delistSku(us, recall)).isInstanceOf(ProviderFailure.class)
-                .hasMessageContaining("Trading API").hasMessageContaining("end it in Seller Hub")
-                .hasMessageContaining("eBay error 25710")
-                .extracting(e -> ((ProviderFailure) e).kind()).isEqualTo(ProviderFailure.Kind.REJECTED);
+        assertThatThrownBy(() -> adapter.delistSku(us, recall)).isInstanceOf(PlatformCannotException.class)
+                .hasMessageContaining("Trading API").hasMessageContaining("end the listing there")
+                .hasMessageContaining("store ebay-us");
+        ebay.verify(1, getRequestedFor(urlEqualTo(ITEM)));
         ebay.verify(0, postRequestedFor(urlEqualTo(BULK)));
     }
 
@@ -143,7 +145,7 @@ class EbayListingTest {
                 {"responses": [{"statusCode": 200, "sku": "POWERBANK-20K", "errors": [], "warnings": []}]}""")));
 
         assertThat(adapter.delistSku(us, recall).actions())
-                .containsExactly("stock of SKU POWERBANK-20K set to 0 on eBay");
+                .containsExactly("eBay: stock of SKU POWERBANK-20K set to 0 on store ebay-us (was 3)");
         ebay.verify(2, postRequestedFor(urlEqualTo(TOKEN_PATH)));
     }
 

@@ -324,8 +324,9 @@ class ShopifyAdapterTest {
                 new DelistCommand("shopify-us", "POWERBANK-20K", "Recall R-1", "recall:R-1:shopify-us"));
 
         assertThat(result.actions()).containsExactly(
-                "stock of gid://shopify/ProductVariant/11 set to 0 at 1 location(s)",
-                "product gid://shopify/Product/7 set to DRAFT");
+                "Shopify: stock of SKU POWERBANK-20K (variant gid://shopify/ProductVariant/11) set to 0 at 1 "
+                        + "location(s) on store shopify-us (was 14)",
+                "Shopify: product gid://shopify/Product/7 set to DRAFT (no longer on sale in any channel)");
         shopify.verify(postRequestedFor(urlEqualTo(GRAPHQL))
                 .withRequestBody(matchingJsonPath("$.variables.input.quantities[0].locationId",
                         equalTo("gid://shopify/Location/1")))

@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.helloword.aftersales.casefile.Platform;
 import com.helloword.aftersales.integration.CredentialStore;
 import com.helloword.aftersales.platform.StoreConnection;
+import com.helloword.aftersales.support.InMemoryOperationJournal;
 import com.helloword.aftersales.support.ProviderTestSupport;
 
 /** The adapter, its stores and the GraphQL endpoint for the Shopify adapter tests against WireMock. */
@@ -27,7 +28,7 @@ final class ShopifyTestSupport {
         MockEnvironment environment = ProviderTestSupport.environment("shopify");
         environment.setProperty("aftersales.credentials." + credentialsRef + ".access-token", TOKEN);
         return new ShopifyAdapter(ProviderTestSupport.clients(environment), new CredentialStore(environment),
-                "2025-01");
+                new InMemoryOperationJournal(), "2025-01");
     }
 
     static StoreConnection usStore(String baseUrl) {
