@@ -5,7 +5,7 @@
 -- stay in the case file: these tables hold ids.
 CREATE TABLE recalls (
     id                  BIGINT         NOT NULL,
-    recall_key          VARCHAR(32)    NOT NULL,
+    recall_key          VARCHAR(64)    NOT NULL,
     sku                 VARCHAR(100)   NOT NULL,
     batches             VARCHAR(1000)  NOT NULL,
     countries           VARCHAR(500)   NOT NULL,

@@ -72,6 +72,7 @@ public class Recall extends CaseFileEntity {
 
     Recall(String sku, List<String> batches, List<String> countries, List<String> storeIds,
             String reason, RecallSource source, String sourceRef, String createdBy, Instant at) {
+        this.recallKey = "RC-new-" + java.util.UUID.randomUUID(); // until it has its id: Hibernate inserts this
         this.sku = sku;
         this.batches = String.join(",", batches);
         this.countries = String.join(",", countries);
@@ -87,9 +88,7 @@ public class Recall extends CaseFileEntity {
 
     /** Named after its id, once it has one (persisted): RC-1042. */
     void named() {
-        if (recallKey == null) {
-            this.recallKey = "RC-" + getId();
-        }
+        this.recallKey = "RC-" + getId();
     }
 
     void started(String processInstanceId) {

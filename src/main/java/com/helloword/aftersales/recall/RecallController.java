@@ -238,7 +238,7 @@ class RecallController {
         List<Task> open = tasks.createTaskQuery().processInstanceId(recall.getProcessInstanceId())
                 .taskDefinitionKey(taskKey).list();
         Task task = open.stream().filter(t -> authority == null
-                || authority.equals(runtime.getVariableLocal(t.getExecutionId(), RecallProcess.VAR_AUTHORITY)))
+                || authority.equals(runtime.getVariable(t.getExecutionId(), RecallProcess.VAR_AUTHORITY)))
                 .findFirst().orElseThrow(() -> RejectedRecall.notNow(what, recall, reason));
         tasks.setAssignee(task.getId(), access.caller().userId());
         tasks.complete(task.getId(), variables);

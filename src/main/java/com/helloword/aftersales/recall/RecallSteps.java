@@ -111,8 +111,14 @@ public class RecallSteps {
         recall(execution).completionTarget(BigDecimal.valueOf(target.doubleValue()));
     }
 
+    /** Makes the report; after a monitoring period the recall is being assessed again. */
+    @Transactional
     public void buildRiskReport(DelegateExecution execution) {
         riskReports.make(recallId(execution));
+        Recall recall = recall(execution);
+        if (recall.getState() == RecallState.MONITORING) {
+            recall.moveTo(RecallState.ASSESSING);
+        }
     }
 
     @Transactional
@@ -195,9 +201,7 @@ public class RecallSteps {
         filing.missed(clock.instant());
         for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                 .taskDefinitionKey(RecallProcess.USER_TASK_FILE).list()) {
-            if (filing.getAuthority().equals(tasks.getVariableLocal(task.getId(), RecallProcess.VAR_AUTHORITY))
-                    || filing.getAuthority().equals(runtime.getVariableLocal(task.getExecutionId(),
-                            RecallProcess.VAR_AUTHORITY))) {
+            if (filing.getAuthority().equals(runtime.getVariable(task.getExecutionId(), RecallProcess.VAR_AUTHORITY))) {
                 tasks.addCandidateGroup(task.getId(), com.helloword.aftersales.security.Groups.MANAGERS);
             }
         }
