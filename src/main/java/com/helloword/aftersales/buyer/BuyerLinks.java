@@ -38,7 +38,7 @@ public class BuyerLinks {
 
     /** What a link may do. */
     public enum Action {
-        CONFIRM, RATE, RETURN_LABEL, RETURN_START
+        CONFIRM, RATE, RETURN_LABEL, RETURN_START, RECALL
     }
 
     static final String DEMO_SECRET = "demo-only-buyer-link-secret-change-me";
@@ -158,6 +158,22 @@ public class BuyerLinks {
         boolean alone = language.length() == 2 || !Character.isLetter(language.charAt(2));
         return letters.chars().allMatch(ch -> ch >= 'a' && ch <= 'z') && alone ? Optional.of(letters)
                 : Optional.empty();
+    }
+
+    /**
+     * The buyer's personal recall page of one recall notice: the recall's status for them and, until they chose,
+     * the remedies they may choose. Signed over {@link #recallPageSubject}; {@code lang} as in
+     * {@link #confirmUrl(String, String)}.
+     */
+    public String recallPageUrl(Long noticeId, String language) {
+        return UriComponentsBuilder.fromUriString(baseUrl()).path("/buyer/recalls/{notice}")
+                .queryParam("t", token(recallPageSubject(noticeId), Action.RECALL))
+                .queryParamIfPresent("lang", hint(language)).buildAndExpand(noticeId).toUriString();
+    }
+
+    /** What a recall page link is signed over: the notice, so that it opens that buyer's page only. */
+    public static String recallPageSubject(Long noticeId) {
+        return "recall-notice:" + noticeId;
     }
 
     /**

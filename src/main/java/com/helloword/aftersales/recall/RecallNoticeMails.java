@@ -1,34 +1,161 @@
 package com.helloword.aftersales.recall;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import com.helloword.aftersales.buyer.BuyerLinks;
 import com.helloword.aftersales.notification.MailRequest;
 import com.helloword.aftersales.notification.OutboxService;
 import com.helloword.aftersales.notification.RecipientType;
-import java.util.Map;
-import org.springframework.stereotype.Component;
 
-/** The buyer's recall notice and reminders, through the outbox, each once per key. */
+/**
+ * The buyer's recall notice and its reminders, queued through the outbox in the caller's transaction (the
+ * chunk job's): one notice per buyer listing all their affected orders, in the buyer's language, in the
+ * template of their market's plan ({@code recall-notice-gpsr} in the EU, {@code recall-notice} elsewhere, as
+ * the recallMarketRules table says), with the link to their personal recall page. The model carries ids and
+ * small values only; the buyer's name is filled in when the mail goes out.
+ * <p>
+ * Cheap per notice, since a recall queues thousands in chunks: nothing is rendered here (the relay renders
+ * at send time, from Freemarker's template cache); the market plans are read once per recall and transaction;
+ * the affected lines are one query ({@link RecallBuyerQueries#linesOf}); then the outbox's own look-up of the
+ * idempotency key and its insert.
+ */
 @Component
 public class RecallNoticeMails {
 
+    static final String REMINDER_TEMPLATE = "recall-reminder";
+
     private final OutboxService outbox;
     private final RecallMarketPlanRepository plans;
+    private final RecallBuyerQueries queries;
+    private final BuyerLinks links;
 
-    RecallNoticeMails(OutboxService outbox, RecallMarketPlanRepository plans) {
+    RecallNoticeMails(OutboxService outbox, RecallMarketPlanRepository plans, RecallBuyerQueries queries,
+            BuyerLinks links) {
         this.outbox = outbox;
         this.plans = plans;
+        this.queries = queries;
+        this.links = links;
     }
 
+    /** The notice of one affected buyer: queued once ({@code recall:<recallKey>:notice:<buyerId>}). */
+    @Transactional
     public void queueNotice(Recall recall, RecallNotice notice) {
-        String template = plans.findByRecallIdAndCountry(recall.getId(), notice.getCountry())
-                .map(RecallMarketPlan::getNoticeTemplate).orElse("recall-notice");
-        outbox.queue(new MailRequest("recall:" + recall.getRecallKey() + ":notice:" + notice.getBuyerId(), null,
-                template, notice.getLanguage(), RecipientType.BUYER, notice.getBuyerId().toString(),
-                Map.of("recallKey", recall.getRecallKey(), "sku", recall.getSku())));
+        RecallMarketPlan plan = planOf(recall, notice);
+        if (plan.getNoticeTemplate() == null || plan.getNoticeTemplate().isBlank()) {
+            throw new IllegalStateException("The market plan of " + recall.getRecallKey() + " for "
+                    + notice.getCountry() + " names no notice template");
+        }
+        queue(noticeKey(recall, notice), plan.getNoticeTemplate(), model(recall, notice, plan), notice);
     }
 
+    /** Reminder {@code round} (1, 2, ...) to a buyer who has not reacted: queued once per round. */
+    @Transactional
     public void queueReminder(Recall recall, RecallNotice notice, int round) {
-        outbox.queue(new MailRequest("recall:" + recall.getRecallKey() + ":reminder:" + round + ":"
-                + notice.getBuyerId(), null, "recall-reminder", notice.getLanguage(), RecipientType.BUYER,
-                notice.getBuyerId().toString(), Map.of("recallKey", recall.getRecallKey(), "sku", recall.getSku())));
+        if (round < 1) {
+            throw new IllegalArgumentException("Reminder rounds start at 1, not " + round);
+        }
+        Map<String, Object> model = model(recall, notice, planOf(recall, notice));
+        model.put("round", round);
+        queue(reminderKey(recall, notice, round), REMINDER_TEMPLATE, model, notice);
+    }
+
+    static String noticeKey(Recall recall, RecallNotice notice) {
+        return "recall:" + recall.getRecallKey() + ":notice:" + notice.getBuyerId();
+    }
+
+    static String reminderKey(Recall recall, RecallNotice notice, int round) {
+        return "recall:" + recall.getRecallKey() + ":reminder:" + round + ":" + notice.getBuyerId();
+    }
+
+    private void queue(String key, String template, Map<String, Object> model, RecallNotice notice) {
+        outbox.queue(new MailRequest(key, null, template, notice.getLanguage(), RecipientType.BUYER,
+                notice.getBuyerId().toString(), model));
+    }
+
+    private Map<String, Object> model(Recall recall, RecallNotice notice, RecallMarketPlan plan) {
+        List<RecallNoticeLine> lines = queries.linesOf(notice.getId());
+        Map<String, Object> model = new HashMap<>();
+        model.put("recallKey", recall.getRecallKey());
+        model.put("sku", recall.getSku());
+        model.put("hazard", recall.getReason() == null ? "" : recall.getReason());
+        model.put("product", lines.isEmpty() ? recall.getSku() : lines.get(0).product());
+        model.put("orders", orders(lines));
+        model.put("units", lines.stream().mapToLong(RecallNoticeLine::units).sum());
+        model.put("remedies", plan.getRemedies());
+        model.put("pageUrl", links.recallPageUrl(notice.getId(), notice.getLanguage()));
+        if (!lines.isEmpty()) {
+            model.put("storeName", lines.get(0).storeName());
+        }
+        return model;
+    }
+
+    /** One entry per order: its number, store, product, batches and units (an order may hold two lines). */
+    static List<Map<String, Object>> orders(List<RecallNoticeLine> lines) {
+        Map<Long, Map<String, Object>> byOrder = new LinkedHashMap<>();
+        for (RecallNoticeLine line : lines) {
+            Map<String, Object> order = byOrder.computeIfAbsent(line.orderId(), id -> {
+                Map<String, Object> fresh = new HashMap<>();
+                fresh.put("orderId", line.platformOrderId());
+                fresh.put("storeName", line.storeName());
+                fresh.put("title", line.product());
+                fresh.put("batches", new ArrayList<String>());
+                fresh.put("units", 0L);
+                return fresh;
+            });
+            @SuppressWarnings("unchecked")
+            List<String> batches = (List<String>) order.get("batches");
+            if (line.batchLot() != null && !batches.contains(line.batchLot())) {
+                batches.add(line.batchLot());
+            }
+            order.put("units", (Long) order.get("units") + line.units());
+        }
+        return new ArrayList<>(byOrder.values());
+    }
+
+    /**
+     * The notice's market plan. The plans of a recall are read once per transaction (a chunk of notices is one
+     * transaction, its notices share a handful of countries), not once per notice.
+     */
+    private RecallMarketPlan planOf(Recall recall, RecallNotice notice) {
+        Map<String, RecallMarketPlan> byCountry = TransactionSynchronizationManager.isSynchronizationActive()
+                ? plansInTransaction().computeIfAbsent(recall.getId(), this::load) : load(recall.getId());
+        RecallMarketPlan plan = byCountry.get(notice.getCountry());
+        if (plan == null) {
+            throw new IllegalStateException("Recall " + recall.getRecallKey() + " has no market plan for "
+                    + notice.getCountry());
+        }
+        return plan;
+    }
+
+    private Map<String, RecallMarketPlan> load(Long recallId) {
+        Map<String, RecallMarketPlan> byCountry = new HashMap<>();
+        plans.findByRecallIdOrderByCountry(recallId).forEach(plan -> byCountry.put(plan.getCountry(), plan));
+        return byCountry;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<Long, Map<String, RecallMarketPlan>> plansInTransaction() {
+        Object bound = TransactionSynchronizationManager.getResource(this);
+        if (bound != null) {
+            return (Map<Long, Map<String, RecallMarketPlan>>) bound;
+        }
+        Map<Long, Map<String, RecallMarketPlan>> fresh = new HashMap<>();
+        TransactionSynchronizationManager.bindResource(this, fresh);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(RecallNoticeMails.this);
+            }
+        });
+        return fresh;
     }
 }
