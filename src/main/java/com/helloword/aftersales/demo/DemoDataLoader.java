@@ -30,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.helloword.aftersales.carrier.TrackingPort;
 import com.helloword.aftersales.carrier.TrackingRecorder;
 import com.helloword.aftersales.carrier.TrackingStatus;
+import com.helloword.aftersales.casefile.CatalogueImport;
 import com.helloword.aftersales.casefile.OrderStatus;
 import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
@@ -64,9 +65,11 @@ class DemoDataLoader implements ApplicationRunner {
     private final TrackingRecorder tracking;
     private final TransactionTemplate transaction;
     private final EntityManager entityManager;
+    private final CatalogueImport catalogue;
 
     DemoDataLoader(StoreRepository stores, SalesOrderRepository orders, OrderImportService importService,
-            DemoCases cases, TrackingRecorder tracking, TransactionTemplate transaction, EntityManager entityManager) {
+            DemoCases cases, TrackingRecorder tracking, TransactionTemplate transaction, EntityManager entityManager,
+            CatalogueImport catalogue) {
         this.stores = stores;
         this.orders = orders;
         this.importService = importService;
@@ -74,11 +77,14 @@ class DemoDataLoader implements ApplicationRunner {
         this.tracking = tracking;
         this.transaction = transaction;
         this.entityManager = entityManager;
+        this.catalogue = catalogue;
     }
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
         DemoStores.ALL.stream().filter(s -> !stores.existsById(s.getId())).forEach(stores::save);
+        // the catalogue the regulator notices are matched against; upserted at every start, so a changed demo product takes effect
+        catalogue.upsert(DemoProducts.catalogue());
         if (orders.count() > 0) {
             return;
         }

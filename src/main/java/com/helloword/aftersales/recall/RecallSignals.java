@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,16 +14,21 @@ import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
 import com.helloword.aftersales.casework.api.SafetyCaseOpened;
 
-/** Counts a safety-hazard case against every SKU and batch of its order (once per SKU and batch). */
+/**
+ * Counts a safety-hazard case against every SKU and batch of its order (once per SKU and batch), and says so
+ * ({@link RecallSignalCounted}) for the automatic recall trigger.
+ */
 @Service
 public class RecallSignals {
 
     private final RecallSignalRepository signals;
     private final SalesOrderRepository orders;
+    private final ApplicationEventPublisher events;
 
-    RecallSignals(RecallSignalRepository signals, SalesOrderRepository orders) {
+    RecallSignals(RecallSignalRepository signals, SalesOrderRepository orders, ApplicationEventPublisher events) {
         this.signals = signals;
         this.orders = orders;
+        this.events = events;
     }
 
     /** A safety-hazard case counts in the same transaction as its intake. */
@@ -46,6 +52,7 @@ public class RecallSignals {
                     .orElse(probe);
             signal.count(caseKey, at);
             signals.save(signal);
+            events.publishEvent(new RecallSignalCounted(signal.getSku(), signal.getBatchLot(), caseKey, at));
         }
     }
 }
