@@ -70,6 +70,13 @@ public class Recall extends CaseFileEntity {
     protected Recall() {
     }
 
+    /** With a key of the caller's choosing (a test's, or an import's own numbering). */
+    Recall(String recallKey, String sku, List<String> batches, List<String> countries, List<String> storeIds,
+            String reason, RecallSource source, String sourceRef, String createdBy, Instant at) {
+        this(sku, batches, countries, storeIds, reason, source, sourceRef, createdBy, at);
+        this.recallKey = recallKey;
+    }
+
     Recall(String sku, List<String> batches, List<String> countries, List<String> storeIds,
             String reason, RecallSource source, String sourceRef, String createdBy, Instant at) {
         this.recallKey = "RC-new-" + java.util.UUID.randomUUID(); // until it has its id: Hibernate inserts this
