@@ -185,8 +185,8 @@ class AmazonSandbox {
                     "error_description", "The authorization grant type is not supported by the authorization server"));
         }
         Set<String> refs = new TreeSet<>();
-        stores.findAll().stream().filter(s -> s.getPlatform() == Platform.AMAZON)
-                .forEach(s -> refs.add(s.getCredentialsRef()));
+        stores.findAll().stream().filter(s -> s.getPlatform() == Platform.AMAZON && s.getCredentialsRef() != null)
+                .forEach(s -> refs.add(s.getCredentialsRef())); // a store set up without credentials has none
         boolean knownClient = false;
         for (String ref : refs) {
             if (form.getOrDefault("client_id", "").equals(credential(ref, "client-id"))
