@@ -195,7 +195,10 @@ class RecallRemedies {
         Recall recall = returns.recallOf(notice);
         Map<String, Object> model = new java.util.HashMap<>(returns.baseModel(recall, notice, returns.unitsOf(noticeId)));
         if (notice.getRemedyAmount() != null) {
-            model.put("amount", notice.getRemedyAmount().toPlainString());
+            int digits = notice.getRemedyCurrency() == null ? 2
+                    : java.util.Currency.getInstance(notice.getRemedyCurrency()).getDefaultFractionDigits();
+            model.put("amount", notice.getRemedyAmount().setScale(Math.max(digits, 0), RoundingMode.HALF_UP)
+                    .toPlainString());
             model.put("currency", notice.getRemedyCurrency());
         }
         outbox.queue(new MailRequest("recall:" + recall.getRecallKey() + ":remedy-done:" + noticeId, null,
