@@ -38,7 +38,7 @@ public class BuyerLinks {
 
     /** What a link may do. */
     public enum Action {
-        CONFIRM, RATE, RETURN_LABEL, RETURN_START, RECALL
+        CONFIRM, RATE, RETURN_LABEL, RETURN_START, RECALL, RECALL_LABEL
     }
 
     static final String DEMO_SECRET = "demo-only-buyer-link-secret-change-me";
@@ -125,6 +125,18 @@ public class BuyerLinks {
         return UriComponentsBuilder.fromUriString(baseUrl()).path("/buyer/returns/{return}/label")
                 .queryParam("t", token(returnKey, Action.RETURN_LABEL)).queryParamIfPresent("lang", hint(language))
                 .buildAndExpand(returnKey).toUriString();
+    }
+
+    /** The return label of a recall notice (a PDF to print), for the buyer who got the recall label mail. */
+    public String recallLabelUrl(long noticeId, String language) {
+        return UriComponentsBuilder.fromUriString(baseUrl()).path("/buyer/recalls/{notice}/label")
+                .queryParam("t", token(recallLabelSubject(noticeId), Action.RECALL_LABEL))
+                .queryParamIfPresent("lang", hint(language)).buildAndExpand(noticeId).toUriString();
+    }
+
+    /** What a recall label link is signed for: the notice, apart from every other kind of subject. */
+    public static String recallLabelSubject(long noticeId) {
+        return "recall-notice:" + noticeId;
     }
 
     /**

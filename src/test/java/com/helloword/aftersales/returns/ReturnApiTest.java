@@ -2,8 +2,6 @@ package com.helloword.aftersales.returns;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -114,11 +112,7 @@ class ReturnApiTest {
         stores.save(new Store(storeId, "Helloword Mode DE", Platform.SHOPIFY, "DE", Currency.getInstance("EUR"), "de",
                 "Europe/Berlin").connection(storeId + ".myshopify.com", null, providerStubs.baseUrl() + "/" + storeId,
                 "shopify-us"));
-        providerStubs.stubFor(post(urlEqualTo(graphql)).withRequestBody(matchingJsonPath("$.query", containing("query ShipTo")))
-                .willReturn(okJson("""
-                        {"data": {"order": {"id": "gid://shopify/Order/1", "email": "x@example.de",
-                          "shippingAddress": {"name": "Lea Beispiel", "address1": "Musterstraße 12", "address2": null,
-                            "zip": "10115", "city": "Berlin", "countryCodeV2": "DE"}}}}""")));
+        ProviderStubsConfiguration.stubShopifyShipTo(providerStubs, storeId, "Musterstraße 12");
         shipmentNumber = String.format("%012d", Math.abs((long) run.hashCode()) % 1_000_000_000_000L);
         ProviderStubsConfiguration.stubDhlReturnLabel(providerStubs, shipmentNumber);
         relay.deliverDue();
@@ -225,18 +219,7 @@ class ReturnApiTest {
         assertThat(incomplete.statusCode()).as(incomplete.body()).isEqualTo(400);
         assertThat(incomplete.body()).contains("Grade the condition");
 
-        providerStubs.stubFor(post(urlEqualTo(graphql)).withRequestBody(matchingJsonPath("$.query",
-                containing("query Refundable"))).willReturn(okJson("""
-                        {"data": {"order": {"id": "gid://shopify/Order/1", "name": "#1", "refunds": [],
-                          "suggestedRefund": {"amountSet": {"presentmentMoney": {"amount": "39.90", "currencyCode": "EUR"}},
-                            "suggestedTransactions": [{"gateway": "shopify_payments",
-                              "parentTransaction": {"id": "gid://shopify/OrderTransaction/1"},
-                              "amountSet": {"presentmentMoney": {"amount": "39.90", "currencyCode": "EUR"}}}]}}}}""")));
-        providerStubs.stubFor(post(urlEqualTo(graphql)).withRequestBody(matchingJsonPath("$.query",
-                containing("mutation RefundCreate"))).willReturn(okJson("""
-                        {"data": {"refundCreate": {"refund": {"id": "gid://shopify/Refund/9%s",
-                          "totalRefundedSet": {"presentmentMoney": {"amount": "39.90", "currencyCode": "EUR"}}},
-                          "userErrors": []}}}""".formatted(Math.abs(run.hashCode())))));
+        ProviderStubsConfiguration.stubShopifyRefund(providerStubs, storeId, "39.90", "9" + Math.abs(run.hashCode()));
         HttpResponse<String> inspected = http.post("/engine-rest/task/" + inspect.getId() + "/complete", "walt",
                 "application/json", """
                         {"variables": {"conditionGrade": {"value": "A"}, "matchesComplaint": {"value": true},

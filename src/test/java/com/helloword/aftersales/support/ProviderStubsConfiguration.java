@@ -54,6 +54,43 @@ public class ProviderStubsConfiguration {
         }
     }
 
+    /** The GraphQL endpoint of a WireMock Shopify store connected at {@code <stubs>/<storeId>}. */
+    public static String shopifyGraphql(String storeId) {
+        return "/" + storeId + "/admin/api/2025-01/graphql.json";
+    }
+
+    /** Stubs the store's {@code query ShipTo}: the order's shipping address in Berlin, {@code address1} as given. */
+    public static void stubShopifyShipTo(WireMockServer stubs, String storeId, String address1) {
+        stubs.stubFor(shopify(storeId, "query ShipTo").willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("""
+                {"data": {"order": {"id": "gid://shopify/Order/1", "email": "x@example.de",
+                  "shippingAddress": {"name": "Lea Beispiel", "address1": "%s", "address2": null,
+                    "zip": "10115", "city": "Berlin", "countryCodeV2": "DE"}}}}""".formatted(address1))));
+    }
+
+    /**
+     * Stubs the store's refund: {@code query Refundable} suggests {@code amount} EUR (no refunds yet) and
+     * {@code mutation RefundCreate} answers with the refund {@code gid://shopify/Refund/<refundId>}.
+     */
+    public static void stubShopifyRefund(WireMockServer stubs, String storeId, String amount, String refundId) {
+        stubs.stubFor(shopify(storeId, "query Refundable").willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("""
+                {"data": {"order": {"id": "gid://shopify/Order/1", "name": "#1", "refunds": [],
+                  "suggestedRefund": {"amountSet": {"presentmentMoney": {"amount": "%1$s", "currencyCode": "EUR"}},
+                    "suggestedTransactions": [{"gateway": "shopify_payments",
+                      "parentTransaction": {"id": "gid://shopify/OrderTransaction/1"},
+                      "amountSet": {"presentmentMoney": {"amount": "%1$s", "currencyCode": "EUR"}}}]}}}}""".formatted(amount))));
+        stubs.stubFor(shopify(storeId, "mutation RefundCreate").willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("""
+                {"data": {"refundCreate": {"refund": {"id": "gid://shopify/Refund/%s",
+                  "totalRefundedSet": {"presentmentMoney": {"amount": "%s", "currencyCode": "EUR"}}},
+                  "userErrors": []}}}""".formatted(refundId, amount))));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.MappingBuilder shopify(String storeId, String operation) {
+        return com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(shopifyGraphql(storeId)))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.query",
+                        com.github.tomakehurst.wiremock.client.WireMock.containing(operation)));
+    }
+
     @Bean
     PublishedEvents publishedEvents() {
         return new PublishedEvents();
