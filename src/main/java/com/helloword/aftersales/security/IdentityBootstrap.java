@@ -93,6 +93,7 @@ class IdentityBootstrap implements ApplicationRunner {
     static final String USUAL_REMEDY_SIZES = "usualRemedySizes";
     /** The return process (started and messaged by the application's use cases only). */
     static final String RETURN_PROCESS = "returnProcess";
+    static final String RECALL_PROCESS = "productRecallProcess";
 
     static List<Grant> grants() {
         List<Grant> grants = new ArrayList<>();
@@ -135,7 +136,11 @@ class IdentityBootstrap implements ApplicationRunner {
                 READ_HISTORY, READ_INSTANCE, READ_TASK, ProcessDefinitionPermissions.SUSPEND));
         grants.add(new Grant(Groups.PROCESS_DESIGNERS, Resources.DECISION_DEFINITION, ANY, ALL));
         grants.add(new Grant(Groups.PROCESS_DESIGNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, ALL));
-        // No group starts a process through the engine: processes start through the application's use cases
+        // recall managers start a recall from its Tasklist start form (the first step checks the form like the API)
+        grants.add(new Grant(Groups.RECALL_MANAGERS, Resources.PROCESS_DEFINITION, RECALL_PROCESS, READ,
+                CREATE_INSTANCE));
+        grants.add(new Grant(Groups.RECALL_MANAGERS, Resources.PROCESS_INSTANCE, ANY, CREATE));
+        // No other group starts a process through the engine: processes start through the application's use cases
         // (intake, POST /api/returns, the quality alert), which check the caller and then act as the
         // application. A start form meant for a group is the only reason to grant CREATE_INSTANCE.
         // Service accounts (integrations) hold no engine rights at all.

@@ -36,7 +36,9 @@ public class TaskFormRejection {
     static final String START = "[form refused] ";
     static final String MARKER = " [form refused]";
     private static final Pattern REASON = Pattern.compile(Pattern.quote(START) + "(.*?)" + Pattern.quote(MARKER));
-    private static final Pattern COMPLETION = Pattern.compile("/task/[^/]+/(complete|submit-form)");
+    /** A task's completion, or a process started from its start form (Tasklist's "Start process"). */
+    private static final Pattern COMPLETION = Pattern.compile(
+            "/task/[^/]+/(complete|submit-form)|/process-definition/(key/)?[^/]+/submit-form");
 
     /**
      * Thrown from a task listener or a delegate the completion runs: Tasklist shows the reason, the task
@@ -51,7 +53,8 @@ public class TaskFormRejection {
         FilterRegistrationBean<RefusalsAreBadRequests> registration =
                 new FilterRegistrationBean<>(new RefusalsAreBadRequests(json));
         registration.setName("task-form-refusals");
-        registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/engine/*");
+        registration.addUrlPatterns("/engine-rest/task/*", "/engine-rest/process-definition/*",
+                "/camunda/api/engine/engine/*");
         registration.setOrder(20); // after authentication
         return registration;
     }

@@ -290,6 +290,96 @@ class RecallFlowTest {
     }
 
     @Test
+    void aRecallManagerStartsOneFromTheTasklistStartFormAndBadInputStartsNothing() {
+        long before = recalls.count();
+        String form = """
+                {"variables": {"sku": {"value": "%s"}, "batches": {"value": "B1, B3"}, "countries": {"value": "de, FR"},
+                 "storeIds": {"value": "amazon-de"}, "reason": {"value": "Cable insulation melts"}}}""".formatted(sku);
+        HttpResponse<String> bad = http.post("/engine-rest/process-definition/key/productRecallProcess/submit-form",
+                "rita", "application/json", form.replace("de, FR", "Germany"));
+        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+        assertThat(bad.body()).contains("'GERMANY' is not an ISO 3166 country code");
+        assertThat(recalls.count()).isEqualTo(before);
+        assertThat(http.post("/engine-rest/process-definition/key/productRecallProcess/submit-form", "lena",
+                "application/json", form).statusCode()).as("agents start no recall").isEqualTo(403);
+
+        HttpResponse<String> started = http.post("/engine-rest/process-definition/key/productRecallProcess/submit-form",
+                "rita", "application/json", form);
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+        String instanceId = Http.json(started).get("id").asText();
+        Recall recall = recalls.findAll().stream().filter(r -> instanceId.equals(r.getProcessInstanceId())).findFirst()
+                .orElseThrow();
+        assertThat(recall.getBatches()).containsExactly("B1", "B3");
+        assertThat(recall.getCountries()).containsExactly("DE", "FR");
+        assertThat(recall.getStoreIds()).containsExactly("amazon-de");
+        assertThat(recall.getCreatedBy()).isEqualTo("rita");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instanceId).singleResult().getBusinessKey())
+                .isEqualTo(recall.getRecallKey());
+        assertThat(runtime.getVariables(instanceId)).containsKeys("recallId", "recallKey", "sku")
+                .doesNotContainKeys("reason", "batches", "countries", "storeIds");
+        runJobs(recall.getRecallKey());
+        assertThat(recalls.findById(recall.getId()).orElseThrow().getRiskReport()).contains("\"affectedBuyers\":1");
+    }
+
+    @Autowired
+    com.github.tomakehurst.wiremock.WireMockServer providerStubs;
+    @Autowired
+    com.helloword.aftersales.casefile.StoreRepository stores;
+
+    @Test
+    void aStoreThatFailsIsRetriedThenAnIncidentAndDelistedOnceItAnswers() {
+        String shop = "shopify-rcf-" + sku.toLowerCase(java.util.Locale.ROOT);
+        stores.save(new com.helloword.aftersales.casefile.Store(shop, "Helloword Fail DE",
+                com.helloword.aftersales.casefile.Platform.SHOPIFY, "DE", java.util.Currency.getInstance("EUR"), "de",
+                "Europe/Berlin").connection(shop + ".myshopify.com", null, providerStubs.baseUrl() + "/" + shop,
+                "shopify-us"));
+        String graphql = com.helloword.aftersales.support.ProviderStubsConfiguration.shopifyGraphql(shop);
+        providerStubs.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(graphql))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable()));
+        HttpResponse<String> started = http.post("/api/recalls", "rita", "application/json", """
+                {"sku": "%s", "batches": ["B1"], "countries": ["DE"], "storeIds": ["%s"], "reason": "Sharp edge"}"""
+                .formatted(sku, shop));
+        JsonNode created = Http.json(started);
+        runJobs(created.get("recallKey").asText());
+        post(created, "/decision", "{\"decision\": \"GO\"}");
+        post(created, "/plans/approve", "{}");
+        Recall recall = recalls.findById(created.get("id").asLong()).orElseThrow();
+        Job delist = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            delist = management.createJobQuery().processInstanceId(recall.getProcessInstanceId())
+                    .activityId(RecallProcess.SERVICE_TASK_DELIST).singleResult();
+            try {
+                management.executeJob(delist.getId());
+            } catch (RuntimeException expected) {
+                // the platform answers 503: the job fails, the engine counts a retry
+            }
+            management.setJobDuedate(delist.getId(), null);
+        }
+        assertThat(management.createJobQuery().jobId(delist.getId()).singleResult().getRetries()).isZero();
+        assertThat(runtime.createIncidentQuery().processInstanceId(recall.getProcessInstanceId()).count()).isEqualTo(1);
+        JsonNode failing = recall(created);
+        assertThat(failing.at("/delisting/0/status").asText()).isEqualTo("FAILED");
+        assertThat(failing.at("/delisting/0/attempts").asInt()).isEqualTo(3);
+        assertThat(failing.at("/delisting/0/lastError").asText()).contains("ProviderFailure");
+        assertThat(failing.get("stage").asInt()).isEqualTo(3);
+
+        providerStubs.removeStubMapping(providerStubs.getStubMappings().stream()
+                .filter(m -> m.getRequest().getUrl() != null && m.getRequest().getUrl().equals(graphql)).findFirst()
+                .orElseThrow());
+        providerStubs.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(graphql))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        "{\"data\": {\"productVariants\": {\"nodes\": []}}}")));
+        management.setJobRetries(delist.getId(), 1); // "Retry" in Cockpit
+        runJobs(recall.getRecallKey());
+        JsonNode delisted = recall(created);
+        assertThat(delisted.at("/delisting/0/status").asText()).isEqualTo("DELISTED");
+        assertThat(runtime.createIncidentQuery().processInstanceId(recall.getProcessInstanceId()).count()).isZero();
+        assertThat(delisted.get("stage").asInt()).isEqualTo(4);
+    }
+
+    @Test
     void badInputIsRefusedFieldByFieldAndNothingStarts() {
         long before = recalls.count();
         HttpResponse<String> refused = http.post("/api/recalls", "rita", "application/json",
