@@ -98,8 +98,9 @@ class RecallController {
     }
 
     @PostMapping("/api/recalls")
-    ResponseEntity<Map<String, Object>> start(@RequestBody StartRequest request) {
+    ResponseEntity<Map<String, Object>> start(@RequestBody(required = false) StartRequest request) {
         access.requireAnyGroup(RECALL_STAFF);
+        required(request, "The recall cannot be started");
         Recall recall = service.start(new RecallStarts.StartRecall(request.sku(), request.batches(),
                 request.countries(), request.storeIds(), request.reason(), RecallSource.MANUAL, null),
                 access.caller().userId());
@@ -142,9 +143,10 @@ class RecallController {
     }
 
     @PostMapping("/api/recalls/{id}/decision")
-    Map<String, Object> decide(@PathVariable String id, @RequestBody DecisionRequest request) {
+    Map<String, Object> decide(@PathVariable String id, @RequestBody(required = false) DecisionRequest request) {
         access.requireAnyGroup(RECALL_STAFF);
         Recall recall = find(id);
+        required(request, "The decision cannot be taken");
         String decision = request.decision() == null ? "" : request.decision().strip();
         try {
             RecallDecision.valueOf(decision);
@@ -174,9 +176,10 @@ class RecallController {
 
     @PostMapping("/api/recalls/{id}/filings/{authority}")
     Map<String, Object> filed(@PathVariable String id, @PathVariable String authority,
-            @RequestBody FilingRequest request) {
+            @RequestBody(required = false) FilingRequest request) {
         access.requireAnyGroup(RECALL_STAFF);
         Recall recall = find(id);
+        required(request, "The filing cannot be recorded");
         if (request.reference() == null || request.reference().isBlank()) {
             throw RejectedRecall.badInput("The filing cannot be recorded", List.of(com.helloword.aftersales.web
                     .FieldProblem.of("reference", "is required: the authority's reference for the notification")));
@@ -202,9 +205,11 @@ class RecallController {
     }
 
     @PostMapping("/api/recalls/{id}/root-cause")
-    Map<String, Object> rootCause(@PathVariable String id, @RequestBody RootCauseRequest request) {
+    Map<String, Object> rootCause(@PathVariable String id,
+            @RequestBody(required = false) RootCauseRequest request) {
         access.requireAnyGroup(RECALL_STAFF);
         Recall recall = find(id);
+        required(request, "The recall cannot be closed out");
         List<com.helloword.aftersales.web.FieldProblem> problems = new java.util.ArrayList<>();
         if (request.rootCause() == null || request.rootCause().isBlank()) {
             problems.add(com.helloword.aftersales.web.FieldProblem.of("rootCause", "is required"));
@@ -242,6 +247,14 @@ class RecallController {
                 .findFirst().orElseThrow(() -> RejectedRecall.notNow(what, recall, reason));
         tasks.setAssignee(task.getId(), access.caller().userId());
         tasks.complete(task.getId(), variables);
+    }
+
+    /** The caller's rights are checked before the body is: a stranger learns nothing from a 400. */
+    private static void required(Object body, String lead) {
+        if (body == null) {
+            throw RejectedRecall.badInput(lead, List.of(com.helloword.aftersales.web.FieldProblem.of("body",
+                    "is required (JSON)")));
+        }
     }
 
     private Recall find(String id) {

@@ -290,9 +290,11 @@ class RecallEndToEndTest {
     private void runJobs(String recallKey) {
         for (int round = 0; round < 40; round++) {
             List<Job> due = new ArrayList<>();
-            runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike(recallKey + "%").list()
-                    .forEach(pi -> due.addAll(management.createJobQuery().processInstanceId(pi.getId()).executable()
-                            .list()));
+            List<org.camunda.bpm.engine.runtime.ProcessInstance> instances = new ArrayList<>(runtime
+                    .createProcessInstanceQuery().processInstanceBusinessKeyLike(recallKey + ":%").list());
+            instances.addAll(runtime.createProcessInstanceQuery().processInstanceBusinessKey(recallKey).list());
+            instances.forEach(pi -> due.addAll(management.createJobQuery().processInstanceId(pi.getId()).executable()
+                    .list()));
             if (due.isEmpty()) {
                 return;
             }

@@ -30,6 +30,8 @@ class AmazonAdapterWiringTest {
             .withBean(Clock.class, Clock::systemUTC)
             .withBean(ProviderClients.class)
             .withBean(CredentialStore.class)
+            .withBean(com.helloword.aftersales.integration.OperationJournal.class,
+                    com.helloword.aftersales.support.InMemoryOperationJournal::new)
             .withBean(AmazonAdapter.class);
 
     @Test
