@@ -72,7 +72,7 @@ class AffectedOrders {
     /** The affected lines, by buyer then order then line: the order notices are made in. */
     List<Line> lines(Recall recall) {
         TypedQuery<Object[]> query = entityManager.createQuery("select o.id, l.lineNo, o.store.id, o.buyer.id,"
-                + " o.buyer.language, o.destinationCountry, l.batchLot, l.quantity, l.unitPrice, o.currency"
+                + " coalesce(o.buyer.language, o.store.defaultLanguage), o.destinationCountry, l.batchLot, l.quantity, l.unitPrice, o.currency"
                 + " from OrderLine l join l.order o" + where(recall) + " and o.status in :affected"
                 + " order by o.buyer.id, o.id, l.lineNo", Object[].class);
         bind(query, recall);

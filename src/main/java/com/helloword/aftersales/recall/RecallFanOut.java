@@ -121,8 +121,12 @@ class RecallFanOut {
             return false; // a cancelled recall sends nothing more
         }
         if (round == 0) {
-            for (RecallNotice notice : notices.findByRecallIdAndChunkNoAndStatus(recallId, chunkNo,
-                    RecallNotice.PENDING)) {
+            List<RecallNotice> pending = notices.findByRecallIdAndChunkNoAndStatus(recallId, chunkNo,
+                    RecallNotice.PENDING);
+            if (pending.isEmpty()) {
+                return false; // this chunk was queued and counted before (a chunk run again from Cockpit)
+            }
+            for (RecallNotice notice : pending) {
                 mails.queueNotice(recall, notice);
                 notice.queued(clock.instant());
             }

@@ -79,7 +79,8 @@ public class RecallService implements RecallStarts {
     }
 
     /** The command tidied (trimmed, upper-case countries, duplicates dropped), or every reason it is not a recall. */
-    StartRecall check(StartRecall command) {
+    @Override
+    public StartRecall check(StartRecall command) {
         List<FieldProblem> problems = new ArrayList<>();
         String sku = command.sku() == null ? "" : command.sku().strip();
         if (sku.isEmpty()) {

@@ -13,6 +13,14 @@ public interface RecallStarts {
     Recall start(StartRecall command, String startedBy);
 
     /**
+     * The command as {@link #start} would take it (tidied), without starting anything: for a form that must say
+     * at once what is wrong with it.
+     *
+     * @throws RejectedRecall with every reason the command is not a recall
+     */
+    StartRecall check(StartRecall command);
+
+    /**
      * What a recall covers: a SKU, its batches, destination countries (ISO 3166 alpha-2) and optionally stores
      * (none: every store), and why.
      */

@@ -60,7 +60,13 @@ public class RecallSteps {
     public void register(DelegateExecution execution) {
         Recall recall;
         if (execution.hasVariable(RecallProcess.VAR_RECALL_ID)) {
-            recall = recall(execution);
+            recall = recalls.findById(((Number) execution.getVariable(RecallProcess.VAR_RECALL_ID)).longValue())
+                    .orElseThrow(() -> RecallProcess.refuse("no such recall"));
+            if (recall.getProcessInstanceId() != null
+                    && !recall.getProcessInstanceId().equals(execution.getProcessInstanceId())) {
+                throw RecallProcess.refuse("recall " + recall.getRecallKey() + " has its process already");
+            }
+            recall.started(execution.getProcessInstanceId());
         } else {
             RecallStarts.StartRecall command = new RecallStarts.StartRecall(
                     text(execution, RecallProcess.VAR_FORM_SKU),
@@ -323,8 +329,21 @@ public class RecallSteps {
         return recalls.findById(recallId(execution)).orElseThrow();
     }
 
-    static Long recallId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(RecallProcess.VAR_RECALL_ID)).longValue();
+    /**
+     * The recall this instance runs. The variable alone is not trusted: in a recall's own process it must name
+     * the recall registered to this very instance, so a start or a task completion that sets {@code recallId}
+     * cannot point the process at another recall.
+     */
+    Long recallId(DelegateExecution execution) {
+        Long id = ((Number) execution.getVariable(RecallProcess.VAR_RECALL_ID)).longValue();
+        if (execution.getProcessDefinitionId().startsWith(RecallProcess.PROCESS_KEY + ":")) {
+            String owner = recalls.findById(id).map(Recall::getProcessInstanceId).orElse(null);
+            if (owner != null && !owner.equals(execution.getProcessInstanceId())) {
+                throw new IllegalStateException("Recall " + id + " is run by process instance " + owner + ", not by "
+                        + execution.getProcessInstanceId());
+            }
+        }
+        return id;
     }
 
     private static String text(DelegateExecution execution, String name) {

@@ -20,13 +20,15 @@ class RecallTaskListener implements TaskListener {
     private final RiskReports riskReports;
     private final RecallMarketPlanRepository plans;
     private final RecallFilingRepository filings;
+    private final RecallSteps steps;
 
     RecallTaskListener(RecallRepository recalls, RiskReports riskReports, RecallMarketPlanRepository plans,
-            RecallFilingRepository filings) {
+            RecallFilingRepository filings, RecallSteps steps) {
         this.recalls = recalls;
         this.riskReports = riskReports;
         this.plans = plans;
         this.filings = filings;
+        this.steps = steps;
     }
 
     @Override
@@ -38,7 +40,7 @@ class RecallTaskListener implements TaskListener {
             }
             return;
         }
-        Recall recall = recalls.findById(RecallSteps.recallId(task.getExecution())).orElseThrow();
+        Recall recall = recalls.findById(steps.recallId(task.getExecution())).orElseThrow();
         task.setVariableLocal(RecallProcess.VAR_RECALL_VIEW, view(recall, task));
     }
 

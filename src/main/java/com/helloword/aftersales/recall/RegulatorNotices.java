@@ -179,6 +179,15 @@ public class RegulatorNotices {
         if (reason == null || reason.isBlank()) {
             throw TaskFormRejection.because("Give the recall's reason");
         }
+        RecallStarts recalls = starts.getIfAvailable();
+        if (recalls != null) {
+            try { // what the start will refuse (a SKU never sold, a batch too long ...) is said now, not as an incident
+                recalls.check(new RecallStarts.StartRecall(sku.strip(), batchList, countryList, List.of(),
+                        reason.strip(), RecallSource.REGULATOR_NOTICE, null));
+            } catch (RejectedRecall e) {
+                throw TaskFormRejection.because(e.getMessage());
+            }
+        }
         notice.recallChosen(sku.strip(), batchList, countryList, reason.strip(), by, clock.instant());
     }
 

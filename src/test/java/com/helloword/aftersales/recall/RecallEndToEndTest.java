@@ -223,6 +223,7 @@ class RecallEndToEndTest {
                 "{\"reference\": \"SBG-" + run + "\"}").statusCode()).isEqualTo(200);
         assertThat(http.post("/api/recalls/" + id + "/close", "rita", "application/json", "").statusCode())
                 .isEqualTo(200);
+        runJobs(key);
         assertThat(http.post("/api/recalls/" + id + "/root-cause", "rita", "application/json",
                 "{\"rootCause\": \"Thermostat of supplier lot B1/B3\", \"correctiveAction\": \"Supplier changed\"}")
                 .statusCode()).isEqualTo(200);

@@ -211,6 +211,7 @@ class RecallFlowTest {
         assertThat(post(created, "/filings/EU_SBG", "{\"reference\": \"SBG-77\"}").statusCode()).isEqualTo(200);
 
         assertThat(post(created, "/close", "").statusCode()).isEqualTo(200);
+        runJobs(key); // the close is taken at once; the recall moves on in its own job
         assertThat(recall(created).get("stage").asInt()).isEqualTo(5);
         assertThat(post(created, "/root-cause", "{\"rootCause\": \"\"}").statusCode()).isEqualTo(400);
         assertThat(post(created, "/root-cause",
@@ -267,8 +268,16 @@ class RecallFlowTest {
         runJobs(created.get("recallKey").asText());
         Recall recall = recalls.findById(created.get("id").asLong()).orElseThrow();
         List<Job> timers = management.createJobQuery().processInstanceId(recall.getProcessInstanceId()).timers().list();
-        Job deadline = timers.stream().filter(j -> j.getDuedate().toInstant()
-                .equals(recall.getDecidedAt().plusSeconds(24 * 3600))).findFirst().orElseThrow();
+        Job warning = timers.stream().filter(j -> j.getDuedate().toInstant()
+                .equals(recall.getDecidedAt().plusSeconds(18 * 3600))).findFirst().orElseThrow(); // 6 h before
+        management.executeJob(warning.getId());
+        runJobs(created.get("recallKey").asText());
+        assertThat(filings.findByRecallIdAndAuthority(recall.getId(), "US_CPSC").orElseThrow().getWarnedAt()).isNotNull();
+        assertThat(outbox.findByIdempotencyKey("recall:" + recall.getRecallKey() + ":filing:US_CPSC:warned")
+                .orElseThrow().getRecipientRef()).isEqualTo("recall-managers");
+        Job deadline = management.createJobQuery().processInstanceId(recall.getProcessInstanceId()).timers().list()
+                .stream().filter(j -> j.getDuedate().toInstant().equals(recall.getDecidedAt().plusSeconds(24 * 3600)))
+                .findFirst().orElseThrow();
         management.executeJob(deadline.getId());
         runJobs(created.get("recallKey").asText());
         Task filing = tasks.createTaskQuery().processInstanceId(recall.getProcessInstanceId())
@@ -277,6 +286,42 @@ class RecallFlowTest {
                 .contains("recall-managers", "managers");
         assertThat(filings.findByRecallIdAndAuthority(recall.getId(), "US_CPSC").orElseThrow().getMissedAt()).isNotNull();
         assertThat(outbox.findByIdempotencyKey("recall:" + recall.getRecallKey() + ":filing:US_CPSC:missed")).isPresent();
+    }
+
+    @Test
+    void buyersWithoutARemedyAreRemindedEachRoundOnce() {
+        JsonNode created = start("DE", "FR", "US");
+        String key = created.get("recallKey").asText();
+        post(created, "/decision", "{\"decision\": \"GO\"}");
+        post(created, "/plans/approve", "{}");
+        runJobs(key);
+        Recall recall = recalls.findById(created.get("id").asLong()).orElseThrow();
+        tasks.createTaskQuery().processInstanceId(recall.getProcessInstanceId())
+                .taskDefinitionKey(RecallProcess.USER_TASK_DELIST_BY_HAND).list()
+                .forEach(t -> tasks.complete(t.getId(), java.util.Map.of("delistedByHand", true)));
+        runJobs(key);
+        assertThat(recall(created).get("stage").asInt()).isEqualTo(4);
+        List<RecallNotice> all = notices.findByRecallIdOrderById(recall.getId());
+        RecallNotice decided = all.get(0);
+        decided.choose(RecallRemedy.REFUND, java.time.Instant.now());
+        notices.save(decided);
+
+        Job reminders = management.createJobQuery().processInstanceId(recall.getProcessInstanceId())
+                .activityId(RecallProcess.TIMER_REMINDERS).singleResult();
+        assertThat(reminders).as("the reminder cycle of the recallPolicy table").isNotNull();
+        management.executeJob(reminders.getId());
+        runJobs(key);
+        for (RecallNotice notice : all) {
+            assertThat(outbox.findByIdempotencyKey("recall:" + key + ":reminder:1:" + notice.getBuyerId()))
+                    .as("buyer %s", notice.getBuyerId()).matches(found -> found.isPresent() == !notice.getId().equals(decided.getId()));
+        }
+        // the next round: the same buyers again, each once more; the cycle says how many rounds
+        Job next = management.createJobQuery().processInstanceId(recall.getProcessInstanceId())
+                .activityId(RecallProcess.TIMER_REMINDERS).singleResult();
+        management.executeJob(next.getId());
+        runJobs(key);
+        assertThat(notices.findByRecallIdOrderById(recall.getId()).stream().map(RecallNotice::getRemindersSent))
+                .containsExactly(0, 2, 2);
     }
 
     @Test

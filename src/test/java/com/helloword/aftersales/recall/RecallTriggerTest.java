@@ -17,7 +17,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.helloword.aftersales.casefile.SalesOrderRepository;
@@ -32,7 +31,6 @@ import com.helloword.aftersales.support.IntegrationTest;
  * or second node at the same moment starts another while it is open.
  */
 @IntegrationTest
-@Import(RecordingRecallStarts.Configuration.class)
 class RecallTriggerTest {
 
     @Autowired
@@ -46,6 +44,7 @@ class RecallTriggerTest {
     @Autowired
     TransactionTemplate transaction;
     @Autowired
+    RecallRepository recallRows;
     RecordingRecallStarts starts;
 
     String run;
@@ -53,6 +52,7 @@ class RecallTriggerTest {
 
     @BeforeEach
     void setUp() throws Exception {
+        starts = new RecordingRecallStarts(recallRows);
         run = UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase(Locale.ROOT);
         sku = "TRG-" + run;
         String header = "store_id,platform_order_id,buyer_email,buyer_name,buyer_language,destination_country,"

@@ -1,51 +1,29 @@
 package com.helloword.aftersales.recall;
 
-import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /**
- * Stands in for the recall service behind {@link RecallStarts} in the trigger tests: records each start and writes
- * the recall row (state ASSESSING, as a started recall is), without the five-stage process, so "an open recall of
- * the SKU" holds as it would.
+ * What the real recall service started, read back from the recall rows: each start's command as the recall
+ * records it, who started it and the recall's id. The trigger and notice tests use the application as it is (one
+ * shared test context), so a start is the real one: registered, with its process running.
  */
-class RecordingRecallStarts implements RecallStarts {
+final class RecordingRecallStarts {
 
-    record Started(StartRecall command, String startedBy, Long recallId) {
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Configuration {
-        @Bean
-        @Primary
-        RecordingRecallStarts recordingRecallStarts(RecallRepository recalls, Clock clock) {
-            return new RecordingRecallStarts(recalls, clock);
-        }
+    record Started(RecallStarts.StartRecall command, String startedBy, Long recallId) {
     }
 
     private final RecallRepository recalls;
-    private final Clock clock;
-    private final List<Started> started = new CopyOnWriteArrayList<>();
 
-    RecordingRecallStarts(RecallRepository recalls, Clock clock) {
+    RecordingRecallStarts(RecallRepository recalls) {
         this.recalls = recalls;
-        this.clock = clock;
-    }
-
-    @Override
-    public Recall start(StartRecall command, String startedBy) {
-        Recall recall = recalls.save(new Recall("RC-T" + System.nanoTime() % 100_000_000, command.sku(),
-                command.batches(), command.countries(), command.storeIds(), command.reason(), command.source(),
-                command.sourceRef(), startedBy, clock.instant()));
-        started.add(new Started(command, startedBy, recall.getId()));
-        return recall;
     }
 
     List<Started> of(String sku) {
-        return started.stream().filter(s -> s.command().sku().equals(sku)).toList();
+        return recalls.findAll().stream().filter(r -> r.getSku().equals(sku))
+                .sorted(Comparator.comparing(Recall::getId))
+                .map(r -> new Started(new RecallStarts.StartRecall(r.getSku(), r.getBatches(), r.getCountries(),
+                        r.getStoreIds(), r.getReason(), r.getSource(), r.getSourceRef()), r.getCreatedBy(), r.getId()))
+                .toList();
     }
 }

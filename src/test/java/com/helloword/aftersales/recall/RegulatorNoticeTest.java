@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helloword.aftersales.orders.OrderImportService;
@@ -35,7 +34,6 @@ import com.helloword.aftersales.support.IntegrationTest;
  * {@link RecallStarts}, or dismisses the notice with a note.
  */
 @IntegrationTest
-@Import(RecordingRecallStarts.Configuration.class)
 class RegulatorNoticeTest {
 
     private static final String NOTICES = "/api/recalls/regulator-notices";
@@ -56,6 +54,7 @@ class RegulatorNoticeTest {
     @Autowired
     ManagementService management;
     @Autowired
+    RecallRepository recallRows;
     RecordingRecallStarts starts;
 
     Http http;
@@ -70,6 +69,7 @@ class RegulatorNoticeTest {
 
     @BeforeEach
     void setUp() throws Exception {
+        starts = new RecordingRecallStarts(recallRows);
         http = new Http(port);
         run = UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase(Locale.ROOT);
         lamp = "RN-LAMP-" + run;
