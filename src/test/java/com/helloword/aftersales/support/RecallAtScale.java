@@ -3,7 +3,6 @@ package com.helloword.aftersales.support;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -131,18 +130,8 @@ public final class RecallAtScale {
         }
     }
 
-    /** The idempotency key of a buyer's notice, as RecallNoticeMails makes it. */
-    public static String noticeKey(String recallKey, long buyerId) {
-        return "recall:" + recallKey + ":notice:" + buyerId;
-    }
-
     /** The SQL LIKE pattern of all notice keys of a recall. */
     public static String noticeKeys(String recallKey) {
         return "recall:" + recallKey + ":notice:%";
-    }
-
-    /** The countries the buyers live in, for the figures. */
-    public static List<String> countries() {
-        return List.of(COUNTRIES);
     }
 }
