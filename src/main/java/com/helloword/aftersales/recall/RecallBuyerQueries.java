@@ -1,6 +1,7 @@
 package com.helloword.aftersales.recall;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jpa.repository.Modifying;
@@ -23,6 +24,15 @@ interface RecallBuyerQueries extends Repository<RecallNotice, Long> {
             + "group by u.orderId, u.lineNo, o.platformOrderId, s.name, l.title, u.sku, u.batchLot "
             + "order by u.orderId, u.lineNo")
     List<RecallNoticeLine> linesOf(@Param("notice") Long noticeId);
+
+    /** {@link #linesOf} for many notices in one query (a chunk's), each line with its notice. */
+    @Query("select new com.helloword.aftersales.recall.RecallChunkLine(u.noticeId, u.orderId, u.lineNo, "
+            + "o.platformOrderId, s.name, l.title, u.sku, u.batchLot, count(u)) "
+            + "from RecallUnit u join SalesOrder o on o.id = u.orderId join o.store s "
+            + "join o.lines l on l.lineNo = u.lineNo where u.noticeId in :notices "
+            + "group by u.noticeId, u.orderId, u.lineNo, o.platformOrderId, s.name, l.title, u.sku, u.batchLot "
+            + "order by u.noticeId, u.orderId, u.lineNo")
+    List<RecallChunkLine> linesOfNotices(@Param("notices") Collection<Long> noticeIds);
 
     /**
      * The buyer reached their page: the first time counts. An UPDATE that also moves the version, so a chunk or

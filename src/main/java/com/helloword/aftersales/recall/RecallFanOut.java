@@ -126,19 +126,16 @@ class RecallFanOut {
             if (pending.isEmpty()) {
                 return false; // this chunk was queued and counted before (a chunk run again from Cockpit)
             }
-            for (RecallNotice notice : pending) {
-                mails.queueNotice(recall, notice);
-                notice.queued(clock.instant());
-            }
+            mails.queueNotices(recall, pending);
+            pending.forEach(notice -> notice.queued(clock.instant()));
             recalls.countChunkDone(recallId);
             return recalls.chunksDone(recallId) >= recall.getChunksTotal();
         }
-        for (RecallNotice notice : notices.findByRecallIdAndChunkNoAndStatus(recallId, chunkNo, RecallNotice.QUEUED)) {
-            if (notice.getRemedy() == null && notice.getRemindersSent() < round) {
-                mails.queueReminder(recall, notice, round);
-                notice.reminded(clock.instant());
-            }
-        }
+        List<RecallNotice> unanswered = notices.findByRecallIdAndChunkNoAndStatus(recallId, chunkNo,
+                RecallNotice.QUEUED).stream().filter(n -> n.getRemedy() == null && n.getRemindersSent() < round)
+                .toList();
+        mails.queueReminders(recall, unanswered, round);
+        unanswered.forEach(notice -> notice.reminded(clock.instant()));
         return false;
     }
 }

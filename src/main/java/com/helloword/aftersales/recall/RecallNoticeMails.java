@@ -25,13 +25,16 @@ import com.helloword.aftersales.notification.RecipientType;
  * <p>
  * Cheap per notice, since a recall queues thousands in chunks: nothing is rendered here (the relay renders
  * at send time, from Freemarker's template cache); the market plans are read once per recall and transaction;
- * the affected lines are one query ({@link RecallBuyerQueries#linesOf}); then the outbox's own look-up of the
- * idempotency key and its insert.
+ * a chunk's affected lines are one query ({@link RecallBuyerQueries#linesOfNotices}), its keys queued already
+ * one more ({@link OutboxService#queueAll}), its new outbox rows batched inserts: no query per notice, so no
+ * flush of the chunk's persistence context per notice either.
  */
 @Component
 public class RecallNoticeMails {
 
     static final String REMINDER_TEMPLATE = "recall-reminder";
+    /** Notices per look-up of their lines: well inside every database's limit for an IN list. */
+    static final int NOTICES_PER_QUERY = 500;
 
     private final OutboxService outbox;
     private final RecallMarketPlanRepository plans;
@@ -49,23 +52,63 @@ public class RecallNoticeMails {
     /** The notice of one affected buyer: queued once ({@code recall:<recallKey>:notice:<buyerId>}). */
     @Transactional
     public void queueNotice(Recall recall, RecallNotice notice) {
-        RecallMarketPlan plan = planOf(recall, notice);
-        if (plan.getNoticeTemplate() == null || plan.getNoticeTemplate().isBlank()) {
-            throw new IllegalStateException("The market plan of " + recall.getRecallKey() + " for "
-                    + notice.getCountry() + " names no notice template");
+        queueNotices(recall, List.of(notice));
+    }
+
+    /**
+     * The notices of many buyers (a chunk's), each queued once: their lines in one query, the keys queued already
+     * in one, the new outbox rows inserted in batches. Returns how many were new.
+     */
+    @Transactional
+    public int queueNotices(Recall recall, List<RecallNotice> notices) {
+        Map<Long, List<RecallNoticeLine>> lines = linesOf(notices);
+        List<MailRequest> requests = new ArrayList<>(notices.size());
+        for (RecallNotice notice : notices) {
+            RecallMarketPlan plan = planOf(recall, notice);
+            if (plan.getNoticeTemplate() == null || plan.getNoticeTemplate().isBlank()) {
+                throw new IllegalStateException("The market plan of " + recall.getRecallKey() + " for "
+                        + notice.getCountry() + " names no notice template");
+            }
+            requests.add(request(noticeKey(recall, notice), plan.getNoticeTemplate(),
+                    model(recall, notice, plan, lines.getOrDefault(notice.getId(), List.of())), notice));
         }
-        queue(noticeKey(recall, notice), plan.getNoticeTemplate(), model(recall, notice, plan), notice);
+        return outbox.queueAll(requests);
     }
 
     /** Reminder {@code round} (1, 2, ...) to a buyer who has not reacted: queued once per round. */
     @Transactional
     public void queueReminder(Recall recall, RecallNotice notice, int round) {
+        queueReminders(recall, List.of(notice), round);
+    }
+
+    /** {@link #queueReminder} for many buyers (a chunk's) at once, as {@link #queueNotices} does. */
+    @Transactional
+    public int queueReminders(Recall recall, List<RecallNotice> notices, int round) {
         if (round < 1) {
             throw new IllegalArgumentException("Reminder rounds start at 1, not " + round);
         }
-        Map<String, Object> model = model(recall, notice, planOf(recall, notice));
-        model.put("round", round);
-        queue(reminderKey(recall, notice, round), REMINDER_TEMPLATE, model, notice);
+        Map<Long, List<RecallNoticeLine>> lines = linesOf(notices);
+        List<MailRequest> requests = new ArrayList<>(notices.size());
+        for (RecallNotice notice : notices) {
+            Map<String, Object> model = model(recall, notice, planOf(recall, notice),
+                    lines.getOrDefault(notice.getId(), List.of()));
+            model.put("round", round);
+            requests.add(request(reminderKey(recall, notice, round), REMINDER_TEMPLATE, model, notice));
+        }
+        return outbox.queueAll(requests);
+    }
+
+    /** The affected lines of the notices, by notice: one query per {@value #NOTICES_PER_QUERY} notices. */
+    private Map<Long, List<RecallNoticeLine>> linesOf(List<RecallNotice> notices) {
+        List<Long> ids = notices.stream().map(RecallNotice::getId).toList();
+        Map<Long, List<RecallNoticeLine>> byNotice = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += NOTICES_PER_QUERY) {
+            for (RecallChunkLine line : queries.linesOfNotices(ids.subList(from, Math.min(ids.size(),
+                    from + NOTICES_PER_QUERY)))) {
+                byNotice.computeIfAbsent(line.noticeId(), id -> new ArrayList<>()).add(line.line());
+            }
+        }
+        return byNotice;
     }
 
     static String noticeKey(Recall recall, RecallNotice notice) {
@@ -76,13 +119,13 @@ public class RecallNoticeMails {
         return "recall:" + recall.getRecallKey() + ":reminder:" + round + ":" + notice.getBuyerId();
     }
 
-    private void queue(String key, String template, Map<String, Object> model, RecallNotice notice) {
-        outbox.queue(new MailRequest(key, null, template, notice.getLanguage(), RecipientType.BUYER,
-                notice.getBuyerId().toString(), model));
+    private static MailRequest request(String key, String template, Map<String, Object> model, RecallNotice notice) {
+        return new MailRequest(key, null, template, notice.getLanguage(), RecipientType.BUYER,
+                notice.getBuyerId().toString(), model);
     }
 
-    private Map<String, Object> model(Recall recall, RecallNotice notice, RecallMarketPlan plan) {
-        List<RecallNoticeLine> lines = queries.linesOf(notice.getId());
+    private Map<String, Object> model(Recall recall, RecallNotice notice, RecallMarketPlan plan,
+            List<RecallNoticeLine> lines) {
         Map<String, Object> model = new HashMap<>();
         model.put("recallKey", recall.getRecallKey());
         model.put("sku", recall.getSku());
