@@ -74,20 +74,33 @@ class RecallFigures {
                 .toList();
     }
 
+    /**
+     * Label costs and refunds per (country, refund currency, units' currency): one projected row per notice that
+     * has a cost, summed here (a derived table in the FROM clause is spelled in a way MariaDB refuses).
+     */
     List<BuyerCosts> buyerCosts(Long recallId) {
-        return entityManager.createQuery("""
-                select n.country, n.remedyCurrency, c.currency, sum(n.labelCost),
-                       sum(case when n.remedy = :refund then n.remedyAmount end)
+        java.util.Map<java.util.List<String>, BigDecimal[]> sums = new java.util.LinkedHashMap<>();
+        entityManager.createQuery("""
+                select n.country, n.remedyCurrency,
+                       (select min(u.currency) from RecallUnit u where u.noticeId = n.id),
+                       n.labelCost, case when n.remedy = :refund then n.remedyAmount end
                 from RecallNotice n
-                left join (select u.noticeId as noticeId, min(u.currency) as currency from RecallUnit u
-                           where u.recallId = :recall group by u.noticeId) c on c.noticeId = n.id
                 where n.recallId = :recall
-                  and (n.labelCost is not null or (n.remedy = :refund and n.remedyAmount is not null))
-                group by n.country, n.remedyCurrency, c.currency""", Tuple.class)
+                  and (n.labelCost is not null or (n.remedy = :refund and n.remedyAmount is not null))""", Tuple.class)
                 .setParameter("recall", recallId).setParameter("refund", RecallRemedy.REFUND).getResultStream()
-                .map(t -> new BuyerCosts(t.get(0, String.class), t.get(1, String.class), t.get(2, String.class),
-                        t.get(3, BigDecimal.class), t.get(4, BigDecimal.class)))
-                .toList();
+                .forEach(t -> {
+                    BigDecimal[] sum = sums.computeIfAbsent(java.util.Arrays.asList(t.get(0, String.class),
+                            t.get(1, String.class), t.get(2, String.class)), k -> new BigDecimal[2]);
+                    sum[0] = add(sum[0], t.get(3, BigDecimal.class));
+                    sum[1] = add(sum[1], t.get(4, BigDecimal.class));
+                });
+        return sums.entrySet().stream().map(e -> new BuyerCosts(e.getKey().get(0), e.getKey().get(1),
+                e.getKey().get(2), e.getValue()[0], e.getValue()[1])).toList();
+    }
+
+    /** Like SQL's SUM: null while nothing was added. */
+    private static BigDecimal add(BigDecimal sum, BigDecimal value) {
+        return value == null ? sum : sum == null ? value : sum.add(value);
     }
 
     List<ReplacementCosts> replacementCosts(Long recallId) {
