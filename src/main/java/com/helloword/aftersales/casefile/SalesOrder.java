@@ -42,6 +42,7 @@ public class SalesOrder extends CaseFileEntity {
     private Instant deliveredAt;
     private String carrier;
     private String trackingNumber;
+    private String paymentReference;
     private boolean frozen;
     private String frozenReason;
     private String trackingStatus;
@@ -69,7 +70,13 @@ public class SalesOrder extends CaseFileEntity {
 
     /** The order-level facts an import or a platform sync brings. */
     public record Details(String destinationCountry, String currency, OrderStatus status, Instant orderedAt,
-            Instant shippedAt, Instant deliveredAt, String carrier, String trackingNumber) {
+            Instant shippedAt, Instant deliveredAt, String carrier, String trackingNumber, String paymentReference) {
+
+        /** Details of an order whose payment reference nobody gave. */
+        public Details(String destinationCountry, String currency, OrderStatus status, Instant orderedAt,
+                Instant shippedAt, Instant deliveredAt, String carrier, String trackingNumber) {
+            this(destinationCountry, currency, status, orderedAt, shippedAt, deliveredAt, carrier, trackingNumber, null);
+        }
     }
 
     /**
@@ -93,7 +100,8 @@ public class SalesOrder extends CaseFileEntity {
                 || !Objects.equals(shippedAt, details.shippedAt())
                 || !Objects.equals(deliveredAt, details.deliveredAt())
                 || !Objects.equals(carrier, details.carrier())
-                || !Objects.equals(trackingNumber, details.trackingNumber());
+                || !Objects.equals(trackingNumber, details.trackingNumber())
+                || details.paymentReference() != null && !details.paymentReference().equals(paymentReference);
         if (changed) {
             this.buyer = buyer;
             this.destinationCountry = details.destinationCountry();
@@ -104,6 +112,9 @@ public class SalesOrder extends CaseFileEntity {
             this.deliveredAt = details.deliveredAt();
             this.carrier = details.carrier();
             this.trackingNumber = details.trackingNumber();
+            if (details.paymentReference() != null) {
+                this.paymentReference = details.paymentReference();
+            }
             this.updatedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         }
         return changed;
@@ -216,6 +227,7 @@ public class SalesOrder extends CaseFileEntity {
     public Instant getDeliveredAt() { return deliveredAt; }
     public String getCarrier() { return carrier; }
     public String getTrackingNumber() { return trackingNumber; }
+    public String getPaymentReference() { return paymentReference; }
     public boolean isFrozen() { return frozen; }
     public String getFrozenReason() { return frozenReason; }
     public String getTrackingStatus() { return trackingStatus; }

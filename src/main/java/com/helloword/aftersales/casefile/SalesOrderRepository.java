@@ -44,4 +44,17 @@ public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
 
     @Query("select count(l) > 0 from OrderLine l where l.order.store.id = :storeId and l.sku = :sku")
     boolean storeHasSoldSku(String storeId, String sku);
+
+    /** The orders paid with this payment (a PayPal dispute names the transaction, not the order). */
+    List<SalesOrder> findByPaymentReference(String paymentReference);
+
+    /** A buyer's orders in every store, in these states (the dispute freeze). */
+    @Query("select o from SalesOrder o join fetch o.store where o.buyer.id = :buyerId and o.status in :statuses "
+            + "and o.deliveredAt is null order by o.orderedAt")
+    List<SalesOrder> findUndelivered(Long buyerId, Collection<OrderStatus> statuses);
+
+    /** A buyer's orders in every store since a moment, newest first (the evidence pack's buyer record). */
+    @Query("select o from SalesOrder o join fetch o.store where o.buyer.id = :buyerId and o.orderedAt >= :since "
+            + "order by o.orderedAt desc")
+    List<SalesOrder> findOfBuyerSince(Long buyerId, Instant since);
 }

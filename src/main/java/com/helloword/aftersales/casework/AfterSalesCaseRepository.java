@@ -23,4 +23,10 @@ public interface AfterSalesCaseRepository extends JpaRepository<AfterSalesCase, 
 
     /** The buyer's cases, newest first (the agent's view of the buyer's history). */
     List<AfterSalesCase> findTop10ByBuyerIdOrderByIdDesc(Long buyerId);
+
+    /** The buyer's cases opened since a moment, newest first (a dispute's evidence pack). */
+    List<AfterSalesCase> findByBuyerIdAndOpenedAtGreaterThanEqualOrderByOpenedAtDesc(Long buyerId, java.time.Instant since);
+
+    /** The cases about an order, oldest first. */
+    List<AfterSalesCase> findByOrderIdOrderByIdAsc(Long orderId);
 }

@@ -15,6 +15,8 @@ enum OrderField {
     DELIVERED_AT("deliveredAt", "delivered_at"),
     CARRIER("carrier", "carrier"),
     TRACKING_NUMBER("trackingNumber", "tracking_number"),
+    /** Optional: the payment's id at the payment provider (PayPal's transaction id), how a PayPal dispute names the order. */
+    PAYMENT_REFERENCE("paymentReference", "payment_reference"),
     STATUS("status", "status"),
     SKU("sku", "sku"),
     BATCH("batch", "batch"),

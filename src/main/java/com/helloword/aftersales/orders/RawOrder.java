@@ -71,6 +71,8 @@ final class RawOrder {
         String carrier = check.optional(names.apply(OrderField.CARRIER), value(OrderField.CARRIER), 64);
         String tracking = check.optional(names.apply(OrderField.TRACKING_NUMBER), value(OrderField.TRACKING_NUMBER),
                 100);
+        String paymentReference = check.optional(names.apply(OrderField.PAYMENT_REFERENCE),
+                value(OrderField.PAYMENT_REFERENCE), 100);
         OrderStatus status = check.status(names.apply(OrderField.STATUS), value(OrderField.STATUS));
 
         if (lines.isEmpty()) {
@@ -99,7 +101,7 @@ final class RawOrder {
         return new ImportedOrder(line, storeId, orderId,
                 new ImportedOrder.ImportedBuyer(email, buyerName, language, buyerCountry),
                 new SalesOrder.Details(destination, currency, status, orderedAt, shippedAt, deliveredAt, carrier,
-                        tracking),
+                        tracking, paymentReference),
                 details);
     }
 }

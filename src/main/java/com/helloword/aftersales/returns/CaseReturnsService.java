@@ -20,13 +20,15 @@ class CaseReturnsService implements CaseReturns {
     private final BuyerReturnHistory history;
     private final BuyerRepository buyers;
     private final LatestDecisions decisions;
+    private final ReturnRequestRepository requests;
 
     CaseReturnsService(ReturnService returns, BuyerReturnHistory history, BuyerRepository buyers,
-            LatestDecisions decisions) {
+            LatestDecisions decisions, ReturnRequestRepository requests) {
         this.returns = returns;
         this.history = history;
         this.buyers = buyers;
         this.decisions = decisions;
+        this.requests = requests;
     }
 
     @Override
@@ -47,6 +49,15 @@ class CaseReturnsService implements CaseReturns {
     @Transactional(readOnly = true)
     public BuyerReturnRecord buyerRecord(long buyerId, Instant asOf) {
         return buyers.findById(buyerId).map(buyer -> history.record(buyer, asOf)).orElse(BuyerReturnRecord.NONE);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.List<BuyerReturnLine> returnsOfBuyer(long buyerId, Instant since) {
+        return requests.findOfBuyerSince(buyerId, since).stream().map(r -> new BuyerReturnLine(r.getReturnKey(),
+                r.getOrder().getStore().getId(), r.getOrder().getPlatformOrderId(), r.getSku(), r.getReason(),
+                r.getStatus().name(), r.getOutcome() == null ? null : r.getOutcome().name(), r.getRequestedAt()))
+                .toList();
     }
 
     private static ReturnRef ref(ReturnRequest rma) {

@@ -25,4 +25,9 @@ public interface ReturnRequestRepository extends JpaRepository<ReturnRequest, Lo
 
     /** Returns of a buyer for a reason since a moment (serial returners: "changed my mind" in 12 months). */
     long countByBuyerIdAndReasonAndRequestedAtAfter(Long buyerId, String reason, Instant since);
+
+    /** A buyer's returns requested since a moment, newest first (a dispute's evidence pack). */
+    @Query("select r from ReturnRequest r join fetch r.order o join fetch o.store where r.buyer.id = :buyerId"
+            + " and r.requestedAt >= :since order by r.requestedAt desc")
+    List<ReturnRequest> findOfBuyerSince(Long buyerId, java.time.Instant since);
 }

@@ -70,14 +70,20 @@ public class CaseEscalation {
 
     /**
      * The case is not resolved in time: it goes to dispute arbitration by the message
-     * {@code aftersales.arbitrationRequested}. Returns whether a process took it; when none does (no
-     * arbitration process deployed yet), the emergency process gives it to the team leads.
+     * {@code aftersales.arbitrationRequested} (disputeArbitrationProcess). Returns whether a process took it; when
+     * none does (the case is about no order, or no arbitration process is deployed), the emergency process gives
+     * it to the team leads.
      */
     @Transactional
     public boolean requestArbitration(String businessKey, long caseId) {
-        cases.findById(caseId).ifPresent(c -> c.changeStatus(CaseStatus.ESCALATED));
-        // asked first: a failed correlation would mark the whole transaction for rollback
-        boolean subscribed = repository.createProcessDefinitionQuery()
+        AfterSalesCase escalated = cases.findById(caseId).orElse(null);
+        if (escalated != null) {
+            escalated.changeStatus(CaseStatus.ESCALATED);
+        }
+        // arbitration is about an order (its freeze, its platform claim): a case about no order stays with the
+        // team leads. Asked first: a failed correlation would mark the whole transaction for rollback
+        boolean subscribed = escalated != null && escalated.getOrder() != null && repository
+                .createProcessDefinitionQuery()
                 .messageEventSubscriptionName(EmergencyAfterSales.MESSAGE_ARBITRATION_REQUESTED).count() > 0;
         if (subscribed) {
             runtime.createMessageCorrelation(EmergencyAfterSales.MESSAGE_ARBITRATION_REQUESTED)

@@ -32,6 +32,11 @@ public interface CaseReturns {
         public static final BuyerReturnRecord NONE = new BuyerReturnRecord(0, 0, false, null);
     }
 
+    /** One of a buyer's returns, as a dispute's evidence pack lists it. */
+    record BuyerReturnLine(String returnKey, String storeId, String platformOrderId, String sku, String reason,
+            String status, String outcome, Instant requestedAt) {
+    }
+
     /** Opens (or finds, when the buyer already has it) the return a case's remedy asks for. */
     ReturnRef openForCase(CaseReturnRequest request);
 
@@ -40,4 +45,7 @@ public interface CaseReturns {
 
     /** The buyer's last twelve months, as of {@code asOf}. */
     BuyerReturnRecord buyerRecord(long buyerId, Instant asOf);
+
+    /** The buyer's returns requested since {@code since}, newest first. */
+    java.util.List<BuyerReturnLine> returnsOfBuyer(long buyerId, Instant since);
 }

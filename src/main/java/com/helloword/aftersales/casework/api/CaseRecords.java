@@ -1,0 +1,41 @@
+package com.helloword.aftersales.casework.api;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Case work's door for dispute arbitration: the cases about an order or a buyer, their messages and remedies, as
+ * an evidence pack shows them. Read-only; what arbitration changes on a case goes through its events.
+ */
+public interface CaseRecords {
+
+    /** A case as arbitration sees it. */
+    record CaseSummary(long caseId, String caseKey, String storeId, Long orderId, String platformOrderId,
+            Long buyerId, String category, String status, String language, Instant openedAt, Instant closedAt) {
+    }
+
+    /** One message of a case: IN from the buyer, OUT to them, INTERNAL between staff. */
+    record CaseMessageLine(String direction, String channel, Instant at, String subject, String body) {
+    }
+
+    /** One remedy of a case. */
+    record CaseRemedyLine(String caseKey, String remedy, Integer percent, BigDecimal amount, String currency,
+            String status, String chosenBy, String approvedBy, Instant chosenAt) {
+    }
+
+    Optional<CaseSummary> caseOf(long caseId);
+
+    /** The cases about this order, oldest first. */
+    List<CaseSummary> casesOfOrder(long orderId);
+
+    /** The buyer's cases opened since a moment, newest first. */
+    List<CaseSummary> casesOfBuyer(long buyerId, Instant since);
+
+    /** A case's messages, in the order they came. */
+    List<CaseMessageLine> messages(long caseId);
+
+    /** A case's remedies, oldest first. */
+    List<CaseRemedyLine> remedies(long caseId);
+}
