@@ -28,7 +28,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.helloword.aftersales.notification.MailTemplates;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 /**
  * The recall's report for staff and regulators (stage 5, and live at any time before): the figures per
@@ -129,16 +128,7 @@ public class RecallReport {
     /** The report as PDF, written to {@code out} (which stays open). */
     @Transactional(readOnly = true)
     public void pdf(Long recallId, OutputStream out) {
-        String html = html(recallId);
-        try {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(html, null);
-            builder.toStream(out);
-            builder.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The PDF of recall " + recallId + " could not be written", e);
-        }
+        com.helloword.aftersales.notification.PdfPages.write(html(recallId), out, "recall " + recallId);
     }
 
     /**

@@ -48,7 +48,7 @@ public final class Groups {
 
     public static List<GroupSpec> all() {
         List<GroupSpec> groups = new ArrayList<>();
-        groups.add(new GroupSpec(MANAGERS, "Managers", false));
+        groups.add(new GroupSpec(MANAGERS, "Managers", true));
         groups.add(new GroupSpec(TEAM_LEADS, "Team leads", true));
         groups.add(new GroupSpec(PROCESS_DESIGNERS, "Process designers", false));
         groups.add(new GroupSpec(RECALL_MANAGERS, "Recall managers", true));

@@ -94,6 +94,13 @@ class IdentityBootstrap implements ApplicationRunner {
     /** The return process (started and messaged by the application's use cases only). */
     static final String RETURN_PROCESS = "returnProcess";
     static final String RECALL_PROCESS = "productRecallProcess";
+    static final String DISPUTE_PROCESS = "disputeArbitrationProcess";
+
+    private static List<String> disputeOpeners() {
+        List<String> openers = new ArrayList<>(List.of(Groups.MANAGERS));
+        Groups.DISPUTE_REGIONS.forEach(region -> openers.add(Groups.disputeSpecialists(region)));
+        return openers;
+    }
 
     static List<Grant> grants() {
         List<Grant> grants = new ArrayList<>();
@@ -140,6 +147,12 @@ class IdentityBootstrap implements ApplicationRunner {
         grants.add(new Grant(Groups.RECALL_MANAGERS, Resources.PROCESS_DEFINITION, RECALL_PROCESS, READ,
                 CREATE_INSTANCE));
         grants.add(new Grant(Groups.RECALL_MANAGERS, Resources.PROCESS_INSTANCE, ANY, CREATE));
+        // dispute specialists and managers open a dispute from its Tasklist start form (the first step checks the
+        // form like the API and refuses an order already in dispute)
+        for (String opener : disputeOpeners()) {
+            grants.add(new Grant(opener, Resources.PROCESS_DEFINITION, DISPUTE_PROCESS, READ, CREATE_INSTANCE));
+            grants.add(new Grant(opener, Resources.PROCESS_INSTANCE, ANY, CREATE));
+        }
         // No other group starts a process through the engine: processes start through the application's use cases
         // (intake, POST /api/returns, the quality alert), which check the caller and then act as the
         // application. A start form meant for a group is the only reason to grant CREATE_INSTANCE.

@@ -39,6 +39,12 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule nothingDependsOnDemo = RULES.nothingDependsOnDemo();
 
+    /**
+     * Who completes a task (workflow.CurrentUser): {@code IdentityService.getCurrentAuthentication()} is public API
+     * but answers with an {@code impl} type, which that class alone may use, and nothing else of the internals.
+     */
+    static final String CURRENT_USER = "com.helloword.aftersales.workflow.CurrentUser";
+
     /** The deployment guard's hook into the engine (workflow.deployment), the one class using engine internals. */
     static final String DEPLOYMENT_HOOK = "com.helloword.aftersales.workflow.deployment.DeploymentGuardPlugin";
 
@@ -49,7 +55,14 @@ class ArchitectureTest {
      */
     @ArchTest
     static final ArchRule noEngineInternals = noClasses().that().doNotHaveFullyQualifiedName(DEPLOYMENT_HOOK)
+            .and().doNotHaveFullyQualifiedName(CURRENT_USER)
             .should().dependOnClassesThat().resideInAnyPackage("org.camunda..impl..", "org.camunda.bpm.engine.impl..");
+
+    @ArchTest
+    static final ArchRule currentUserInternals = noClasses().that().haveFullyQualifiedName(CURRENT_USER)
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("org.camunda..impl..")
+                    .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(
+                            org.camunda.bpm.engine.impl.identity.Authentication.class))));
 
     /** The hook uses exactly the plugin, the engine configuration, the deployer and the deployment's resources. */
     @ArchTest
