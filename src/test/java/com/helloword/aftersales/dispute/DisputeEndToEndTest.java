@@ -66,6 +66,8 @@ class DisputeEndToEndTest {
     @Autowired
     AfterSalesCaseRepository cases;
     @Autowired
+    DisputeRepository disputes;
+    @Autowired
     OutboxRelay relay;
     @Autowired
     GreenMail smtp;
@@ -129,10 +131,8 @@ class DisputeEndToEndTest {
                 .POST(HttpRequest.BodyPublishers.ofString(webhook.toString())).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(200);
 
-        String key = runtime.createProcessInstanceQuery().processDefinitionKey(DisputeProcess.PROCESS_KEY)
-                .variableValueEquals(DisputeProcess.VAR_SOURCE, "PAYPAL").list().stream()
-                .map(pi -> pi.getBusinessKey()).filter(k -> buyer.dispute(k).get("platformOrderId").asText()
-                        .equals(buyer.disputedOrder)).findFirst().orElseThrow();
+        String key = disputes.findAll().stream().filter(d -> d.getPlatformOrderId().equals(buyer.disputedOrder))
+                .findFirst().orElseThrow().getKey();
         buyer.stubHolds(key);
         DisputeFixture.runJobs(runtime, management, key);
 

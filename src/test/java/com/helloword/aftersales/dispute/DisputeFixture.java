@@ -41,7 +41,9 @@ final class DisputeFixture {
     final String shopA = "shopify-dsp-a-" + run;
     final String shopB = "shopify-dsp-b-" + run;
     final String email = "dana-" + run + "@example.de";
-    final String disputedOrder = "302-" + run + "-1";
+    /** An Amazon order number (3-7-7 digits), unique per run. */
+    final String disputedOrder = String.format("302-%07d-%07d", java.util.concurrent.ThreadLocalRandom.current()
+            .nextInt(10_000_000), java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000));
     final String shippedOrder = run + "01";
     final String placedOrder = run + "02";
     final String deliveredOrder = run + "03";

@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.integration.webhook.WebhookInbox;
+import com.helloword.aftersales.platform.PlatformClaimNotice;
 import com.helloword.aftersales.web.AttemptLimiter;
 
 /**
@@ -37,7 +38,8 @@ import com.helloword.aftersales.web.AttemptLimiter;
  * {@code verification_status} {@code SUCCESS} is let in. PayPal is asked only about a delivery that passes
  * {@link PaypalWebhookChecks} first (headers, certificate host, transmission time: else 400; its remote
  * address's allowance of deliveries not verified yet: else 429 with {@code Retry-After}), so junk costs no
- * call. Events are processed once per event {@code id}. Dispute events publish {@link PaypalDisputeChanged};
+ * call. Events are processed once per event {@code id}. Dispute events publish a
+ * {@link PlatformClaimNotice} built from the dispute in the event;
  * other events are acknowledged.
  */
 @RestController
@@ -120,18 +122,45 @@ class PaypalWebhookController {
         return ResponseEntity.ok(Map.of("outcome", receipt.outcome(), "detail", receipt.detail()));
     }
 
-    private String process(String eventType, JsonNode dispute) {
+    private String process(String eventType, JsonNode resource) {
         if (!DISPUTE_EVENTS.contains(eventType)) {
             return "ignored " + eventType;
         }
-        String disputeId = dispute.path("dispute_id").asText("");
-        if (disputeId.isBlank()) {
+        if (resource.path("dispute_id").asText("").isBlank()) {
             return "ignored " + eventType + " without dispute_id";
         }
-        String status = dispute.path("status").asText(null);
-        events.publishEvent(new PaypalDisputeChanged(disputeId, eventType, status));
-        return "dispute " + disputeId + " " + eventType + ": status " + status + ", reason "
-                + dispute.path("reason").asText(null);
+        PaypalDispute dispute = PaypalDispute.of(resource, api.client());
+        events.publishEvent(notice(eventType, dispute, resource));
+        return "dispute " + dispute.id() + " " + eventType + ": status " + dispute.status() + ", reason "
+                + dispute.reason();
+    }
+
+    /**
+     * The dispute as a platform claim: the order is named by the seller's transaction (PayPal knows no store
+     * order; {@code invoice_number} where the checkout sent one), the type by PayPal's reason and stage.
+     */
+    static PlatformClaimNotice notice(String eventType, PaypalDispute dispute, JsonNode resource) {
+        String invoice = resource.at("/disputed_transactions/0/invoice_number").asText("");
+        boolean closed = PaypalDispute.RESOLVED.equals(dispute.status()) || "CUSTOMER.DISPUTE.RESOLVED".equals(eventType);
+        return new PlatformClaimNotice("PAYPAL", null, dispute.id(), invoice.isBlank() ? null : invoice,
+                dispute.transactionId(), claimType(dispute), dispute.status(), closed, dispute.sellerResponseDue(),
+                dispute.amount(), dispute.currency(), dispute.reason());
+    }
+
+    /** PayPal's reason and stage in the claim types arbitration knows. */
+    static String claimType(PaypalDispute dispute) {
+        String reason = dispute.reason() == null ? "" : dispute.reason();
+        if ("UNAUTHORISED".equals(reason)) {
+            return "UNAUTHORIZED";
+        }
+        if ("CHARGEBACK".equals(dispute.stage())) {
+            return "CHARGEBACK";
+        }
+        return switch (reason) {
+            case "MERCHANDISE_OR_SERVICE_NOT_RECEIVED" -> "ITEM_NOT_RECEIVED";
+            case "MERCHANDISE_OR_SERVICE_NOT_AS_DESCRIBED" -> "NOT_AS_DESCRIBED";
+            default -> "OTHER";
+        };
     }
 
     private static ResponseEntity<ProblemDetail> refuse(HttpStatus status, String detail) {

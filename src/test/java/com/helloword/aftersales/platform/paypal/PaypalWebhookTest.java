@@ -34,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.helloword.aftersales.platform.PlatformClaimNotice;
 import com.helloword.aftersales.support.IntegrationTest;
 import com.helloword.aftersales.support.MutableClock;
 import com.helloword.aftersales.support.PublishedEvents;
@@ -130,8 +131,9 @@ class PaypalWebhookTest {
                 "reason MERCHANDISE_OR_SERVICE_NOT_RECEIVED");
         assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
         assertThat(replay.body()).contains("DUPLICATE");
-        assertThat(events.of(PaypalDisputeChanged.class)).containsExactly(
-                new PaypalDisputeChanged(disputeId, "CUSTOMER.DISPUTE.CREATED", "OPEN"));
+        assertThat(events.of(PlatformClaimNotice.class)).containsExactly(new PlatformClaimNotice("PAYPAL", null,
+                disputeId, null, "00D10444LD479031K", "ITEM_NOT_RECEIVED", "OPEN", false, null,
+                new java.math.BigDecimal("3.00"), "USD", "MERCHANDISE_OR_SERVICE_NOT_RECEIVED"));
         paypal.verify(2, postRequestedFor(urlEqualTo(VERIFY))
                 .withHeader("Authorization", equalTo("Bearer A21AAtoken-one"))
                 .withRequestBody(matchingJsonPath("$.auth_algo", equalTo("SHA256withRSA")))
@@ -143,12 +145,27 @@ class PaypalWebhookTest {
     }
 
     @Test
+    void aResolvedDisputeIsAClosedClaimAndAChargebackIsTypedAsSuch() throws Exception {
+        String resolved = event("CUSTOMER.DISPUTE.RESOLVED").replace("\"status\": \"OPEN\"", "\"status\": \"RESOLVED\"")
+                .replace("\"INQUIRY\"", "\"CHARGEBACK\"");
+
+        assertThat(deliver(resolved, signed("good-signature==")).statusCode()).isEqualTo(200);
+
+        assertThat(events.of(PlatformClaimNotice.class)).singleElement().satisfies(notice -> {
+            assertThat(notice.closed()).isTrue();
+            assertThat(notice.status()).isEqualTo("RESOLVED");
+            assertThat(notice.claimType()).isEqualTo("CHARGEBACK");
+            assertThat(notice.paymentReference()).isEqualTo("00D10444LD479031K");
+        });
+    }
+
+    @Test
     void anEventTypeNotUsedIsAcknowledgedAndIgnored() throws Exception {
         HttpResponse<String> response = deliver(event("PAYMENT.CAPTURE.COMPLETED"), signed("good-signature=="));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(response.body()).contains("PROCESSED", "ignored");
-        assertThat(events.of(PaypalDisputeChanged.class)).isEmpty();
+        assertThat(events.of(PlatformClaimNotice.class)).isEmpty();
     }
 
     @Test
@@ -156,7 +173,7 @@ class PaypalWebhookTest {
         HttpResponse<String> response = deliver(event("CUSTOMER.DISPUTE.RESOLVED"), signed("forged-signature=="));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
-        assertThat(events.of(PaypalDisputeChanged.class)).isEmpty();
+        assertThat(events.of(PlatformClaimNotice.class)).isEmpty();
         paypal.verify(1, postRequestedFor(urlEqualTo(VERIFY)));
     }
 
@@ -173,7 +190,7 @@ class PaypalWebhookTest {
                 "PAYPAL-CERT-URL", "PAYPAL-AUTH-ALGO");
         assertThat(noSignature.statusCode()).isEqualTo(400);
         assertThat(noSignature.body()).contains("missing transmission headers: PAYPAL-TRANSMISSION-SIG\"");
-        assertThat(events.of(PaypalDisputeChanged.class)).isEmpty();
+        assertThat(events.of(PlatformClaimNotice.class)).isEmpty();
         paypal.verify(0, postRequestedFor(urlEqualTo(VERIFY)));
     }
 
@@ -263,7 +280,7 @@ class PaypalWebhookTest {
                 .isEqualTo(settings.unverifiedWindow().minusSeconds(1).toSeconds());
         assertThat(genuine.statusCode()).as("nothing tells a genuine one apart before PayPal is asked").isEqualTo(429);
         paypal.verify(allowance, postRequestedFor(urlEqualTo(VERIFY)));
-        assertThat(events.of(PaypalDisputeChanged.class)).isEmpty();
+        assertThat(events.of(PlatformClaimNotice.class)).isEmpty();
 
         clock.advance(settings.unverifiedWindow());
         HttpResponse<String> later = deliver(event("CUSTOMER.DISPUTE.UPDATED"), signed("good-signature=="));
@@ -298,7 +315,7 @@ class PaypalWebhookTest {
         String body = event("CUSTOMER.DISPUTE.UPDATED");
 
         assertThat(deliver(body, signed("good-signature==")).statusCode()).isEqualTo(503);
-        assertThat(events.of(PaypalDisputeChanged.class)).isEmpty();
+        assertThat(events.of(PlatformClaimNotice.class)).isEmpty();
 
         paypal.stubFor(post(urlEqualTo(VERIFY)).withRequestBody(matchingJsonPath("$.transmission_sig",
                 equalTo("good-signature=="))).willReturn(okJson("{\"verification_status\": \"SUCCESS\"}")));

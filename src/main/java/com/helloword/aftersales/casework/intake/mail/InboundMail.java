@@ -18,7 +18,9 @@ public class InboundMail extends CaseFileEntity {
         /** stored, waiting for intake */
         RECEIVED,
         /** intake filed it into a case */
-        FILED
+        FILED,
+        /** a platform's claim notification (Amazon A-to-z), handed to dispute arbitration instead of a case */
+        CLAIM_NOTICE
     }
 
     private String messageId;
@@ -49,6 +51,11 @@ public class InboundMail extends CaseFileEntity {
         this.inReplyTo = mail.inReplyTo();
         this.sentAt = mail.sentAt() == null ? null : mail.sentAt().truncatedTo(ChronoUnit.SECONDS);
         this.receivedAt = receivedAt.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** A platform's claim notification: arbitration took it, no case is made of it. */
+    public void claimNotice() {
+        this.status = Status.CLAIM_NOTICE.name();
     }
 
     public void filed(Long caseId) {

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,10 +39,13 @@ class InboundMailFiling {
     private final AfterSalesCaseRepository cases;
     private final IntakeService intake;
     private final TransactionTemplate transaction;
+    private final AmazonClaimMails claimMails;
+    private final ApplicationEventPublisher events;
     private final String defaultStore;
 
     InboundMailFiling(InboundMailRepository mails, BuyerRepository buyers, SalesOrderRepository orders,
             AfterSalesCaseRepository cases, IntakeService intake, TransactionTemplate transaction,
+            AmazonClaimMails claimMails, ApplicationEventPublisher events,
             @Value("${aftersales.mail.inbound.default-store:}") String defaultStore) {
         this.mails = mails;
         this.buyers = buyers;
@@ -49,6 +53,8 @@ class InboundMailFiling {
         this.cases = cases;
         this.intake = intake;
         this.transaction = transaction;
+        this.claimMails = claimMails;
+        this.events = events;
         this.defaultStore = defaultStore;
     }
 
@@ -68,6 +74,10 @@ class InboundMailFiling {
             return;
         }
         Optional<SalesOrder> order = order(mail);
+        if (claimMails.isClaimNotice(mail)) {
+            handToArbitration(mail, order);
+            return;
+        }
         String store = order.map(o -> o.getStore().getId()).orElse(defaultStore);
         if (store == null || store.isBlank()) {
             LOG.warn("Mail {} from {} names no order and no default store is set; it waits for a person",
@@ -84,6 +94,29 @@ class InboundMailFiling {
         } catch (RuntimeException e) {
             LOG.warn("Mail {} could not be filed yet, it is tried again after the next poll: {}", mail.getMessageId(),
                     e.getMessage());
+        }
+    }
+
+    /**
+     * An Amazon A-to-z notification: published as a platform claim in the transaction that marks the mail, so a
+     * failing listener leaves the mail RECEIVED and the next poll tries again. One without an order number waits
+     * for a person like any mail that cannot be filed.
+     */
+    private void handToArbitration(InboundMail mail, Optional<SalesOrder> order) {
+        Optional<com.helloword.aftersales.platform.PlatformClaimNotice> notice = claimMails.notice(mail, order);
+        if (notice.isEmpty()) {
+            LOG.warn("Claim notification {} from {} names no Amazon order number; it waits for a person",
+                    mail.getMessageId(), mail.getFromAddress());
+            return;
+        }
+        try {
+            transaction.executeWithoutResult(status -> {
+                events.publishEvent(notice.get());
+                mails.findById(mail.getId()).ifPresent(InboundMail::claimNotice);
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Claim notification {} could not be handed to arbitration yet, it is tried again after the next"
+                    + " poll: {}", mail.getMessageId(), e.getMessage());
         }
     }
 
