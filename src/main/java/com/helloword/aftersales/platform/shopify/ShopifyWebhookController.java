@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -33,6 +34,7 @@ import com.helloword.aftersales.integration.ProviderFailure;
 import com.helloword.aftersales.integration.webhook.WebhookInbox;
 import com.helloword.aftersales.integration.webhook.WebhookSignatures;
 import com.helloword.aftersales.platform.MarketplacePort;
+import com.helloword.aftersales.platform.PlatformClaimNotice;
 import com.helloword.aftersales.platform.PlatformReturnNotices;
 import com.helloword.aftersales.platform.StoreConnection;
 
@@ -71,11 +73,18 @@ class ShopifyWebhookController {
     private final PlatformReturnNotices returnIntake;
     private final ObjectMapper objectMapper;
     private final ShopifyAdapter adapter;
+    private final ApplicationEventPublisher events;
+
+    /** Shopify Payments disputes (chargebacks and inquiries): each delivery publishes a {@link PlatformClaimNotice}. */
+    static final Set<String> DISPUTE_TOPICS = Set.of("disputes/create", "disputes/update");
+    /** The dispute statuses after which Shopify takes no more evidence. */
+    private static final Set<String> CLOSED_DISPUTE = Set.of("won", "lost", "accepted", "charge_refunded");
 
     ShopifyWebhookController(StoreRepository stores, CredentialStore credentials, WebhookInbox inbox,
             OrderPlatformUpdates orderUpdates, PlatformReturnNotices returnIntake, ObjectMapper objectMapper,
-            ShopifyAdapter adapter) {
+            ShopifyAdapter adapter, ApplicationEventPublisher events) {
         this.adapter = adapter;
+        this.events = events;
         this.stores = stores;
         this.credentials = credentials;
         this.inbox = inbox;
@@ -122,12 +131,14 @@ class ShopifyWebhookController {
         }
         Instant triggered;
         OrderUpdate order;
+        PlatformClaimNotice dispute;
         try { // a payload that cannot be used is refused now, before anything of it is kept
             triggered = RETURN_REQUEST_TOPIC.equals(topic) ? instant(triggeredAt, "X-Shopify-Triggered-At") : null;
             if (RETURN_REQUEST_TOPIC.equals(topic)) {
                 platformReturns(payload, triggered, Map.of());
             }
             order = ORDER_TOPICS.contains(topic) ? orderUpdate(payload) : null;
+            dispute = DISPUTE_TOPICS.contains(topic) ? disputeNotice(store.getId(), payload) : null;
         } catch (IllegalArgumentException unusable) {
             return refuse(HttpStatus.BAD_REQUEST, unusable.getMessage());
         }
@@ -138,6 +149,7 @@ class ShopifyWebhookController {
                             : RETURN_REQUEST_TOPIC.equals(topic) ? takeReturns(store, payload, triggered)
                             : RETURN_STATE_TOPICS.containsKey(topic) ? returnState(store, payload,
                                     RETURN_STATE_TOPICS.get(topic))
+                            : dispute != null ? published(dispute)
                             : "topic " + topic + " not used");
         } catch (IllegalArgumentException refused) { // the intake's own check; nothing of the event was kept
             return refuse(HttpStatus.BAD_REQUEST, refused.getMessage());
@@ -261,6 +273,47 @@ class ShopifyWebhookController {
         int touched = returnIntake.stateChanged(store.getId(), returnId, state);
         return touched == 0 ? "return " + returnId + " is not one this system keeps"
                 : "return " + returnId + " " + state + " (" + touched + " line(s))";
+    }
+
+    private String published(PlatformClaimNotice notice) {
+        events.publishEvent(notice);
+        return "dispute " + notice.claimId() + " of order " + notice.platformOrderId() + ": " + notice.status()
+                + (notice.closed() ? " (closed)" : "");
+    }
+
+    /**
+     * The Dispute resource of {@code disputes/create} and {@code disputes/update}: {@code id}, {@code order_id},
+     * {@code type} (chargeback or inquiry), {@code amount} (a string), {@code currency}, {@code reason},
+     * {@code status} and {@code evidence_due_by}. The reason says the claim's type: fraudulent, unrecognized or
+     * not authorized debits are UNAUTHORIZED, product_not_received ITEM_NOT_RECEIVED, product_unacceptable
+     * NOT_AS_DESCRIBED, any other chargeback CHARGEBACK. Won, lost, accepted or refunded disputes are closed.
+     */
+    static PlatformClaimNotice disputeNotice(String storeId, JsonNode dispute) {
+        String id = numericId(dispute, "id");
+        String orderId = dispute.path("order_id").isNumber() || dispute.path("order_id").isTextual()
+                ? dispute.path("order_id").asText().strip() : "";
+        if (id == null || orderId.isEmpty()) {
+            throw new IllegalArgumentException("a dispute needs id and order_id");
+        }
+        String reason = dispute.path("reason").asText("");
+        String status = dispute.path("status").asText("");
+        String type = switch (reason) {
+            case "fraudulent", "unrecognized", "debit_not_authorized" -> "UNAUTHORIZED";
+            case "product_not_received" -> "ITEM_NOT_RECEIVED";
+            case "product_unacceptable" -> "NOT_AS_DESCRIBED";
+            default -> "chargeback".equals(dispute.path("type").asText()) ? "CHARGEBACK" : "OTHER";
+        };
+        java.math.BigDecimal amount;
+        try {
+            amount = dispute.hasNonNull("amount") ? new java.math.BigDecimal(dispute.path("amount").asText()) : null;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("dispute amount '" + dispute.path("amount").asText() + "' is no number");
+        }
+        Instant due = dispute.hasNonNull("evidence_due_by") ? instant(dispute.path("evidence_due_by"), "evidence_due_by")
+                : null;
+        return new PlatformClaimNotice("SHOPIFY", storeId, "shopify-dispute:" + id, orderId, null, type,
+                status.isEmpty() ? null : status, CLOSED_DISPUTE.contains(status), due, amount,
+                upper(dispute.path("currency").asText(null)), reason.isEmpty() ? null : reason);
     }
 
     private static String numericId(JsonNode node, String field) {
