@@ -13,6 +13,8 @@ import com.helloword.aftersales.platform.MarketplacePort.HoldResult;
 import com.helloword.aftersales.platform.MarketplacePort.OrderHoldCommand;
 import com.helloword.aftersales.platform.MarketplacePort.PartialRefundOffer;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformClaim;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformClaimBatch;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformClaimsQuery;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformLabel;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnBatch;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnCommand;
@@ -61,6 +63,12 @@ public interface MarketplaceAdapter {
     default PlatformReturnBatch platformReturns(StoreConnection store, PlatformReturnsQuery query) {
         throw new PlatformCannotException(platform().name(), "read the returns opened on the platform",
                 "this platform's returns arrive as webhooks, not as a feed");
+    }
+
+    /** Platforms without a claim feed. */
+    default PlatformClaimBatch platformClaims(StoreConnection store, PlatformClaimsQuery query) {
+        throw new PlatformCannotException(platform().name(), "read the claims opened on the platform",
+                "this platform's claims do not arrive as a feed");
     }
 
     /** Platforms where a return needs no acceptance: the platform authorised it itself (Amazon). */

@@ -81,6 +81,15 @@ public interface MarketplacePort {
      */
     PlatformReturnBatch platformReturns(PlatformReturnsQuery query);
 
+    /**
+     * Claims buyers opened on the platform (eBay post-order cases and payment disputes), read on from
+     * {@code cursor}, an opaque string of the adapter's own making that the caller keeps between calls (null the
+     * first time: from {@code since}). A platform whose claims arrive otherwise (Amazon by notification mail,
+     * Shopify by webhook) throws {@link com.helloword.aftersales.integration.PlatformCannotException}. The same
+     * claim may come again, changed or not; the caller takes each claim id once and acts on changes.
+     */
+    PlatformClaimBatch platformClaims(PlatformClaimsQuery query);
+
     /** Accepts a buyer's return request on the platform; accepting an accepted one reports {@code alreadyDone}. */
     PlatformReturnResult approvePlatformReturn(PlatformReturnCommand command);
 
@@ -192,6 +201,13 @@ public interface MarketplacePort {
     }
 
     record PlatformReturnBatch(List<PlatformReturn> returns, String cursor, boolean more) {
+    }
+
+    /** Like {@link PlatformReturnsQuery}: with {@code more} false the caller asks again on its next round. */
+    record PlatformClaimsQuery(String storeId, Instant since, String cursor) {
+    }
+
+    record PlatformClaimBatch(List<PlatformClaimNotice> claims, String cursor, boolean more) {
     }
 
     /**

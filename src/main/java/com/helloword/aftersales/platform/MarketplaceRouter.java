@@ -130,6 +130,11 @@ class MarketplaceRouter implements MarketplacePort {
     }
 
     @Override
+    public PlatformClaimBatch platformClaims(PlatformClaimsQuery query) {
+        return route(query.storeId(), "read the claims opened on the platform", (a, s) -> a.platformClaims(s, query));
+    }
+
+    @Override
     public PlatformReturnResult approvePlatformReturn(PlatformReturnCommand command) {
         requireReturnId(command);
         return route(command.storeId(), "accept the return on the platform",

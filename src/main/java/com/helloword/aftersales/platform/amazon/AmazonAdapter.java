@@ -22,6 +22,8 @@ import com.helloword.aftersales.platform.MarketplacePort.ExchangeResult;
 import com.helloword.aftersales.platform.MarketplacePort.HoldResult;
 import com.helloword.aftersales.platform.MarketplacePort.OrderHoldCommand;
 import com.helloword.aftersales.platform.MarketplacePort.PartialRefundOffer;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformClaimBatch;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformClaimsQuery;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformClaim;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformLabel;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnBatch;
@@ -178,5 +180,11 @@ class AmazonAdapter implements MarketplaceAdapter {
     @Override
     public void respondToClaim(StoreConnection store, ClaimResponseCommand command) {
         throw AmazonCannot.ANSWER_CLAIM.answer(command.claimId());
+    }
+
+    @Override
+    public PlatformClaimBatch platformClaims(StoreConnection store, PlatformClaimsQuery query) {
+        throw new PlatformCannotException("Amazon", "read the claims opened on Amazon", "the SP-API has no A-to-z"
+                + " claims feed; Amazon's claim notifications arrive as mail and are read from the mailbox");
     }
 }

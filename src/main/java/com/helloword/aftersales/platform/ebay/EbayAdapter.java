@@ -33,6 +33,8 @@ import com.helloword.aftersales.platform.MarketplacePort.HoldResult;
 import com.helloword.aftersales.platform.MarketplacePort.OrderHoldCommand;
 import com.helloword.aftersales.platform.MarketplacePort.PartialRefundOffer;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformClaim;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformClaimBatch;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformClaimsQuery;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformLabel;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnBatch;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnCommand;
@@ -52,7 +54,8 @@ import com.helloword.aftersales.platform.ebay.EbayApi.Family;
  * eBay through Sell Fulfillment API v1 (getOrder, issueRefund), Sell Inventory API v1 (getInventoryItem,
  * getOffers, bulkUpdatePriceQuantity, publishOffer: {@link EbayInventory}), Commerce Message API v1 (getConversations, getConversation, sendMessage)
  * and Post-Order API v2 (return search, get, decide, initiate_shipping_label, get_shipping_label and issue_refund;
- * inquiry get, issue_refund and provide_shipment_info; case get and issue_refund), with OAuth user tokens from Identity API v1 ({@link EbayApi}); calls that move money carry eBay's
+ * inquiry get, issue_refund and provide_shipment_info; case get, search and issue_refund), Fulfillment's payment
+ * dispute summaries ({@link EbayClaimFeed}, on the apiz host), with OAuth user tokens from Identity API v1 ({@link EbayApi}); calls that move money carry eBay's
  * digital signature for EU/UK sellers ({@link EbaySigner}).
  * <p>
  * Claim ids are {@code case:<id>}, {@code inquiry:<id>} or {@code return:<id>}. A bare id is a case, except in
@@ -70,7 +73,8 @@ class EbayAdapter implements MarketplaceAdapter {
     static final String DEFAULT_SCOPES = "https://api.ebay.com/oauth/api_scope"
             + " https://api.ebay.com/oauth/api_scope/sell.fulfillment"
             + " https://api.ebay.com/oauth/api_scope/sell.inventory"
-            + " https://api.ebay.com/oauth/api_scope/commerce.message";
+            + " https://api.ebay.com/oauth/api_scope/commerce.message"
+            + " https://api.ebay.com/oauth/api_scope/sell.payment.dispute";
     /** Marketplaces whose sellers are EU/UK-domiciled as a rule; their money calls must be signed. */
     static final String EU_UK_MARKETPLACES =
             "EBAY_AT,EBAY_BE,EBAY_DE,EBAY_ES,EBAY_FR,EBAY_GB,EBAY_IE,EBAY_IT,EBAY_NL,EBAY_PL";
@@ -88,24 +92,31 @@ class EbayAdapter implements MarketplaceAdapter {
     private final EbayInventory inventory;
     private final EbayMessages messages;
     private final EbayClaims claims;
+    private final EbayClaimFeed claimFeed;
 
     EbayAdapter(ProviderClients clients, CredentialStore credentials, Clock clock, OperationJournal operations,
             @Value("${aftersales.providers.ebay.api-base-url:https://api.ebay.com}") String apiBaseUrl,
+            @Value("${aftersales.providers.ebay.apiz-base-url:https://apiz.ebay.com}") String apizBaseUrl,
             @Value("${aftersales.providers.ebay.token-path:/identity/v1/oauth2/token}") String tokenPath,
             @Value("${aftersales.providers.ebay.oauth-scopes:" + DEFAULT_SCOPES + "}") String scopes,
             @Value("${aftersales.providers.ebay.signature-marketplaces:" + EU_UK_MARKETPLACES + "}")
             String signatureMarketplaces) {
         Set<String> signing = Arrays.stream(signatureMarketplaces.split(",")).map(String::strip)
                 .filter(marketplace -> !marketplace.isEmpty()).collect(Collectors.toUnmodifiableSet());
-        String base = apiBaseUrl.endsWith("/") ? apiBaseUrl.substring(0, apiBaseUrl.length() - 1) : apiBaseUrl;
+        String base = stripSlash(apiBaseUrl);
         this.api = new EbayApi(clients.forProvider(PROVIDER), credentials, clock,
-                new EbayApi.Settings(base, tokenPath, scopes, signing));
+                new EbayApi.Settings(base, stripSlash(apizBaseUrl), tokenPath, scopes, signing));
         RefundJournal journal = new RefundJournal(operations);
         this.refunds = new EbayRefunds(api, journal);
         this.returns = new EbayReturns(api, clock);
         this.inventory = new EbayInventory(api, new ListingStops(operations, PROVIDER));
         this.messages = new EbayMessages(api);
         this.claims = new EbayClaims(api, clock, journal, refunds);
+        this.claimFeed = new EbayClaimFeed(api, clock);
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     @Override
@@ -191,6 +202,11 @@ class EbayAdapter implements MarketplaceAdapter {
     @Override
     public void respondToClaim(StoreConnection store, ClaimResponseCommand command) {
         claims.respondToClaim(store, command);
+    }
+
+    @Override
+    public PlatformClaimBatch platformClaims(StoreConnection store, PlatformClaimsQuery query) {
+        return claimFeed.platformClaims(store, query);
     }
 
     // --- delivery address and exchanges ---------------------------------------------------------

@@ -53,8 +53,12 @@ final class EbayApi {
         }
     }
 
-    /** Where eBay is and what to ask for; from {@code aftersales.providers.ebay.*}. */
-    record Settings(String apiBaseUrl, String tokenPath, String scopes, Set<String> signatureMarketplaces) {
+    /**
+     * Where eBay is and what to ask for; from {@code aftersales.providers.ebay.*}. {@code apizBaseUrl} is the host
+     * of the APIs eBay serves from {@code apiz} (Fulfillment's payment disputes), for stores on the default host.
+     */
+    record Settings(String apiBaseUrl, String apizBaseUrl, String tokenPath, String scopes,
+            Set<String> signatureMarketplaces) {
     }
 
     private record OAuthCredentials(Secret clientId, Secret clientSecret, Secret refreshToken) {
@@ -101,7 +105,23 @@ final class EbayApi {
         // eBay's call limits are per application and seller: each seller account has its own guards
         return client.call(store.credentialsRef(), operation, client.authorized(tokens,
                 store.credentialsRef() + "@" + base, () -> fetchToken(base, oauth, store),
-                token -> action.apply(new Session(base, marketplace, token, signer))));
+                token -> action.apply(new Session(base, apizBase(base), marketplace, token, signer))));
+    }
+
+    /**
+     * The apiz host for a store's API host: the setting for the default host, {@code apiz.<rest>} for another
+     * eBay {@code api.<rest>} host (the sandbox), and the store's own base anywhere else (a test or sandbox server
+     * that answers both).
+     */
+    private String apizBase(String base) {
+        if (base.equals(settings.apiBaseUrl())) {
+            return settings.apizBaseUrl();
+        }
+        String host = URI.create(base).getHost();
+        if (host != null && host.startsWith("api.") && host.endsWith("ebay.com")) {
+            return base.replaceFirst("//api\\.", "//apiz.");
+        }
+        return base;
     }
 
     private EbaySigner signer(StoreConnection store, String marketplace) {
@@ -170,12 +190,14 @@ final class EbayApi {
     final class Session {
 
         private final String base;
+        private final String apizBase;
         private final String marketplace;
         private final Secret token;
         private final EbaySigner signer;
 
-        private Session(String base, String marketplace, Secret token, EbaySigner signer) {
+        private Session(String base, String apizBase, String marketplace, Secret token, EbaySigner signer) {
             this.base = base;
+            this.apizBase = apizBase;
             this.marketplace = marketplace;
             this.token = token;
             this.signer = signer;
@@ -184,6 +206,11 @@ final class EbayApi {
         /** An eBay URI; the template's variables (path or query) are encoded strictly. */
         URI uri(String template, Map<String, ?> variables) {
             return UriComponentsBuilder.fromUriString(base + template).encode().buildAndExpand(variables).toUri();
+        }
+
+        /** An eBay URI on the apiz host (Fulfillment's payment disputes), encoded like {@link #uri}. */
+        URI apizUri(String template, Map<String, ?> variables) {
+            return UriComponentsBuilder.fromUriString(apizBase + template).encode().buildAndExpand(variables).toUri();
         }
 
         JsonNode get(Family family, URI uri) {

@@ -40,6 +40,8 @@ import com.helloword.aftersales.platform.MarketplacePort.HoldResult;
 import com.helloword.aftersales.platform.MarketplacePort.OrderHoldCommand;
 import com.helloword.aftersales.platform.MarketplacePort.PartialRefundOffer;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformClaim;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformClaimBatch;
+import com.helloword.aftersales.platform.MarketplacePort.PlatformClaimsQuery;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnCommand;
 import com.helloword.aftersales.platform.MarketplacePort.PlatformReturnResult;
 import com.helloword.aftersales.platform.MarketplacePort.RefundCommand;
@@ -538,4 +540,9 @@ class ShopifyAdapter implements MarketplaceAdapter {
                 "Shopify Payments chargebacks are answered in Shopify admin");
     }
 
+    @Override
+    public PlatformClaimBatch platformClaims(StoreConnection store, PlatformClaimsQuery query) {
+        throw new PlatformCannotException("Shopify", "read the claims opened on Shopify", "Shopify Payments"
+                + " disputes arrive as webhooks (disputes/create, disputes/update), not as a feed");
+    }
 }

@@ -645,4 +645,11 @@ class AmazonAdapterTest {
                 .satisfies(e -> assertThat(((PlatformCannotException) e).platform()).isEqualTo("Amazon"));
         amazon.verify(0, anyRequestedFor(anyUrl()));
     }
+
+    @Test
+    void amazonClaimsComeByMailNotAsAFeed() {
+        assertThatThrownBy(() -> adapter.platformClaims(store, new com.helloword.aftersales.platform.MarketplacePort
+                .PlatformClaimsQuery("amazon-us", java.time.Instant.parse("2026-03-01T00:00:00Z"), null)))
+                .isInstanceOf(PlatformCannotException.class).hasMessageContaining("notification");
+    }
 }

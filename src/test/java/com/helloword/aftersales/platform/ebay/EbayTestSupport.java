@@ -73,7 +73,7 @@ final class EbayTestSupport {
 
     static EbayAdapter adapter(MockEnvironment environment, Clock clock) {
         return new EbayAdapter(ProviderTestSupport.clients(environment), new CredentialStore(environment), clock,
-                new InMemoryOperationJournal(), "https://api.ebay.com", TOKEN_PATH, EbayAdapter.DEFAULT_SCOPES, EbayAdapter.EU_UK_MARKETPLACES);
+                new InMemoryOperationJournal(), "https://api.ebay.com", "https://apiz.ebay.com", TOKEN_PATH, EbayAdapter.DEFAULT_SCOPES, EbayAdapter.EU_UK_MARKETPLACES);
     }
 
     static StoreConnection usStore(String baseUrl) {

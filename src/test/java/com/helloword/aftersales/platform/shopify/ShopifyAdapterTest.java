@@ -353,4 +353,11 @@ class ShopifyAdapterTest {
                 .hasMessageContaining("AFTERSALES_CREDENTIALS_SHOPIFY_FR_ACCESS_TOKEN");
         shopify.verify(0, postRequestedFor(urlEqualTo(GRAPHQL)));
     }
+
+    @Test
+    void shopifyDisputesComeByWebhookNotAsAFeed() {
+        assertThatThrownBy(() -> adapter.platformClaims(store, new com.helloword.aftersales.platform.MarketplacePort
+                .PlatformClaimsQuery("shopify-us", java.time.Instant.parse("2026-03-01T00:00:00Z"), null)))
+                .isInstanceOf(PlatformCannotException.class).hasMessageContaining("webhooks");
+    }
 }
