@@ -73,8 +73,13 @@ class EbayAdapter implements MarketplaceAdapter {
     static final String DEFAULT_SCOPES = "https://api.ebay.com/oauth/api_scope"
             + " https://api.ebay.com/oauth/api_scope/sell.fulfillment"
             + " https://api.ebay.com/oauth/api_scope/sell.inventory"
-            + " https://api.ebay.com/oauth/api_scope/commerce.message"
-            + " https://api.ebay.com/oauth/api_scope/sell.payment.dispute";
+            + " https://api.ebay.com/oauth/api_scope/commerce.message";
+    /**
+     * The payment dispute search's scope. Not among the defaults: a refresh token granted without it is refused
+     * ({@code invalid_scope}), so it is added ({@code AFTERSALES_PROVIDERS_EBAY_OAUTH_SCOPES}) once the sellers have
+     * connected their stores again with it.
+     */
+    static final String PAYMENT_DISPUTE_SCOPE = "https://api.ebay.com/oauth/api_scope/sell.payment.dispute";
     /** Marketplaces whose sellers are EU/UK-domiciled as a rule; their money calls must be signed. */
     static final String EU_UK_MARKETPLACES =
             "EBAY_AT,EBAY_BE,EBAY_DE,EBAY_ES,EBAY_FR,EBAY_GB,EBAY_IE,EBAY_IT,EBAY_NL,EBAY_PL";
