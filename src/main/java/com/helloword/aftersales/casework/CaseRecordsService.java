@@ -41,6 +41,27 @@ class CaseRecordsService implements CaseRecords {
 
     @Override
     @Transactional(readOnly = true)
+    public List<RemedyFact> moneyBackRemedies(Instant since) {
+        List<RemedyFact> facts = new java.util.ArrayList<>();
+        for (CaseRemedy remedy : remedies.findAgreedSince(since)) {
+            AfterSalesCase c = remedy.getAfterSalesCase();
+            Integer percent = switch (remedy.getRemedy()) {
+                case PARTIAL_REFUND_KEEP_ITEM -> remedy.getPercent();
+                case REFUND, RETURN_AND_REFUND -> 100;
+                case NONE -> 0;
+                default -> null;
+            };
+            if (percent == null || c.getOrder() == null || c.getOrder().getLines().isEmpty()) {
+                continue;
+            }
+            facts.add(new RemedyFact(c.getStore().getId(), c.getOrder().getLines().get(0).getSku(), c.getCategory(),
+                    c.getBusinessKey(), remedy.getRemedy().name(), percent, remedy.getChosenAt()));
+        }
+        return facts;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<CaseSummary> casesOfOrder(long orderId) {
         return cases.findByOrderIdOrderByIdAsc(orderId).stream().map(CaseRecordsService::summary).toList();
     }

@@ -77,10 +77,12 @@ class DisputeController {
     private final EvidencePacks evidence;
     private final TaskService tasks;
     private final ApiAccess access;
+    private final RemedyConsistency consistency;
 
     DisputeController(DisputeService service, DisputeRepository disputes, DisputeClaimRepository claims,
             OrderFreezes freezes, DisputeLimits limits, DisputeSteps steps, EvidencePacks evidence, TaskService tasks,
-            ApiAccess access) {
+            ApiAccess access, RemedyConsistency consistency) {
+        this.consistency = consistency;
         this.service = service;
         this.disputes = disputes;
         this.claims = claims;
@@ -116,6 +118,28 @@ class DisputeController {
         return opened.created()
                 ? ResponseEntity.created(URI.create("/api/disputes/" + opened.dispute().getKey())).body(body)
                 : ResponseEntity.ok(body);
+    }
+
+    /**
+     * The remedies of the window ({@code window}, an ISO duration, default {@code aftersales.disputes.consistency-window})
+     * that deviate from the median of the same SKU and complaint category across stores.
+     */
+    @GetMapping("/api/disputes/consistency")
+    RemedyConsistency.Report consistency(@org.springframework.web.bind.annotation.RequestParam(required = false)
+            String window) {
+        access.requireAnyGroup(staff());
+        java.time.Duration over;
+        try {
+            over = window == null || window.isBlank() ? consistency.defaultWindow() : java.time.Duration.parse(window);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw RejectedDispute.badInput("The report cannot be made", List.of(FieldProblem.of("window",
+                    "'" + window + "' is not an ISO-8601 duration such as P90D")));
+        }
+        if (over.isNegative() || over.isZero() || over.toDays() > 730) {
+            throw RejectedDispute.badInput("The report cannot be made", List.of(FieldProblem.of("window",
+                    "must be longer than zero and at most 730 days")));
+        }
+        return consistency.report(over);
     }
 
     /** A claim reported through the API names no platform feed of its own: it is recorded as the API's. */

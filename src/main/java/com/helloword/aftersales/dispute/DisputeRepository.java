@@ -22,4 +22,7 @@ interface DisputeRepository extends JpaRepository<Dispute, Long> {
     Optional<Dispute> lockById(Long id);
 
     List<Dispute> findByBuyerIdAndOpenedAtAfterOrderByOpenedAtDesc(Long buyerId, Instant since);
+
+    /** Disputes decided since a moment (the consistency report). */
+    List<Dispute> findByDecidedAtGreaterThanEqual(Instant since);
 }

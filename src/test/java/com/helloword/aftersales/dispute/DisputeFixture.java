@@ -47,6 +47,8 @@ final class DisputeFixture {
     final String shippedOrder = run + "01";
     final String placedOrder = run + "02";
     final String deliveredOrder = run + "03";
+    /** The SKU of every order of the buyer. */
+    final String sku;
     /** The store of the order in dispute. */
     final String disputedStore;
     private final Http http;
@@ -57,6 +59,12 @@ final class DisputeFixture {
     }
 
     DisputeFixture(Http http, WireMockServer stubs, StoreRepository stores, String disputedStore) {
+        this(http, stubs, stores, disputedStore, null);
+    }
+
+    /** As above, every order with the one line of {@code sku} (null: a SKU of this run). */
+    DisputeFixture(Http http, WireMockServer stubs, StoreRepository stores, String disputedStore, String sku) {
+        this.sku = sku == null ? "DSP-KNIT-" + run : sku;
         this.http = http;
         this.stubs = stubs;
         this.disputedStore = disputedStore;
@@ -86,11 +94,11 @@ final class DisputeFixture {
                  "destinationCountry": "DE", "currency": "EUR", "orderedAt": "2026-11-01T10:00:00Z",
                  "shippedAt": %s, "deliveredAt": %s, "carrier": "DHL", "trackingNumber": %s, "status": "%s",
                  "paymentReference": %s,
-                 "lines": [{"sku": "DSP-KNIT-%s", "quantity": 1, "unitPrice": %s}]}""".formatted(store, id, email,
+                 "lines": [{"sku": "%s", "quantity": 1, "unitPrice": %s}]}""".formatted(store, id, email,
                 language, shipped ? "\"2026-11-02T08:00:00Z\"" : "null",
                 status.equals("DELIVERED") ? "\"2026-11-05T08:00:00Z\"" : "null",
                 shipped ? "\"00340434" + id.replaceAll("[^0-9]", "") + "\"" : "null", status,
-                payment == null ? "null" : "\"" + payment + "\"", run, price);
+                payment == null ? "null" : "\"" + payment + "\"", sku, price);
     }
 
     /** Opens a dispute about the disputed order through the API; returns its key. */

@@ -25,6 +25,7 @@ class DisputeTablesTest {
     static DmnDecision approval;
     static DmnDecision deadline;
     static DmnDecision caseClaimType;
+    static DmnDecision consistency;
 
     @BeforeAll
     static void parse() throws Exception {
@@ -37,6 +38,9 @@ class DisputeTablesTest {
         }
         try (InputStream in = resource("dmn/dispute-arbitration.dmn")) {
             caseClaimType = dmn.parseDecision("caseClaimType", in);
+        }
+        try (InputStream in = resource("dmn/dispute-arbitration.dmn")) {
+            consistency = dmn.parseDecision("remedyConsistency", in);
         }
     }
 
@@ -112,5 +116,14 @@ class DisputeTablesTest {
     void aCasesCategoryGivesItsClaimType(String category, String claimType) {
         Object answer = dmn.evaluateDecision(caseClaimType, Map.of("caseCategory", category)).getSingleEntry();
         assertThat(answer).isEqualTo(claimType);
+    }
+
+    @ParameterizedTest(name = "{0}: within {1} points, from {2} stores")
+    @CsvSource({"SAFETY_HAZARD, 5, 2", "DAMAGED, 10, 2", "NOT_AS_DESCRIBED, 10, 2"})
+    void remediesAreComparedAcrossStoresWithinTheTablesTolerance(String category, int points, int stores) {
+        Map<String, Object> row = dmn.evaluateDecision(consistency, Map.of("category", category)).getSingleResult()
+                .getEntryMap();
+        assertThat(((Number) row.get("tolerancePoints")).intValue()).isEqualTo(points);
+        assertThat(((Number) row.get("minimumStores")).intValue()).isEqualTo(stores);
     }
 }

@@ -25,7 +25,19 @@ public interface CaseRecords {
             String status, String chosenBy, String approvedBy, Instant chosenAt) {
     }
 
+    /**
+     * A remedy that gave money back, as the consistency report compares them: the store, the order's first SKU,
+     * the case's category and the share of the order value given back (a partial refund its percent, a refund the
+     * whole order, no remedy 0).
+     */
+    record RemedyFact(String storeId, String sku, String category, String reference, String remedy, int percent,
+            Instant at) {
+    }
+
     Optional<CaseSummary> caseOf(long caseId);
+
+    /** The money-back remedies agreed since a moment (goodwill, coupons and exchanges are not money back). */
+    List<RemedyFact> moneyBackRemedies(Instant since);
 
     /** The cases about this order, oldest first. */
     List<CaseSummary> casesOfOrder(long orderId);
