@@ -57,4 +57,11 @@ public interface SalesOrderRepository extends JpaRepository<SalesOrder, Long> {
     @Query("select o from SalesOrder o join fetch o.store where o.buyer.id = :buyerId and o.orderedAt >= :since "
             + "order by o.orderedAt desc")
     List<SalesOrder> findOfBuyerSince(Long buyerId, Instant since);
+
+    /** A store's orders placed since a moment (store health's dispute rate). */
+    long countByStoreIdAndOrderedAtGreaterThanEqual(String storeId, Instant since);
+
+    /** The SKUs a store has sold (store health pauses their listings). */
+    @Query("select distinct l.sku from OrderLine l where l.order.store.id = :storeId order by l.sku")
+    List<String> skusOfStore(String storeId);
 }

@@ -25,4 +25,7 @@ interface DisputeRepository extends JpaRepository<Dispute, Long> {
 
     /** Disputes decided since a moment (the consistency report). */
     List<Dispute> findByDecidedAtGreaterThanEqual(Instant since);
+
+    /** Disputes of a store opened since a moment (store health). */
+    long countByStoreIdAndOpenedAtGreaterThanEqual(String storeId, Instant since);
 }

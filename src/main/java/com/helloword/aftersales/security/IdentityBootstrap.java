@@ -153,6 +153,7 @@ class IdentityBootstrap implements ApplicationRunner {
             grants.add(new Grant(opener, Resources.PROCESS_DEFINITION, DISPUTE_PROCESS, READ, CREATE_INSTANCE));
             grants.add(new Grant(opener, Resources.PROCESS_INSTANCE, ANY, CREATE));
         }
+
         // No other group starts a process through the engine: processes start through the application's use cases
         // (intake, POST /api/returns, the quality alert), which check the caller and then act as the
         // application. A start form meant for a group is the only reason to grant CREATE_INSTANCE.

@@ -26,6 +26,7 @@ class DisputeTablesTest {
     static DmnDecision deadline;
     static DmnDecision caseClaimType;
     static DmnDecision consistency;
+    static DmnDecision storeHealth;
 
     @BeforeAll
     static void parse() throws Exception {
@@ -41,6 +42,9 @@ class DisputeTablesTest {
         }
         try (InputStream in = resource("dmn/dispute-arbitration.dmn")) {
             consistency = dmn.parseDecision("remedyConsistency", in);
+        }
+        try (InputStream in = resource("dmn/store-health.dmn")) {
+            storeHealth = dmn.parseDecision("storeHealth", in);
         }
     }
 
@@ -125,5 +129,14 @@ class DisputeTablesTest {
                 .getEntryMap();
         assertThat(((Number) row.get("tolerancePoints")).intValue()).isEqualTo(points);
         assertThat(((Number) row.get("minimumStores")).intValue()).isEqualTo(stores);
+    }
+
+    @ParameterizedTest(name = "{0} orders, {1} % disputed: pause {2}")
+    @CsvSource({"100, 2.5, false", "100, 2.51, true", "25, 4.0, true", "19, 10.0, false", "1000, 0.0, false"})
+    void aStoreIsPausedAboveTwoAndAHalfPercentOnceItHasOrdersEnoughToJudge(int orders, double rate, boolean pause) {
+        Map<String, Object> row = dmn.evaluateDecision(storeHealth, Map.of("orders", orders, "disputeRatePercent", rate))
+                .getSingleResult().getEntryMap();
+        assertThat(row.get("alert")).isEqualTo(pause);
+        assertThat(row.get("reason")).isNotNull();
     }
 }
