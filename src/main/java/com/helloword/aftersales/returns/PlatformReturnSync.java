@@ -20,6 +20,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.helloword.aftersales.casefile.Store;
+import com.helloword.aftersales.casefile.PlatformFeedCursor;
+import com.helloword.aftersales.casefile.PlatformFeedCursorRepository;
 import com.helloword.aftersales.casefile.StoreRepository;
 import com.helloword.aftersales.integration.PlatformCannotException;
 import com.helloword.aftersales.integration.ProviderFailure;

@@ -238,6 +238,23 @@ class EbayPostOrderSandbox {
         return ResponseEntity.ok().build();
     }
 
+    /**
+     * The case search, as the claims feed reads it. The sandbox's buyers open no cases by themselves, so the
+     * answer is an empty page (the demo's disputes are opened in Tasklist or through the API).
+     */
+    @GetMapping("/post-order/v2/casemanagement/search")
+    ResponseEntity<Object> searchCases(@PathVariable String storeId,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestHeader(name = MARKETPLACE, required = false) String marketplace,
+            @RequestParam(defaultValue = "25") int limit, @RequestParam(defaultValue = "0") int offset) {
+        state.authorize(storeId, authorization, IAF, marketplace);
+        if (limit < 1 || limit > 200 || offset < 0) {
+            throw postOrderError(400, "limit must be 1 to 200 and offset 0 or more.");
+        }
+        return ResponseEntity.ok(Map.of("members", List.of(), "paginationOutput", Map.of("limit", limit, "offset",
+                offset, "totalEntries", 0, "totalPages", 0)));
+    }
+
     // --- Post-Order: returns ------------------------------------------------------------------
 
     @GetMapping("/post-order/v2/return/search")

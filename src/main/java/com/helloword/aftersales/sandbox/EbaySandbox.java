@@ -468,4 +468,16 @@ class EbaySandbox {
         }
         return latest;
     }
+
+    /** The payment disputes, as the claims feed reads them: the sandbox's buyers open none (an empty page). */
+    @GetMapping("/sell/fulfillment/v1/payment_dispute_summary")
+    ResponseEntity<Object> paymentDisputes(@PathVariable String storeId,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestHeader(name = MARKETPLACE, required = false) String marketplace,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "200") int limit,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int offset) {
+        state.authorize(storeId, authorization, BEARER, marketplace);
+        return ResponseEntity.ok(Map.of("paymentDisputeSummaries", List.of(), "total", 0, "limit", limit,
+                "offset", offset));
+    }
 }

@@ -1,4 +1,4 @@
-package com.helloword.aftersales.returns;
+package com.helloword.aftersales.casefile;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -8,7 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import com.helloword.aftersales.casefile.CaseFileEntity;
+
 
 /** How far a store's feed on its platform (its returns) has been read: the adapter's own cursor. */
 @Entity

@@ -1,4 +1,4 @@
-package com.helloword.aftersales.returns;
+package com.helloword.aftersales.casefile;
 
 import java.util.Optional;
 
