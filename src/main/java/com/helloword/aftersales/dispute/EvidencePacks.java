@@ -31,7 +31,8 @@ import com.helloword.aftersales.workflow.TaskMarkdown;
  * claims, every message and remedy of the cases about the order, and the buyer's record over the configured window
  * ({@code aftersales.returns.buyer-history}, twelve months): orders in every store, returns and their reasons,
  * disputes. Served as HTML and PDF ({@code templates/pages/dispute-evidence}), and summed up in the specialist's
- * form.
+ * form. Read-write transactions although nothing of the case file is written: the buyer's return record asks a
+ * decision table, and the engine writes its history (MariaDB refuses that on a read-only connection).
  */
 @Component
 class EvidencePacks {
@@ -76,7 +77,7 @@ class EvidencePacks {
             Instant since) {
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     Pack gather(Dispute dispute) {
         SalesOrder order = orders.findWithLines(dispute.getStoreId(), dispute.getPlatformOrderId()).orElseThrow();
         Instant now = clock.instant();
@@ -99,18 +100,18 @@ class EvidencePacks {
     }
 
     /** The pack as an XHTML page (what the PDF is made of). */
-    @Transactional(readOnly = true)
+    @Transactional
     String html(Dispute dispute) {
         return templates.renderPage(TEMPLATE, "en", model(gather(dispute))).html();
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     void pdf(Dispute dispute, OutputStream out) {
         PdfPages.write(html(dispute), out, "the evidence pack of " + dispute.getKey());
     }
 
     /** The specialist's summary in the form: counts and the proof of delivery; the link opens the whole pack. */
-    @Transactional(readOnly = true)
+    @Transactional
     String markdown(Dispute dispute) {
         Pack pack = gather(dispute);
         SalesOrder order = pack.order();

@@ -24,7 +24,8 @@ import com.helloword.aftersales.workflow.LatestDecisions;
  * money-back remedy of a case (its category) and every dispute decision (its case's category, else its claim type)
  * over the window is put as the share of the order value given back; per SKU and category the median across all
  * stores is taken, and each remedy further from it than the remedyConsistency table's tolerance is listed. Groups
- * seen in fewer stores than the table asks are not compared.
+ * seen in fewer stores than the table asks are not compared. A read-write transaction: the engine writes the
+ * table's evaluations to its history.
  */
 @Component
 class RemedyConsistency {
@@ -66,7 +67,7 @@ class RemedyConsistency {
         return window;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     Report report(Duration over) {
         Instant until = clock.instant();
         Instant since = until.minus(over);

@@ -17,8 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * sniffing, no framing, no referrer carrying a buyer link's token elsewhere, and a Content-Security-Policy.
  * The buyer pages are server-rendered forms with inline styles and no scripts (templates/pages), so their
  * policy allows inline styles, images and form posts to this origin and nothing else; {@code /api} answers
- * data only and allows nothing, except that a recall report ({@code /api/recalls/<id>/report.html}, a document
- * for printing) may use its own inline print stylesheet. The Camunda webapps ({@code /camunda/*}) keep Camunda's own headers: their
+ * data only and allows nothing, except that a recall report ({@code /api/recalls/<id>/report.html}) and a dispute's
+ * evidence pack ({@code /api/disputes/<key>/evidence.html}), documents for printing, may use their own inline print
+ * stylesheet. The Camunda webapps ({@code /camunda/*}) keep Camunda's own headers: their
  * Angular code would break under either policy.
  */
 class PersonalDataHeaders extends OncePerRequestFilter {
@@ -26,7 +27,8 @@ class PersonalDataHeaders extends OncePerRequestFilter {
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     static final String REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; "
             + "base-uri 'none'; form-action 'none'";
-    private static final Pattern REPORT_PAGE = Pattern.compile("/api/recalls/[0-9]+/report\\.html");
+    private static final Pattern REPORT_PAGE = Pattern.compile(
+            "/api/recalls/[0-9]+/report\\.html|/api/disputes/[A-Za-z0-9-]+/evidence\\.html");
     static final String BUYER_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 

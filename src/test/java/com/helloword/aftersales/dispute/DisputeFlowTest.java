@@ -157,6 +157,9 @@ class DisputeFlowTest {
         assertThat(html.statusCode()).as(html.body()).isEqualTo(200);
         assertThat(html.body()).contains("Evidence pack " + key, fixture.disputedOrder, fixture.shippedOrder,
                 "A2Z-" + fixture.run, "DSP-KNIT-" + fixture.run);
+        // a document for printing: its own inline stylesheet is allowed, nothing else
+        assertThat(html.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("style-src 'unsafe-inline'", "default-src 'none'");
         HttpResponse<String> pdf = http.get("/api/disputes/" + key + "/evidence.pdf", "mia");
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.body()).startsWith("%PDF");
