@@ -264,10 +264,8 @@ class DisputeController {
         } else {
             try {
                 return DisputeTaskListener.Decision.read(request.outcome(), request.percentOfOrder(), request.comment());
-            } catch (RuntimeException refused) {
-                problems.add(FieldProblem.of(refused.getMessage().contains("percent") ? "percentOfOrder"
-                        : refused.getMessage().contains("comment") ? "comment" : "outcome",
-                        com.helloword.aftersales.workflow.TaskFormRejection.reasonOf(refused)));
+            } catch (DisputeTaskListener.Decision.Invalid invalid) {
+                problems.add(FieldProblem.of(invalid.field(), invalid.getMessage()));
             }
         }
         throw RejectedDispute.badInput("The decision cannot be taken", problems);

@@ -65,8 +65,13 @@ class DisputeTaskListener implements TaskListener {
     }
 
     private void decide(DelegateTask task, Dispute dispute, String user, List<String> groups) {
-        Decision decision = Decision.read(task.getVariable(DisputeProcess.VAR_DECISION),
-                task.getVariable(DisputeProcess.VAR_PERCENT), task.getVariable(DisputeProcess.VAR_COMMENT));
+        Decision decision;
+        try {
+            decision = Decision.read(task.getVariable(DisputeProcess.VAR_DECISION),
+                    task.getVariable(DisputeProcess.VAR_PERCENT), task.getVariable(DisputeProcess.VAR_COMMENT));
+        } catch (Decision.Invalid invalid) {
+            throw DisputeProcess.refuse(invalid.getMessage());
+        }
         String level = DisputeLimits.levelOf(groups, dispute.getRegion());
         if (level == null) {
             throw DisputeProcess.refuse(user + " may not decide disputes: the region's dispute specialists, team"
@@ -120,27 +125,42 @@ class DisputeTaskListener implements TaskListener {
     /** A decision as a completion brings it, checked for its shape; the limits come after. */
     record Decision(DisputeOutcome outcome, Integer percent, String comment) {
 
+        /** A decision of the wrong shape: which field, and why (the message). */
+        static final class Invalid extends RuntimeException {
+
+            private final String field;
+
+            Invalid(String field, String reason) {
+                super(reason);
+                this.field = field;
+            }
+
+            String field() {
+                return field;
+            }
+        }
+
         static Decision read(Object outcome, Object percent, Object comment) {
             DisputeOutcome chosen;
             try {
                 chosen = DisputeOutcome.valueOf(String.valueOf(outcome).strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw DisputeProcess.refuse("decision must be ACCEPT, PARTIAL_REFUND, CONTEST or RESHIP, not '"
+                throw new Invalid("outcome", "decision must be ACCEPT, PARTIAL_REFUND, CONTEST or RESHIP, not '"
                         + outcome + "'");
             }
             Integer share = null;
             if (chosen == DisputeOutcome.PARTIAL_REFUND) {
                 share = percent(percent);
                 if (share == null || share < 1) {
-                    throw DisputeProcess.refuse("a partial refund names the percent of the order value (a whole"
-                            + " number from 1), not '" + percent + "'");
+                    throw new Invalid("percentOfOrder", "a partial refund names the percent of the order value (a"
+                            + " whole number from 1), not '" + percent + "'");
                 }
             } else if (chosen == DisputeOutcome.ACCEPT) {
                 share = 100;
             }
             String text = comment == null ? null : comment.toString().strip();
             if (text != null && text.length() > 2000) {
-                throw DisputeProcess.refuse("the comment is longer than 2000 characters");
+                throw new Invalid("comment", "the comment is longer than 2000 characters");
             }
             return new Decision(chosen, share, text);
         }

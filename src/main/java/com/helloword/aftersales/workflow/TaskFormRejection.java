@@ -48,13 +48,6 @@ public class TaskFormRejection {
         return new ProcessEngineException(START + reason + MARKER);
     }
 
-    /** The reason of a refusal made by {@link #because}, or the message of any other exception. */
-    public static String reasonOf(Throwable refusal) {
-        String message = String.valueOf(refusal.getMessage());
-        java.util.regex.Matcher reason = REASON.matcher(message);
-        return reason.find() ? reason.group(1) : message;
-    }
-
     @Bean
     FilterRegistrationBean<RefusalsAreBadRequests> taskFormRefusals(ObjectMapper json) {
         FilterRegistrationBean<RefusalsAreBadRequests> registration =
