@@ -127,14 +127,12 @@ class DisputeLimits {
 
     /** The highest partial refund, in percent of this order, that the level may decide (0 when none). */
     int limitPercent(SalesOrder order, String level) {
-        int low = 0;
-        int high = SEARCH_CEILING;
-        if (allowed(order, 1, level)) {
-            low = 1;
-        } else {
+        if (!allowed(order, 1, level)) {
             return 0;
         }
         // the table's rows rise with the percent: find the last percent the level may still decide
+        int low = 1;
+        int high = SEARCH_CEILING;
         while (low < high) {
             int middle = low + (high - low + 1) / 2;
             if (allowed(order, middle, level)) {

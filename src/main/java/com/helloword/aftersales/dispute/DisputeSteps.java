@@ -277,11 +277,9 @@ public class DisputeSteps {
     @Transactional
     public void release(DelegateExecution execution, String state) {
         Dispute dispute = dispute(execution);
+        freezes.release(dispute);
         if (dispute.isOpen()) {
-            freezes.release(dispute);
             close(dispute, DisputeState.valueOf(state));
-        } else {
-            freezes.release(dispute);
         }
     }
 

@@ -1,7 +1,6 @@
 package com.helloword.aftersales.dispute;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -153,13 +152,7 @@ class OrderFreezes {
     /** The orders the dispute holds now, as (store, order). */
     @Transactional(readOnly = true)
     public List<DisputeFreeze> held(Dispute dispute) {
-        List<DisputeFreeze> held = new ArrayList<>();
-        for (DisputeFreeze freeze : freezes.findByDisputeIdOrderByIdAsc(dispute.getId())) {
-            if (freeze.isHeld()) {
-                held.add(freeze);
-            }
-        }
-        return held;
+        return freezes.findByDisputeIdOrderByIdAsc(dispute.getId()).stream().filter(DisputeFreeze::isHeld).toList();
     }
 
     private static String describe(String verb, HoldResult result) {
