@@ -46,7 +46,8 @@ class CaseReturnsService implements CaseReturns {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    /** Read-write although it writes nothing here: the serialReturner table's evaluation goes to the engine's history. */
+    @Transactional
     public BuyerReturnRecord buyerRecord(long buyerId, Instant asOf) {
         return buyers.findById(buyerId).map(buyer -> history.record(buyer, asOf)).orElse(BuyerReturnRecord.NONE);
     }
