@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
@@ -38,7 +39,7 @@ public class BuyerLinks {
 
     /** What a link may do. */
     public enum Action {
-        CONFIRM, RATE, RETURN_LABEL, RETURN_START, RECALL, RECALL_LABEL
+        CONFIRM, RATE, RETURN_LABEL, RETURN_START, RECALL, RECALL_LABEL, INCIDENT_OPTION
     }
 
     static final String DEMO_SECRET = "demo-only-buyer-link-secret-change-me";
@@ -203,9 +204,32 @@ public class BuyerLinks {
         return "order:" + orderId + "|" + reason + "|" + wanted;
     }
 
+    /**
+     * One remedy of a batch shipment incident for the buyer of one affected order: signed over the incident's order
+     * row and the option together ({@link #incidentOptionSubject}), so that it chooses that option for that order
+     * only, and valid until {@code expires} (the end of the incident's choice window), not the usual validity.
+     */
+    public String incidentOptionUrl(long incidentOrderId, int optionNo, Instant expires, String language) {
+        String subject = incidentOptionSubject(incidentOrderId, optionNo);
+        long until = expires.getEpochSecond();
+        return UriComponentsBuilder.fromUriString(baseUrl()).path("/buyer/incidents/{order}/options/{option}")
+                .queryParam("t", until + "." + signature(subject, Action.INCIDENT_OPTION, until))
+                .queryParamIfPresent("lang", hint(language)).buildAndExpand(incidentOrderId, optionNo).toUriString();
+    }
+
+    public static String incidentOptionSubject(long incidentOrderId, int optionNo) {
+        return "incident-order:" + incidentOrderId + ":option:" + optionNo;
+    }
+
     String token(String caseKey, Action action) {
         long expires = clock.instant().plus(validFor).getEpochSecond();
         return expires + "." + signature(caseKey, action, expires);
+    }
+
+    /** Whether the token is this server's for this subject and action, and has expired (not altered, not made up). */
+    public boolean expired(String subject, Action action, String token) {
+        Long expires = signedExpiry(subject, action, token);
+        return expires != null && clock.instant().getEpochSecond() > expires;
     }
 
     /** Whether the token is this server's, for this case and action, and not expired. */
