@@ -95,6 +95,7 @@ class IdentityBootstrap implements ApplicationRunner {
     static final String RETURN_PROCESS = "returnProcess";
     static final String RECALL_PROCESS = "productRecallProcess";
     static final String DISPUTE_PROCESS = "disputeArbitrationProcess";
+    static final String INCIDENT_PROCESS = "shipmentIncidentProcess";
 
     private static List<String> disputeOpeners() {
         List<String> openers = new ArrayList<>(List.of(Groups.MANAGERS));
@@ -152,6 +153,12 @@ class IdentityBootstrap implements ApplicationRunner {
         for (String opener : disputeOpeners()) {
             grants.add(new Grant(opener, Resources.PROCESS_DEFINITION, DISPUTE_PROCESS, READ, CREATE_INSTANCE));
             grants.add(new Grant(opener, Resources.PROCESS_INSTANCE, ANY, CREATE));
+        }
+        // managers and logistics declare a batch shipment incident from its Tasklist start form (the first step
+        // checks the form like POST /api/incidents)
+        for (String declarer : List.of(Groups.MANAGERS, Groups.LOGISTICS)) {
+            grants.add(new Grant(declarer, Resources.PROCESS_DEFINITION, INCIDENT_PROCESS, READ, CREATE_INSTANCE));
+            grants.add(new Grant(declarer, Resources.PROCESS_INSTANCE, ANY, CREATE));
         }
 
         // No other group starts a process through the engine: processes start through the application's use cases
