@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.helloword.aftersales.casework.AfterSalesCase;
 import com.helloword.aftersales.casework.AfterSalesCaseRepository;
 import com.helloword.aftersales.casework.Remedy;
+import com.helloword.aftersales.incident.api.DeliveryInvestigations;
 import com.helloword.aftersales.workflow.LatestDecisions;
 import com.helloword.aftersales.workflow.TaskFormRejection;
 import com.helloword.aftersales.workflow.TaskMarkdown;
@@ -45,11 +46,12 @@ class CaseTaskListener implements TaskListener {
     private final AfterSalesCaseRepository cases;
     private final LatestDecisions decisions;
     private final ObjectMapper json;
+    private final DeliveryInvestigations deliveries;
     private final Clock clock;
 
     CaseTaskListener(CaseView view, AgentChoices choices, RemedyApprovals approvals, BuyerReplies replies,
             ReplyPreviews previews, CaseResolution resolution, AfterSalesCaseRepository cases,
-            LatestDecisions decisions, ObjectMapper json, Clock clock) {
+            LatestDecisions decisions, ObjectMapper json, DeliveryInvestigations deliveries, Clock clock) {
         this.view = view;
         this.choices = choices;
         this.approvals = approvals;
@@ -59,6 +61,7 @@ class CaseTaskListener implements TaskListener {
         this.cases = cases;
         this.decisions = decisions;
         this.json = json;
+        this.deliveries = deliveries;
         this.clock = clock;
     }
 
@@ -81,6 +84,9 @@ class CaseTaskListener implements TaskListener {
             case USER_TASK_ANSWER_BUYER -> {
                 task.setVariable(VAR_UNANSWERED_FOLLOW_UP, false); // the team has every message in view again
                 suggest(task, caseId);
+                // delivered but not received: the proof of delivery and the investigation box (unticked each round)
+                task.setVariableLocal(VAR_PROOF_OF_DELIVERY, deliveries.proofOfDeliveryNote(caseId).orElse(null));
+                task.setVariable(VAR_OPEN_CARRIER_INVESTIGATION, false);
             }
             case USER_TASK_ASK_TEAM -> task.setVariable(VAR_INTERNAL_ANSWER, null);
             case USER_TASK_APPROVE_REMEDY -> {
@@ -174,6 +180,9 @@ class CaseTaskListener implements TaskListener {
                         string(task, VAR_INTERNAL_GROUP), string(task, VAR_INTERNAL_QUESTION),
                         integer(task, VAR_INTERNAL_DUE_HOURS)), who);
                 task.setVariables(withoutNulls(next));
+                if (Boolean.TRUE.equals(task.getVariable(VAR_OPEN_CARRIER_INVESTIGATION))) {
+                    openInvestigation(caseId, who);
+                }
                 if (ACTION_REPLY.equals(string(task, VAR_AGENT_ACTION)) && decidesApprovalHere(task)) {
                     task.setVariables(withoutNulls(approvalOfEarlierVersion(task)));
                 }
@@ -201,6 +210,15 @@ class CaseTaskListener implements TaskListener {
                     string(task, VAR_DURING_RETURN_REPLY), who);
             default -> {
             }
+        }
+    }
+
+    /** The agent ticked "open a carrier investigation": recorded now, opened at the carrier by its own process. */
+    private void openInvestigation(long caseId, String who) {
+        try {
+            deliveries.requestInvestigation(caseId, who);
+        } catch (IllegalStateException cannot) {
+            throw TaskFormRejection.because(cannot.getMessage());
         }
     }
 
