@@ -96,17 +96,17 @@ class DeliveryInvestigationService implements DeliveryInvestigations {
             if (at != null) {
                 md.append(" on ").append(WHEN.format(at.atOffset(ZoneOffset.UTC)));
             }
-            d.deliveryScan().map(TrackingEvent::getLocation).ifPresent(place -> md.append(" at ").append(escape(place)));
+            // the place (the buyer's town) and the signer stay on the proof page: task variables live on in history
             md.append(". ");
             boolean signer = d.deliveryScan().map(TrackingEvent::getSigner).isPresent();
             boolean proof = d.deliveryScan().map(TrackingEvent::getProofUrl).isPresent();
-            md.append(signer ? "A signer is on record" : "No signer on record yet")
+            md.append(signer ? "A signer and the place are on record" : "No signer on record yet")
                     .append(proof ? " and the carrier gives a signature or photo link" : "").append(". ");
             md.append("[Proof of delivery (signer, place, time, photo)](/api/cases/").append(d.c().caseKey())
                     .append("/proof-of-delivery)\n\n");
             List<CarrierInvestigation> earlier = investigations.findByCaseIdOrderByIdAsc(caseId);
             if (earlier.isEmpty()) {
-                md.append(settings.investigates(o.getCarrier()) && o.getTrackingNumber() != null
+                md.append(settings.isDhl(o.getCarrier()) && o.getTrackingNumber() != null
                         ? "No carrier investigation yet: tick the box below to open one."
                         : "The carrier takes no investigation from here; ask logistics.");
             } else {
@@ -138,9 +138,9 @@ class DeliveryInvestigationService implements DeliveryInvestigations {
         if (order == null || order.getTrackingNumber() == null || order.getTrackingNumber().isBlank()) {
             throw new IllegalStateException("Case " + c.caseKey() + " has no shipped order with a tracking number");
         }
-        if (!settings.investigates(order.getCarrier())) {
+        if (!settings.isDhl(order.getCarrier())) {
             throw new IllegalStateException("Carrier " + order.getCarrier() + " of case " + c.caseKey()
-                    + " takes no investigation from here (aftersales.incidents.delivery.investigation-carriers)");
+                    + " takes no investigation from here (aftersales.incidents.delivery.dhl-carriers)");
         }
         String key = c.caseKey() + "-INV" + (investigations.findByCaseIdOrderByIdAsc(caseId).size() + 1);
         CarrierInvestigation investigation = investigations.saveAndFlush(new CarrierInvestigation(key, caseId,

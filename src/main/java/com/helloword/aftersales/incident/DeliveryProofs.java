@@ -2,7 +2,6 @@ package com.helloword.aftersales.incident;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -16,7 +15,7 @@ import com.helloword.aftersales.integration.ProviderFailure;
 /**
  * The proof of delivery of a not-received case's order, for {@code GET /api/cases/{caseKey}/proof-of-delivery}:
  * who signed, where, when, and the carrier's signature or photo link. When no stored delivery scan has a signer or
- * a link and the parcel is DHL's, DHL's Shipment Tracking (which reports {@code details.proofOfDelivery}) is asked
+ * a link and the parcel is DHL's ({@code aftersales.incidents.delivery.dhl-carriers}), DHL's Shipment Tracking (which reports {@code details.proofOfDelivery}) is asked
  * once and its scans stored like any tracking news; a DHL failure leaves the stored scans and says why.
  */
 @Component
@@ -46,13 +45,15 @@ class DeliveryProofs {
     private final DhlTracking dhl;
     private final TrackingRecorder recorder;
     private final CarrierInvestigationRepository investigations;
+    private final DeliveryInvestigationSettings settings;
 
     DeliveryProofs(DeliveryInvestigationService service, DhlTracking dhl, TrackingRecorder recorder,
-            CarrierInvestigationRepository investigations) {
+            CarrierInvestigationRepository investigations, DeliveryInvestigationSettings settings) {
         this.service = service;
         this.dhl = dhl;
         this.recorder = recorder;
         this.investigations = investigations;
+        this.settings = settings;
     }
 
     /** Empty when the case is not a delivered-but-not-received case. */
@@ -66,7 +67,7 @@ class DeliveryProofs {
         Optional<TrackingEvent> scan = d.deliveryScan();
         String lookup = null;
         boolean proven = scan.isPresent() && (scan.get().getSigner() != null || scan.get().getProofUrl() != null);
-        if (!proven && isDhl(order.getCarrier()) && order.getTrackingNumber() != null) {
+        if (!proven && settings.isDhl(order.getCarrier()) && order.getTrackingNumber() != null) {
             try {
                 recorder.record(dhl.track(order.getTrackingNumber(), null, null), SOURCE);
                 scan = service.deliveryScan(order.getId());
@@ -83,9 +84,5 @@ class DeliveryProofs {
                 delivered.map(TrackingEvent::getProofUrl).orElse(null),
                 delivered.map(TrackingEvent::getSource).orElse(null), lookup,
                 investigations.findByCaseIdOrderByIdAsc(caseId).stream().map(InvestigationView::of).toList()));
-    }
-
-    private static boolean isDhl(String carrier) {
-        return carrier != null && carrier.strip().toUpperCase(Locale.ROOT).startsWith("DHL");
     }
 }

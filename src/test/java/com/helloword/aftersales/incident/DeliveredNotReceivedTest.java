@@ -76,6 +76,8 @@ class DeliveredNotReceivedTest {
     @Autowired
     CarrierInvestigationRepository investigations;
     @Autowired
+    DeliveryInvestigationService deliveries;
+    @Autowired
     TaskService taskService;
     @Autowired
     RuntimeService runtimeService;
@@ -177,6 +179,10 @@ class DeliveredNotReceivedTest {
                 equalTo(parcel)));
         assertThat(Http.json(http.get("/api/orders/" + storeId + "/" + orderId + "/tracking", "lena")).toString())
                 .contains("https://api-eu.dhl.com/track/pod/signature/" + parcel);
+        // the next task's note says a signer is on record, but names neither the signer nor the buyer's town
+        assertThat(deliveries.proofOfDeliveryNote(caseOf(key).getId()).orElseThrow())
+                .contains("A signer and the place are on record", "signature or photo link")
+                .doesNotContain("Jane", "Doe", "Bonn");
         // another team does not see it
         assertThat(http.get("/api/cases/" + key + "/proof-of-delivery", "chloe").statusCode()).isEqualTo(403);
 

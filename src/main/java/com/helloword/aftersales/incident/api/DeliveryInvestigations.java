@@ -12,9 +12,9 @@ public interface DeliveryInvestigations {
      * A short Markdown text for the agent's form when the case's category says not received
      * ({@code aftersales.incidents.delivery.not-received-categories}) and the order is delivered: when and where
      * the carrier delivered, whether it has a signer and a proof link, and the link to
-     * {@code /api/cases/{caseKey}/proof-of-delivery}, which shows the signer and the carrier's proof link to the
-     * case's readers (the signer is a third party's personal data, so it stays out of process variables). Empty
-     * for any other case.
+     * {@code /api/cases/{caseKey}/proof-of-delivery}, which shows the signer, the place and the carrier's proof link
+     * to the case's readers (the signer is a third party's personal data and the place the buyer's town, so they
+     * stay out of process variables). Empty for any other case.
      */
     Optional<String> proofOfDeliveryNote(long caseId);
 
@@ -24,7 +24,7 @@ public interface DeliveryInvestigations {
      * answer back, which comes to the case as {@link CarrierInvestigationAnswered}. Returns the investigation key.
      *
      * @throws IllegalStateException when the case has no delivered order with a tracking number of a carrier
-     *         that takes investigations ({@code aftersales.incidents.delivery.investigation-carriers})
+     *         that takes investigations ({@code aftersales.incidents.delivery.dhl-carriers})
      */
     String requestInvestigation(long caseId, String requestedBy);
 }
