@@ -12,12 +12,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * table's words; a case of one on a delivered order shows the proof of delivery and offers an investigation), the
  * order carriers that are DHL's (an order's carrier matches one when it starts with it, case-insensitive: DHL's
  * Shipment Tracking gives their proof of delivery and the investigation port takes their investigations), and how
- * often {@code carrierInvestigationProcess} asks the carrier for its answer. No defaults here:
+ * often {@code carrierInvestigationProcess} asks the carrier for its answer and how long it waits for one before the
+ * case is told the carrier did not answer. No defaults here:
  * application.yaml is their one home.
  */
 @ConfigurationProperties("aftersales.incidents.delivery")
 public record DeliveryInvestigationSettings(List<String> notReceivedCategories, List<String> dhlCarriers,
-        Duration pollEvery) {
+        Duration pollEvery, Duration giveUpAfter) {
 
     public DeliveryInvestigationSettings {
         notReceivedCategories = List.copyOf(Objects.requireNonNull(notReceivedCategories,
@@ -25,6 +26,7 @@ public record DeliveryInvestigationSettings(List<String> notReceivedCategories, 
         dhlCarriers = List.copyOf(Objects.requireNonNull(dhlCarriers,
                 "aftersales.incidents.delivery.dhl-carriers is not set"));
         Objects.requireNonNull(pollEvery, "aftersales.incidents.delivery.poll-every is not set");
+        Objects.requireNonNull(giveUpAfter, "aftersales.incidents.delivery.give-up-after is not set");
     }
 
     boolean notReceived(String category) {

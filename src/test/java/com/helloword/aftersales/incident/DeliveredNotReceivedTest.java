@@ -204,7 +204,8 @@ class DeliveredNotReceivedTest {
                 .singleResult();
         assertThat(investigation).isNotNull();
         // nothing went to DHL in the agent's transaction: the process does it, with retries
-        providerStubs.verify(0, postRequestedFor(urlPathEqualTo(INVESTIGATIONS)));
+        providerStubs.verify(0, postRequestedFor(urlPathEqualTo(INVESTIGATIONS))
+                .withHeader("Idempotency-Key", equalTo(investigationKey)));
         DueJobs.run(managementService, investigation.getId());
         providerStubs.verify(1, postRequestedFor(urlPathEqualTo(INVESTIGATIONS))
                 .withHeader("Idempotency-Key", equalTo(investigationKey))
@@ -248,6 +249,47 @@ class DeliveredNotReceivedTest {
         // and the proof page lists it
         assertThat(Http.json(http.get("/api/cases/" + key + "/proof-of-delivery", "lena")).at("/investigations/0/outcome")
                 .asText()).isEqualTo("LOST");
+    }
+
+    @Test
+    void aCarrierSilentForTheGiveUpTimeIsGivenUpOnAndTheCaseIsToldToChaseIt() {
+        HttpResponse<String> received = http.post("/api/intake/messages", Http.RELAY, "application/json", """
+                {"storeId": "%s", "channel": "email", "externalMessageId": "<dbnr-g-%s@mail>", "platformOrderId": "%s",
+                 "buyerEmail": "%s", "subject": "Paket", "body": "Mein Paket ist nie angekommen."}"""
+                .formatted(storeId, run, orderId, buyer));
+        String key = Http.json(received).get("businessKey").asText();
+        String reference = "NF-GU-" + run;
+        providerStubs.stubFor(post(urlPathEqualTo(INVESTIGATIONS)).withHeader("Idempotency-Key",
+                equalTo(key + "-INV1")).willReturn(okJson(fixture("investigation-opened.json")
+                        .replace("NF-2026-000184467", reference)).withStatus(201)));
+        providerStubs.stubFor(get(urlPathEqualTo(INVESTIGATIONS + "/" + reference)).willReturn(okJson(
+                fixture("investigation-opened.json").replace("NF-2026-000184467", reference))));
+
+        // opened from the API this time
+        HttpResponse<String> opened = http.post("/api/cases/" + key + "/carrier-investigation", "lena",
+                "application/json", "{}");
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        String investigationKey = Http.json(opened).get("investigationKey").asText();
+        assertThat(investigationKey).isEqualTo(key + "-INV1");
+        String processId = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(investigationKey)
+                .singleResult().getId();
+        DueJobs.run(managementService, processId);
+        assertThat(investigations.findByInvestigationKey(investigationKey).orElseThrow().getCarrierReference())
+                .isEqualTo(reference);
+
+        // still open a day later: wait on; still open 30 days after opening: given up
+        clock.set(Instant.parse("2026-11-24T08:00:00Z"));
+        nextPoll(processId);
+        assertThat(investigations.findByInvestigationKey(investigationKey).orElseThrow().isOpen()).isTrue();
+        clock.set(Instant.parse("2026-12-23T09:00:00Z"));
+        nextPoll(processId);
+        CarrierInvestigation given = investigations.findByInvestigationKey(investigationKey).orElseThrow();
+        assertThat(given.getStatus()).isEqualTo("UNANSWERED");
+        assertThat(given.isOpen()).isFalse();
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(processId)
+                .activityId("endEvent_givenUp").count()).isEqualTo(1);
+        assertThat(caseOf(key).getMessages()).filteredOn(m -> "carrier".equals(m.getChannel())).singleElement()
+                .satisfies(m -> assertThat(m.getBody()).contains("UNANSWERED", "30 days", reference));
     }
 
     @Test
