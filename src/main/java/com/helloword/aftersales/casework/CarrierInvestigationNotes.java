@@ -26,8 +26,8 @@ class CarrierInvestigationNotes {
     @Transactional
     public void answered(CarrierInvestigationAnswered answered) {
         cases.findById(answered.caseId()).ifPresent(c -> {
-            StringBuilder text = new StringBuilder(String.valueOf(answered.carrier())).append(" answered investigation ")
-                    .append(answered.investigationKey());
+            StringBuilder text = new StringBuilder(String.valueOf(answered.carrier()))
+                    .append(" answered investigation ").append(answered.investigationKey());
             if (answered.carrierReference() != null) {
                 text.append(" (their reference ").append(answered.carrierReference()).append(')');
             }

@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CarrierRouteHealth {
 
     public static final String PROCESS_KEY = "carrierRouteHealthProcess";
-    /** Starts a check of the routes named in {@code routes} ("DHL:FR"; every route shipped on in the window without). */
+    /** Starts a check of the routes named in {@code routes} ("DHL:FR"; without, every route shipped on lately). */
     public static final String MESSAGE_CHECK = "aftersales.carrierRouteHealthCheckRequested";
     static final String VAR_ROUTES = "routes";
     static final String VAR_ROUTE = "route";

@@ -35,7 +35,8 @@ class CarrierRouteTaskListener implements TaskListener {
         if (backup == null || backup.toString().isBlank()) {
             throw TaskFormRejection.because("name the carrier the route's new shipments go with");
         }
-        if (backup.toString().strip().equalsIgnoreCase(String.valueOf(task.getVariable(CarrierRouteHealth.VAR_CARRIER)))) {
+        Object carrier = task.getVariable(CarrierRouteHealth.VAR_CARRIER);
+        if (backup.toString().strip().equalsIgnoreCase(String.valueOf(carrier))) {
             throw TaskFormRejection.because("the backup carrier must differ from the route's carrier");
         }
         task.setVariable(CarrierRouteHealth.VAR_SWITCHED_BY, user);

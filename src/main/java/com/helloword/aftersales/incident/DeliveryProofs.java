@@ -15,8 +15,9 @@ import com.helloword.aftersales.integration.ProviderFailure;
 /**
  * The proof of delivery of a not-received case's order, for {@code GET /api/cases/{caseKey}/proof-of-delivery}:
  * who signed, where, when, and the carrier's signature or photo link. When no stored delivery scan has a signer or
- * a link and the parcel is DHL's ({@code aftersales.incidents.delivery.dhl-carriers}), DHL's Shipment Tracking (which reports {@code details.proofOfDelivery}) is asked
- * once and its scans stored like any tracking news; a DHL failure leaves the stored scans and says why.
+ * a link and the parcel is DHL's ({@code aftersales.incidents.delivery.dhl-carriers}), DHL's Shipment Tracking
+ * (which reports {@code details.proofOfDelivery}) is asked once and its scans stored like any tracking news; a DHL
+ * failure leaves the stored scans and says why.
  */
 @Component
 class DeliveryProofs {

@@ -87,7 +87,7 @@ public class DhlInvestigations implements CarrierInvestigationPort {
                 throw DhlProblems.readable(failure, context);
             }
         });
-        String reference = text(answer.path("investigationId"));
+        String reference = DhlTrackingFormat.text(answer.path("investigationId"));
         if (reference == null) {
             throw new ProviderFailure(PROVIDER, Kind.MALFORMED, 200, context + ": answer without investigationId");
         }
@@ -110,14 +110,14 @@ public class DhlInvestigations implements CarrierInvestigationPort {
             }
         });
         State state = state(answer.path("status"), context);
-        String answeredAt = text(answer.path("answeredAt"));
+        String answeredAt = DhlTrackingFormat.text(answer.path("answeredAt"));
         Instant at = answeredAt == null ? null : DhlTrackingFormat.instant(answeredAt, ZoneOffset.UTC);
-        return new Answer(reference, state, text(answer.at("/result/code")), text(answer.at("/result/description")),
-                at);
+        return new Answer(reference, state, DhlTrackingFormat.text(answer.at("/result/code")),
+                DhlTrackingFormat.text(answer.at("/result/description")), at);
     }
 
     private static State state(JsonNode status, String context) {
-        String value = text(status);
+        String value = DhlTrackingFormat.text(status);
         if (value == null) {
             throw new ProviderFailure(PROVIDER, Kind.MALFORMED, 200, context + ": answer without status");
         }
@@ -126,11 +126,6 @@ public class DhlInvestigations implements CarrierInvestigationPort {
             case "CLOSED", "CANCELLED", "REJECTED" -> State.CLOSED;
             default -> State.OPEN;
         };
-    }
-
-    private static String text(JsonNode node) {
-        return node == null || !node.isValueNode() || node.isNull() || node.asText().isBlank() ? null
-                : node.asText().strip();
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

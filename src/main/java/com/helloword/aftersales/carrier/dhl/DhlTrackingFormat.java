@@ -180,7 +180,8 @@ final class DhlTrackingFormat {
         return country == null || locality.endsWith(country) ? locality : locality + ", " + country;
     }
 
-    private static String text(JsonNode node) {
+    /** A value's text, stripped; null when absent, null or blank. */
+    static String text(JsonNode node) {
         return node == null || !node.isValueNode() || node.isNull() || node.asText().isBlank() ? null
                 : node.asText().strip();
     }

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Case work's door for dispute arbitration and shipment incidents: the cases about an order or a buyer, their
- * messages and remedies, as an evidence pack shows them, and complaints per carrier route. Read-only; what arbitration changes on a case goes through its events.
+ * messages and remedies, as an evidence pack shows them, and complaints per carrier route. Read-only; what
+ * arbitration changes on a case goes through its events.
  */
 public interface CaseRecords {
 

@@ -26,7 +26,9 @@ import com.helloword.aftersales.workflow.TaskMarkdown;
 /**
  * The user tasks of a case ({@code ${caseTaskListener}} on create and complete). On create, the
  * task gets the case as its worker sees it (task-local {@code caseView}); "Answer buyer" also gets
- * the table's suggestion filled into the form and the reply per remedy ({@code replyPreviews}). On
+ * the table's suggestion filled into the form, the reply per remedy ({@code replyPreviews}) and, when the carrier
+ * says delivered and the buyer not received, the proof-of-delivery note ({@code proofOfDelivery}, from the incident
+ * capability) with the box that opens a carrier investigation on completion ({@code openCarrierInvestigation}). On
  * complete, what the person entered is checked and recorded in the case file (the approval an agent's remedy needs is the process's next step, not the
  * listener's: it must not trust what a completion sets); a choice that cannot be taken is refused with the reason (Tasklist
  * shows it and the task stays open).
