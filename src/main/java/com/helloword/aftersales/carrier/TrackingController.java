@@ -13,12 +13,12 @@ import org.springframework.web.server.ResponseStatusException;
 import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
 
-/** The scans of an order's parcel, oldest first, with the proof-of-delivery signer where known. */
+/** The scans of an order's parcel, oldest first, with the proof-of-delivery signer and link where known. */
 @RestController
 class TrackingController {
 
     record ScanView(Instant occurredAt, TrackingStatus status, String subStatus, String description, String location,
-            String signer, String carrier, String source) {
+            String signer, String proofUrl, String carrier, String source) {
     }
 
     private final SalesOrderRepository orders;
@@ -36,7 +36,7 @@ class TrackingController {
                 HttpStatus.NOT_FOUND, "No order " + platformOrderId + " in store " + storeId));
         return events.findByOrderIdOrderByOccurredAtAsc(order.getId()).stream()
                 .map(e -> new ScanView(e.getOccurredAt(), e.getStatus(), e.getSubStatus(), e.getDescription(),
-                        e.getLocation(), e.getSigner(), e.getCarrier(), e.getSource()))
+                        e.getLocation(), e.getSigner(), e.getProofUrl(), e.getCarrier(), e.getSource()))
                 .toList();
     }
 }

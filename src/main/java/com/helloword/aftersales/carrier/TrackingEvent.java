@@ -24,6 +24,7 @@ public class TrackingEvent extends CaseFileEntity {
     private String description;
     private String location;
     private String signer;
+    private String proofUrl;
     private Instant occurredAt;
     private String source;
     private String eventKey;
@@ -42,6 +43,7 @@ public class TrackingEvent extends CaseFileEntity {
         this.description = cut(event.description(), 1000);
         this.location = cut(event.location(), 300);
         this.signer = cut(event.signer(), 200);
+        this.proofUrl = event.proofUrl() == null || event.proofUrl().length() > 500 ? null : event.proofUrl();
         this.occurredAt = event.occurredAt().truncatedTo(ChronoUnit.SECONDS);
         this.source = source;
         this.eventKey = eventKey;
@@ -60,6 +62,8 @@ public class TrackingEvent extends CaseFileEntity {
     public String getDescription() { return description; }
     public String getLocation() { return location; }
     public String getSigner() { return signer; }
+    /** The carrier's link to the proof of delivery (signature or photo), or null. */
+    public String getProofUrl() { return proofUrl; }
     public Instant getOccurredAt() { return occurredAt; }
     public String getSource() { return source; }
 }

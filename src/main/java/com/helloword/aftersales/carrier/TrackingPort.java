@@ -21,9 +21,18 @@ public interface TrackingPort {
     record Rejection(String trackingNumber, String reason) {
     }
 
-    /** One scan. {@code signer} is the proof-of-delivery signer, when the carrier names one. */
+    /**
+     * One scan. {@code signer} is the proof-of-delivery signer, when the carrier names one; {@code proofUrl} the
+     * carrier's link to the proof of delivery (signature or photo), when it gives one.
+     */
     record TrackedEvent(Instant occurredAt, TrackingStatus status, String subStatus, String description,
-            String location, String signer) {
+            String location, String signer, String proofUrl) {
+
+        /** A scan without a proof-of-delivery link. */
+        public TrackedEvent(Instant occurredAt, TrackingStatus status, String subStatus, String description,
+                String location, String signer) {
+            this(occurredAt, status, subStatus, description, location, signer, null);
+        }
     }
 
     record TrackingSnapshot(String trackingNumber, String carrier, TrackingStatus status, String subStatus,

@@ -29,4 +29,11 @@ public interface AfterSalesCaseRepository extends JpaRepository<AfterSalesCase, 
 
     /** The cases about an order, oldest first. */
     List<AfterSalesCase> findByOrderIdOrderByIdAsc(Long orderId);
+
+    /** Cases of these categories opened since a moment about orders shipped with the carrier to the country. */
+    @Query("select count(c) from AfterSalesCase c where upper(c.order.carrier) = upper(:carrier)"
+            + " and c.order.destinationCountry = :destinationCountry and c.openedAt >= :since"
+            + " and c.category in :categories")
+    long countRouteComplaints(String carrier, String destinationCountry, java.time.Instant since,
+            java.util.Collection<String> categories);
 }

@@ -25,12 +25,35 @@ class CaseRecordsService implements CaseRecords {
 
     private final AfterSalesCaseRepository cases;
     private final CaseRemedyRepository remedies;
+    private final CaseTeams teams;
     private final Clock clock;
 
-    CaseRecordsService(AfterSalesCaseRepository cases, CaseRemedyRepository remedies, Clock clock) {
+    CaseRecordsService(AfterSalesCaseRepository cases, CaseRemedyRepository remedies, CaseTeams teams, Clock clock) {
         this.cases = cases;
         this.remedies = remedies;
+        this.teams = teams;
         this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CaseSummary> caseByKey(String caseKey) {
+        return cases.findByBusinessKey(caseKey).map(CaseRecordsService::summary);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean mayRead(String caseKey, String userId, List<String> groupIds) {
+        return cases.findByBusinessKey(caseKey)
+                .map(c -> teams.mayRead(new com.helloword.aftersales.security.ApiCaller(userId, groupIds), c))
+                .orElse(false);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long routeComplaints(String carrier, String destinationCountry, Instant since,
+            java.util.Collection<String> categories) {
+        return categories.isEmpty() ? 0 : cases.countRouteComplaints(carrier, destinationCountry, since, categories);
     }
 
     @Override

@@ -38,7 +38,8 @@ class BusinessRulesHaveOneHomeTest {
             new Restated("returns", "REFUND_WARNING_DAYS|ofDays\\(2\\)", "returnMarketWindow: days before the refund is due"),
             new Restated("returns", "ofDays\\(90\\)", "the quality window (aftersales.returns configuration)"),
             new Restated("", "ofDays\\(365\\)", "aftersales.returns.buyer-history: the buyer's 12 months"),
-            new Restated("", "case \"DAMAGED\", \"DEFECTIVE\"", "the case category's return reason is a table"));
+            new Restated("", "case \"DAMAGED\", \"DEFECTIVE\"", "the case category's return reason is a table"),
+            new Restated("incident", "\\b1\\.2\\b", "carrierRouteHealth: the complaint rate of a sick route (1.2 %)"));
 
     private static final Pattern COMMENTS = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
 

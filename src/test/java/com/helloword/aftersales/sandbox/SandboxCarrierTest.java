@@ -32,8 +32,6 @@ import com.helloword.aftersales.support.IntegrationTest;
 class SandboxCarrierTest {
 
     @Autowired
-    DhlTracking tracking;
-    @Autowired
     ProviderClients clients;
     @Autowired
     CredentialStore credentials;
@@ -56,6 +54,8 @@ class SandboxCarrierTest {
                 .map(o -> new Parcel(o.getTrackingNumber(), o.getDeliveredAt(), o.getBuyer().getName()))
                 .findFirst().orElseThrow());
 
+        // the application's DHL tracking client points at the tests' WireMock; this one at the sandbox
+        DhlTracking tracking = new DhlTracking(clients, credentials, "http://127.0.0.1:" + port + "/sandbox/dhl");
         TrackingSnapshot snapshot = tracking.track(parcel.trackingNumber(), null, null);
 
         assertThat(snapshot.status()).isEqualTo(TrackingStatus.DELIVERED);

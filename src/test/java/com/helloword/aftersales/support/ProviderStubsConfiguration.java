@@ -33,6 +33,8 @@ public class ProviderStubsConfiguration {
             registry.add("aftersales.providers.paypal.base-url", providerStubs::baseUrl);
             // return labels come from the WireMock DHL (stubs under /dhl); SandboxCarrierTest builds its own client
             registry.add("aftersales.providers.dhl-returns.base-url", () -> providerStubs.baseUrl() + "/dhl");
+            // so do DHL tracking (proof of delivery) and DHL investigations
+            registry.add("aftersales.providers.dhl.base-url", () -> providerStubs.baseUrl() + "/dhl");
         };
     }
 

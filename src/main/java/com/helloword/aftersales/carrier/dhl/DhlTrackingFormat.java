@@ -34,8 +34,9 @@ import com.helloword.aftersales.integration.ProviderFailure;
  * is a local time at the scan: German time for the German services ({@code parcel-de}, {@code post-de}),
  * otherwise read as UTC, which may be off by the scan place's offset.</li>
  * <li>A shipment without {@code events} gets its {@code status} (same shape) as its only event.</li>
- * <li>The proof-of-delivery signer ({@code details.proofOfDelivery.signed}, a Person or an Organization) goes
- * on the latest delivery event. DHL withholds it ({@code controlledDataCodes: signatory-name}) from API keys
+ * <li>The proof-of-delivery signer ({@code details.proofOfDelivery.signed}, a Person or an Organization, by
+ * {@code name} or given and family name) and its link ({@code signatureUrl}, else {@code documentUrl}) go on the
+ * latest delivery event. DHL withholds it ({@code controlledDataCodes: signatory-name}) from API keys
  * without that right, and mostly has it for Express only.</li>
  * </ul>
  */
@@ -92,13 +93,15 @@ final class DhlTrackingFormat {
             }
         }
         events.sort(Comparator.comparing(TrackedEvent::occurredAt));
-        String signer = signer(shipment.at("/details/proofOfDelivery/signed"));
-        if (signer != null) {
+        JsonNode proof = shipment.at("/details/proofOfDelivery");
+        String signer = signer(proof.path("signed"));
+        String proofUrl = proofUrl(proof);
+        if (signer != null || proofUrl != null) {
             for (int i = events.size() - 1; i >= 0; i--) {
                 TrackedEvent e = events.get(i);
                 if (e.status() == TrackingStatus.DELIVERED) {
                     events.set(i, new TrackedEvent(e.occurredAt(), e.status(), e.subStatus(), e.description(),
-                            e.location(), signer));
+                            e.location(), signer, proofUrl));
                     break;
                 }
             }
@@ -123,6 +126,21 @@ final class DhlTrackingFormat {
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * The link to the proof of delivery: {@code signatureUrl} (the signature image), else {@code documentUrl} (the
+     * proof-of-delivery document, which for Express also holds the delivery photo where the courier took one);
+     * only an absolute http(s) link is kept.
+     */
+    static String proofUrl(JsonNode proofOfDelivery) {
+        for (String field : new String[] {"signatureUrl", "documentUrl"}) {
+            String url = text(proofOfDelivery.path(field));
+            if (url != null && (url.startsWith("https://") || url.startsWith("http://"))) {
+                return url;
+            }
+        }
+        return null;
     }
 
     /** A Person's or an Organization's name: {@code name}, else given and family name, else the organization. */
@@ -162,7 +180,8 @@ final class DhlTrackingFormat {
         return country == null || locality.endsWith(country) ? locality : locality + ", " + country;
     }
 
-    private static String text(JsonNode node) {
+    /** A value's text, stripped; null when absent, null or blank. */
+    static String text(JsonNode node) {
         return node == null || !node.isValueNode() || node.isNull() || node.asText().isBlank() ? null
                 : node.asText().strip();
     }

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Case work's door for dispute arbitration: the cases about an order or a buyer, their messages and remedies, as
- * an evidence pack shows them. Read-only; what arbitration changes on a case goes through its events.
+ * Case work's door for dispute arbitration and shipment incidents: the cases about an order or a buyer, their
+ * messages and remedies, as an evidence pack shows them, and complaints per carrier route. Read-only; what
+ * arbitration changes on a case goes through its events.
  */
 public interface CaseRecords {
 
@@ -50,4 +51,17 @@ public interface CaseRecords {
 
     /** A case's remedies, oldest first. */
     List<CaseRemedyLine> remedies(long caseId);
+
+    /** The case with this business key. */
+    Optional<CaseSummary> caseByKey(String caseKey);
+
+    /** Whether this person (with these groups) may read the case: its team, a team it went through, overseers. */
+    boolean mayRead(String caseKey, String userId, List<String> groupIds);
+
+    /**
+     * Complaints about a carrier route (carrier route health): the cases of these categories opened since a moment
+     * about orders shipped with the carrier (case-insensitive) to the destination country.
+     */
+    long routeComplaints(String carrier, String destinationCountry, Instant since, java.util.Collection<String>
+            categories);
 }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.helloword.aftersales.casework.AfterSalesCase;
 import com.helloword.aftersales.casework.AfterSalesCaseRepository;
 import com.helloword.aftersales.casework.Remedy;
+import com.helloword.aftersales.incident.api.DeliveryInvestigations;
 import com.helloword.aftersales.workflow.LatestDecisions;
 import com.helloword.aftersales.workflow.TaskFormRejection;
 import com.helloword.aftersales.workflow.TaskMarkdown;
@@ -25,7 +26,9 @@ import com.helloword.aftersales.workflow.TaskMarkdown;
 /**
  * The user tasks of a case ({@code ${caseTaskListener}} on create and complete). On create, the
  * task gets the case as its worker sees it (task-local {@code caseView}); "Answer buyer" also gets
- * the table's suggestion filled into the form and the reply per remedy ({@code replyPreviews}). On
+ * the table's suggestion filled into the form, the reply per remedy ({@code replyPreviews}) and, when the carrier
+ * says delivered and the buyer not received, the proof-of-delivery note ({@code proofOfDelivery}, from the incident
+ * capability) with the box that opens a carrier investigation on completion ({@code openCarrierInvestigation}). On
  * complete, what the person entered is checked and recorded in the case file (the approval an agent's remedy needs is the process's next step, not the
  * listener's: it must not trust what a completion sets); a choice that cannot be taken is refused with the reason (Tasklist
  * shows it and the task stays open).
@@ -45,11 +48,12 @@ class CaseTaskListener implements TaskListener {
     private final AfterSalesCaseRepository cases;
     private final LatestDecisions decisions;
     private final ObjectMapper json;
+    private final DeliveryInvestigations deliveries;
     private final Clock clock;
 
     CaseTaskListener(CaseView view, AgentChoices choices, RemedyApprovals approvals, BuyerReplies replies,
             ReplyPreviews previews, CaseResolution resolution, AfterSalesCaseRepository cases,
-            LatestDecisions decisions, ObjectMapper json, Clock clock) {
+            LatestDecisions decisions, ObjectMapper json, DeliveryInvestigations deliveries, Clock clock) {
         this.view = view;
         this.choices = choices;
         this.approvals = approvals;
@@ -59,6 +63,7 @@ class CaseTaskListener implements TaskListener {
         this.cases = cases;
         this.decisions = decisions;
         this.json = json;
+        this.deliveries = deliveries;
         this.clock = clock;
     }
 
@@ -81,6 +86,9 @@ class CaseTaskListener implements TaskListener {
             case USER_TASK_ANSWER_BUYER -> {
                 task.setVariable(VAR_UNANSWERED_FOLLOW_UP, false); // the team has every message in view again
                 suggest(task, caseId);
+                // delivered but not received: the proof of delivery and the investigation box (unticked each round)
+                task.setVariableLocal(VAR_PROOF_OF_DELIVERY, deliveries.proofOfDeliveryNote(caseId).orElse(null));
+                task.setVariable(VAR_OPEN_CARRIER_INVESTIGATION, false);
             }
             case USER_TASK_ASK_TEAM -> task.setVariable(VAR_INTERNAL_ANSWER, null);
             case USER_TASK_APPROVE_REMEDY -> {
@@ -174,6 +182,9 @@ class CaseTaskListener implements TaskListener {
                         string(task, VAR_INTERNAL_GROUP), string(task, VAR_INTERNAL_QUESTION),
                         integer(task, VAR_INTERNAL_DUE_HOURS)), who);
                 task.setVariables(withoutNulls(next));
+                if (Boolean.TRUE.equals(task.getVariable(VAR_OPEN_CARRIER_INVESTIGATION))) {
+                    openInvestigation(caseId, who);
+                }
                 if (ACTION_REPLY.equals(string(task, VAR_AGENT_ACTION)) && decidesApprovalHere(task)) {
                     task.setVariables(withoutNulls(approvalOfEarlierVersion(task)));
                 }
@@ -201,6 +212,15 @@ class CaseTaskListener implements TaskListener {
                     string(task, VAR_DURING_RETURN_REPLY), who);
             default -> {
             }
+        }
+    }
+
+    /** The agent ticked "open a carrier investigation": recorded now, opened at the carrier by its own process. */
+    private void openInvestigation(long caseId, String who) {
+        try {
+            deliveries.requestInvestigation(caseId, who);
+        } catch (IllegalStateException cannot) {
+            throw TaskFormRejection.because(cannot.getMessage());
         }
     }
 

@@ -117,6 +117,13 @@ public final class EmergencyAfterSales {
     /** Task-local: the case as the person working the task sees it (CaseView), and the suggestion. */
     public static final String VAR_CASE_VIEW = "caseView";
     public static final String VAR_SUGGESTION = "suggestion";
+    /**
+     * Task-local on "Answer buyer" when the carrier says delivered and the buyer says not received: the proof of
+     * delivery note (incident.api.DeliveryInvestigations), with the box {@link #VAR_OPEN_CARRIER_INVESTIGATION}.
+     */
+    public static final String VAR_PROOF_OF_DELIVERY = "proofOfDelivery";
+    /** The agent's box on "Answer buyer": open a carrier investigation for the delivered parcel on completion. */
+    public static final String VAR_OPEN_CARRIER_INVESTIGATION = "openCarrierInvestigation";
     /** Task-local on "Answer buyer" tasks created before {@link #VAR_REPLY_PREVIEWS}: the suggested remedy's reply. */
     public static final String VAR_REPLY_PREVIEW = "replyPreview";
     /** Task-local (Json): the reply per remedy, which the form shows for the remedy picked (ReplyPreviews). */

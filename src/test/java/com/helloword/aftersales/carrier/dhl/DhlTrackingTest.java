@@ -102,6 +102,8 @@ class DhlTrackingTest {
         assertThat(delivered.subStatus()).isEqualTo("DELIVERED");
         assertThat(delivered.location()).isEqualTo("Bonn, DE");
         assertThat(delivered.signer()).isEqualTo("Jane Doe");
+        assertThat(delivered.proofUrl()).isEqualTo("https://api-eu.dhl.com/track/pod/signature/00340434292135100179");
+        assertThat(snapshot.events().subList(0, 3)).extracting(TrackedEvent::proofUrl).containsOnlyNulls();
         assertThat(snapshot.events().subList(0, 3)).extracting(TrackedEvent::signer).containsOnlyNulls();
         assertThat(snapshot.events().get(0).location()).isNull();
         assertThat(snapshot.events().get(1).location()).isEqualTo("Köln, DE");
@@ -111,6 +113,30 @@ class DhlTrackingTest {
                 .withQueryParam("service", equalTo("parcel-de"))
                 .withQueryParam("recipientPostalCode", equalTo("53113"))
                 .withHeader("DHL-API-Key", equalTo(KEY)));
+    }
+
+    @Test
+    void anExpressProofOfDeliveryGivesItsDocumentLinkAndTheSignersName() {
+        api.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("""
+                {"shipments": [{"id": "1234567890", "service": "express",
+                  "status": {"timestamp": "2026-11-20T11:42:00+01:00", "statusCode": "delivered",
+                    "status": "delivered", "location": {"address": {"addressLocality": "PARIS - FRANCE",
+                    "countryCode": "FR"}}},
+                  "details": {"proofOfDeliverySignedAvailable": true,
+                    "proofOfDelivery": {"timestamp": "2026-11-20T11:42:00+01:00",
+                      "documentUrl": "https://mydhl.express.dhl/pod/1234567890.pdf",
+                      "signatureUrl": "not-a-link", "signed": {"@type": "Person", "name": "M. DURAND"}}},
+                  "events": [{"timestamp": "2026-11-20T11:42:00+01:00", "statusCode": "delivered",
+                    "description": "Delivered - Signed for by: M. DURAND",
+                    "location": {"address": {"addressLocality": "PARIS - FRANCE", "countryCode": "FR"}}}]}]}""")));
+
+        TrackedEvent delivered = tracking.track("1234567890", "express", null).events().get(0);
+
+        assertThat(delivered.status()).isEqualTo(TrackingStatus.DELIVERED);
+        assertThat(delivered.signer()).isEqualTo("M. DURAND");
+        // a signatureUrl that is no absolute link is not shown to anyone; the document link is
+        assertThat(delivered.proofUrl()).isEqualTo("https://mydhl.express.dhl/pod/1234567890.pdf");
+        assertThat(delivered.occurredAt()).isEqualTo(Instant.parse("2026-11-20T10:42:00Z"));
     }
 
     @Test
