@@ -1,0 +1,203 @@
+package com.helloword.aftersales.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.helloword.aftersales.carrier.TrackingRecorder;
+import com.helloword.aftersales.carrier.TrackingStatus;
+import com.helloword.aftersales.casefile.SalesOrder;
+import com.helloword.aftersales.casefile.SalesOrderRepository;
+import com.helloword.aftersales.casework.api.CaseRecords;
+import com.helloword.aftersales.notification.OutboxMessage;
+import com.helloword.aftersales.notification.OutboxRepository;
+import com.helloword.aftersales.orders.OrderImportService;
+import com.helloword.aftersales.support.DueJobs;
+import com.helloword.aftersales.support.IntegrationTest;
+import com.helloword.aftersales.support.MutableClock;
+
+/**
+ * The 3-day rule with a controlled clock: a registered parcel quiet for longer than parcelQuietLimit allows opens
+ * one watch (stuckParcelProcess), whose buyer mail carries the live tracking link and the table's options and
+ * whose case is in the case file; a second sweep of the same silence mails nothing more; a new scan closes the
+ * watch and its case; DHL in Germany has a row of its own (2 days); a watch with no news ends by itself.
+ */
+@IntegrationTest
+class StuckParcelProcessTest {
+
+    @Autowired
+    ParcelWatches watches;
+    @Autowired
+    ParcelWatchRepository watchRows;
+    @Autowired
+    ParcelRegistrationRepository registrations;
+    @Autowired
+    OrderImportService imports;
+    @Autowired
+    SalesOrderRepository orders;
+    @Autowired
+    TrackingRecorder recorder;
+    @Autowired
+    OutboxRepository outbox;
+    @Autowired
+    CaseRecords cases;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    ObjectMapper json;
+
+    ParcelWatchFixture fixture;
+    Instant start;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new ParcelWatchFixture(imports, orders, registrations, recorder);
+        start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        clock.fixWithEngine(start);
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.resumeRealTime();
+    }
+
+    private List<ParcelWatch> watchesOf(SalesOrder order) {
+        return watchRows.findByOrderIdOrderByIdAsc(order.getId());
+    }
+
+    private void at(Duration sinceStart) {
+        clock.fixWithEngine(start.plus(sinceStart));
+    }
+
+    private void runJobs(ParcelWatch watch) {
+        DueJobs.run(management, watchRows.findById(watch.getId()).orElseThrow().getProcessInstanceId());
+    }
+
+    @Test
+    void aParcelQuietForMoreThanThreeDaysIsWatchedOnceAndTheWatchClosesWhenItMoves() throws Exception {
+        SalesOrder order = fixture.registered("amazon-us", "US", "en", "UPS", start.minus(Duration.ofDays(1)));
+        fixture.scan(order, start, TrackingStatus.IN_TRANSIT, null, "Departed facility");
+
+        at(Duration.ofDays(3).minusHours(1));
+        watches.checkQuiet();
+        assertThat(watchesOf(order)).as("not yet 3 days quiet").isEmpty();
+
+        at(Duration.ofDays(3).plusHours(1));
+        List<Long> opened = watches.checkQuiet();
+        List<ParcelWatch> watched = watchesOf(order);
+        assertThat(watched).hasSize(1);
+        ParcelWatch watch = watched.get(0);
+        assertThat(opened).contains(watch.getId());
+        assertThat(watch.getKind()).isEqualTo(ParcelWatch.Kind.QUIET);
+        assertThat(watch.getQuietDays()).isEqualTo(3);
+        assertThat(watch.getSilenceStartedAt()).isEqualTo(start);
+        assertThat(watch.getDecidedBy()).startsWith("parcelQuietLimit:");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("parcel-watch:" + watch.getId())
+                .processDefinitionKey("stuckParcelProcess").count()).isEqualTo(1);
+
+        runJobs(watch);
+        OutboxMessage mail = outbox.findByIdempotencyKey("parcel-watch:" + watch.getId() + ":quiet").orElseThrow();
+        assertThat(mail.getTemplate()).isEqualTo("parcel-quiet");
+        assertThat(mail.getLanguage()).isEqualTo("en");
+        assertThat(mail.getRecipientRef()).isEqualTo(order.getBuyer().getId().toString());
+        JsonNode model = json.readTree(mail.getModelJson());
+        assertThat(model.path("trackingUrl").asText()).isEqualTo("https://t.17track.net/en#nums="
+                + order.getTrackingNumber());
+        assertThat(model.path("options").toString()).isEqualTo("[\"WAIT_WITH_COUPON\",\"RESHIP\",\"REFUND\"]");
+        assertThat(model.toString()).doesNotContain("@example.com");
+        List<CaseRecords.CaseSummary> filed = cases.casesOfOrder(order.getId());
+        assertThat(filed).extracting(CaseRecords.CaseSummary::category).containsExactly("PARCEL_QUIET");
+        assertThat(filed.get(0).status()).isEqualTo("OPEN");
+        assertThat(mail.getCaseId()).isEqualTo(filed.get(0).caseId());
+
+        at(Duration.ofDays(4));
+        watches.checkQuiet();
+        assertThat(watchesOf(order)).as("the same silence: no second watch").hasSize(1);
+        assertThat(outbox.findAllByOrderByIdDesc(org.springframework.data.domain.PageRequest.of(0, 500)).stream()
+                .filter(m -> m.getIdempotencyKey().startsWith("parcel-watch:") && order.getBuyer().getId().toString()
+                        .equals(m.getRecipientRef()))).hasSize(1);
+
+        fixture.scan(order, start.plus(Duration.ofDays(3).plusHours(20)), TrackingStatus.IN_TRANSIT, null,
+                "Arrived at destination country");
+        runJobs(watch);
+        ParcelWatch closed = watchRows.findById(watch.getId()).orElseThrow();
+        assertThat(closed.getWatchState()).isEqualTo(ParcelWatch.State.CLOSED);
+        assertThat(closed.getOutcome()).isEqualTo("MOVED");
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(closed.getProcessInstanceId())
+                .finished().count()).isEqualTo(1);
+        assertThat(cases.casesOfOrder(order.getId()).get(0).status()).isEqualTo("CLOSED");
+        assertThat(cases.messages(filed.get(0).caseId())).extracting(CaseRecords.CaseMessageLine::body)
+                .anyMatch(b -> b.contains("MOVED"));
+    }
+
+    @Test
+    void dhlInGermanyHasARowOfItsOwn() throws Exception {
+        SalesOrder german = fixture.registered("amazon-de", "DE", "de", "DHL", start.minus(Duration.ofDays(1)));
+        SalesOrder american = fixture.registered("amazon-us", "US", "en", "UPS", start.minus(Duration.ofDays(1)));
+        fixture.scan(german, start, TrackingStatus.IN_TRANSIT, null, "Sendung im Zielpaketzentrum");
+        fixture.scan(american, start, TrackingStatus.IN_TRANSIT, null, "Departed facility");
+
+        at(Duration.ofDays(2).plusHours(1));
+        watches.checkQuiet();
+
+        assertThat(watchesOf(american)).as("3 days for the US").isEmpty();
+        List<ParcelWatch> watched = watchesOf(german);
+        assertThat(watched).hasSize(1);
+        assertThat(watched.get(0).getQuietDays()).isEqualTo(2);
+        runJobs(watched.get(0));
+        OutboxMessage mail = outbox.findByIdempotencyKey("parcel-watch:" + watched.get(0).getId() + ":quiet")
+                .orElseThrow();
+        assertThat(mail.getLanguage()).isEqualTo("de");
+    }
+
+    @Test
+    void aWatchWithoutNewsEndsByItselfAndADeliveryClosesTheNextOne() throws Exception {
+        SalesOrder order = fixture.registered("amazon-fr", "FR", "fr", "Colissimo", start.minus(Duration.ofDays(5)));
+
+        at(Duration.ofHours(1));
+        watches.checkQuiet();
+        ParcelWatch watch = watchesOf(order).get(0);
+        assertThat(watch.getSilenceStartedAt()).as("never scanned: quiet since shipping")
+                .isEqualTo(start.minus(Duration.ofDays(5)));
+        runJobs(watch);
+
+        at(Duration.ofDays(31));
+        runJobs(watch);
+        ParcelWatch ended = watchRows.findById(watch.getId()).orElseThrow();
+        assertThat(ended.getOutcome()).isEqualTo("NOT_MOVED");
+        assertThat(ended.getWatchState()).isEqualTo(ParcelWatch.State.CLOSED);
+
+        watches.checkQuiet();
+        assertThat(watchesOf(order)).as("the watch of that silence is over; it is not opened again").hasSize(1);
+
+        fixture.scan(order, start.plus(Duration.ofDays(31)), TrackingStatus.IN_TRANSIT, null, "En cours");
+        at(Duration.ofDays(35));
+        watches.checkQuiet();
+        List<ParcelWatch> both = watchesOf(order);
+        assertThat(both).as("a new silence, a new watch").hasSize(2);
+        runJobs(both.get(1));
+        fixture.scan(order, start.plus(Duration.ofDays(35).plusHours(1)), TrackingStatus.DELIVERED, "Delivered_Other",
+                "Livré");
+        runJobs(both.get(1));
+        assertThat(watchRows.findById(both.get(1).getId()).orElseThrow().getOutcome()).isEqualTo("DELIVERED");
+    }
+}
