@@ -28,12 +28,17 @@ class ParcelSweeps {
     @Scheduled(fixedDelayString = "${aftersales.incidents.parcels.sweep-interval:5m}",
             initialDelayString = "${aftersales.incidents.parcels.first-delay:1m}")
     void sweep() {
+        run("registration", tracking::registerDue);
+        run("polling", tracking::pollDue);
+        run("quiet check", watches::checkQuiet);
+    }
+
+    /** One sweep's failure leaves the others to run; the next round tries it again. */
+    private static void run(String sweep, Runnable work) {
         try {
-            tracking.registerDue();
-            tracking.pollDue();
-            watches.checkQuiet();
+            work.run();
         } catch (RuntimeException e) {
-            LOG.warn("Parcel sweep failed, the next one tries again: {}", e.toString());
+            LOG.warn("Parcel {} failed, the next round tries again: {}", sweep, e.toString());
         }
     }
 }

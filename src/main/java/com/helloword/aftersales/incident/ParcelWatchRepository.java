@@ -24,14 +24,14 @@ interface ParcelWatchRepository extends JpaRepository<ParcelWatch, Long> {
 
     /**
      * Registered parcels of undelivered orders whose last news (scan, else shipping) is older than {@code quietSince}
-     * and that have no open quiet watch: the quiet check's candidates (order ids).
+     * and that have no open watch (an open exception watch has told the buyer already) and no watch of this
+     * silence: the quiet check's candidates (order ids).
      */
     @Query("select o.id from SalesOrder o, ParcelRegistration r where r.orderId = o.id"
             + " and r.status = com.helloword.aftersales.incident.ParcelRegistration.Status.REGISTERED"
             + " and o.deliveredAt is null and o.status = com.helloword.aftersales.casefile.OrderStatus.SHIPPED"
             + " and coalesce(o.lastScanAt, o.shippedAt) < :quietSince"
-            + " and not exists (select w.id from ParcelWatch w where w.openOrderId = o.id"
-            + " and w.kind = com.helloword.aftersales.incident.ParcelWatch.Kind.QUIET)"
+            + " and not exists (select w.id from ParcelWatch w where w.openOrderId = o.id)"
             + " and not exists (select w.id from ParcelWatch w where w.orderId = o.id"
             + " and w.kind = com.helloword.aftersales.incident.ParcelWatch.Kind.QUIET"
             + " and w.silenceStartedAt = coalesce(o.lastScanAt, o.shippedAt)) order by o.id")

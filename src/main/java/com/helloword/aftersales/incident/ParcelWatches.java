@@ -236,6 +236,7 @@ class ParcelWatches {
         result.put(VAR_HANDLING_PATH, path);
         result.put(VAR_TEAM_GROUP, text(row.get("teamGroup")));
         result.put("buyerMail", text(row.get("buyerMail")) == null ? "" : text(row.get("buyerMail")));
+        result.put(VAR_ADDRESS_ANSWER, "NO_ANSWER"); // until the buyer answers on the address page
         return result;
     }
 

@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.stereotype.Component;
-
 import com.helloword.aftersales.carrier.TrackingPort;
 import com.helloword.aftersales.carrier.TrackingRecorder;
 import com.helloword.aftersales.carrier.TrackingStatus;
@@ -67,6 +65,12 @@ final class ParcelWatchFixture {
         return recorder.record(new TrackingPort.TrackingSnapshot(order.getTrackingNumber(), order.getCarrier(), status,
                 subStatus, List.of(new TrackingPort.TrackedEvent(at, status, subStatus, description, "HUB " + run,
                         null))), "17track");
+    }
+
+    /** The e-mail address of the order's buyer (one buyer per order of the run). */
+    String email(SalesOrder order) {
+        String id = order.getPlatformOrderId();
+        return "pw." + run.toLowerCase() + "." + id.substring(id.lastIndexOf('-') + 1) + "@example.com";
     }
 
     SalesOrder reload(SalesOrder order) {

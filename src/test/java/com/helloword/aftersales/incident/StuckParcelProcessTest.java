@@ -4,30 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.helloword.aftersales.carrier.TrackingRecorder;
 import com.helloword.aftersales.carrier.TrackingStatus;
 import com.helloword.aftersales.casefile.SalesOrder;
-import com.helloword.aftersales.casefile.SalesOrderRepository;
 import com.helloword.aftersales.casework.api.CaseRecords;
 import com.helloword.aftersales.notification.OutboxMessage;
-import com.helloword.aftersales.notification.OutboxRepository;
-import com.helloword.aftersales.orders.OrderImportService;
-import com.helloword.aftersales.support.DueJobs;
-import com.helloword.aftersales.support.IntegrationTest;
-import com.helloword.aftersales.support.MutableClock;
 
 /**
  * The 3-day rule with a controlled clock: a registered parcel quiet for longer than parcelQuietLimit allows opens
@@ -35,49 +23,16 @@ import com.helloword.aftersales.support.MutableClock;
  * whose case is in the case file; a second sweep of the same silence mails nothing more; a new scan closes the
  * watch and its case; DHL in Germany has a row of its own (2 days); a watch with no news ends by itself.
  */
-@IntegrationTest
-class StuckParcelProcessTest {
+class StuckParcelProcessTest extends ParcelWatchIntegrationTest {
 
-    @Autowired
-    ParcelWatches watches;
-    @Autowired
-    ParcelWatchRepository watchRows;
-    @Autowired
-    ParcelRegistrationRepository registrations;
-    @Autowired
-    OrderImportService imports;
-    @Autowired
-    SalesOrderRepository orders;
-    @Autowired
-    TrackingRecorder recorder;
-    @Autowired
-    OutboxRepository outbox;
-    @Autowired
-    CaseRecords cases;
-    @Autowired
-    RuntimeService runtime;
     @Autowired
     HistoryService history;
-    @Autowired
-    ManagementService management;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    ObjectMapper json;
 
-    ParcelWatchFixture fixture;
     Instant start;
 
     @BeforeEach
-    void setUp() {
-        fixture = new ParcelWatchFixture(imports, orders, registrations, recorder);
-        start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        clock.fixWithEngine(start);
-    }
-
-    @AfterEach
-    void realTime() {
-        clock.resumeRealTime();
+    void start() {
+        start = now;
     }
 
     private List<ParcelWatch> watchesOf(SalesOrder order) {
@@ -86,10 +41,6 @@ class StuckParcelProcessTest {
 
     private void at(Duration sinceStart) {
         clock.fixWithEngine(start.plus(sinceStart));
-    }
-
-    private void runJobs(ParcelWatch watch) {
-        DueJobs.run(management, watchRows.findById(watch.getId()).orElseThrow().getProcessInstanceId());
     }
 
     @Test
@@ -147,6 +98,31 @@ class StuckParcelProcessTest {
         assertThat(cases.casesOfOrder(order.getId()).get(0).status()).isEqualTo("CLOSED");
         assertThat(cases.messages(filed.get(0).caseId())).extracting(CaseRecords.CaseMessageLine::body)
                 .anyMatch(b -> b.contains("MOVED"));
+    }
+
+    @Test
+    void aBuyerWhoWritesAboutAWatchedOrderGetsACaseTheTeamWorks() throws Exception {
+        SalesOrder order = fixture.registered("amazon-us", "US", "en", "UPS", start.minus(Duration.ofDays(4)));
+        at(Duration.ofHours(1));
+        ParcelWatch watch = watchRows.findById(watches.checkQuiet().stream()
+                .filter(id -> watchRows.findById(id).orElseThrow().getOrderId().equals(order.getId())).findFirst()
+                .orElseThrow()).orElseThrow();
+        runJobs(watch);
+
+        var answer = new com.helloword.aftersales.support.Http(port).post("/api/intake/messages",
+                com.helloword.aftersales.support.Http.RELAY, "application/json", """
+                {"storeId": "amazon-us", "channel": "email", "externalMessageId": "pw-%s", "platformOrderId": "%s",
+                 "buyerEmail": "%s", "subject": "Where is my parcel?", "body": "It has not arrived yet."}"""
+                        .formatted(fixture.run, order.getPlatformOrderId(), fixture.email(order)));
+
+        assertThat(answer.statusCode()).as(answer.body()).isBetween(200, 201);
+        List<CaseRecords.CaseSummary> filed = cases.casesOfOrder(order.getId());
+        assertThat(filed).hasSize(2);
+        assertThat(filed.get(0).category()).isEqualTo("PARCEL_QUIET");
+        assertThat(cases.messages(filed.get(0).caseId())).extracting(CaseRecords.CaseMessageLine::direction)
+                .doesNotContain("INBOUND");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(filed.get(1).caseKey())
+                .processDefinitionKey("emergencyAfterSalesProcess").count()).isEqualTo(1);
     }
 
     @Test
