@@ -51,6 +51,8 @@ CREATE TABLE parcel_watches (
     CONSTRAINT uk_parcel_watches_open UNIQUE (open_order_id, kind)
 );
 CREATE INDEX ix_parcel_watches_state ON parcel_watches (watch_state, opened_at);
+-- every scan asks for the open watches of its tracking number
+CREATE INDEX ix_parcel_watches_tracking ON parcel_watches (tracking_number, watch_state);
 
 -- parcel_address_answers: the buyer's answer on the address page of an ADDRESS_PROBLEM watch, once per watch.
 -- corrected_address holds what the buyer typed only until logistics has passed it on (cleared then); neither the
