@@ -2,7 +2,9 @@
 -- parcel_registrations: one row per shipped order whose tracking number is (to be) registered with the tracking
 -- service; REGISTERED rows are polled when their push went quiet (poll_claimed_until: the node that claimed the
 -- poll, by a conditional UPDATE, so several nodes never poll one parcel at once); REJECTED rows are tried again
--- at next_attempt_at.
+-- at next_attempt_at. quiet_check_silence / quiet_check_due: the silence the quiet check last asked parcelQuietLimit
+-- about and when to ask again (its quiet days run out, or aftersales.incidents.parcels.quiet-recheck), so a parcel
+-- in transit is not asked every sweep.
 CREATE TABLE parcel_registrations (
     id                  BIGINT          NOT NULL,
     order_id            BIGINT          NOT NULL,
@@ -15,6 +17,8 @@ CREATE TABLE parcel_registrations (
     registered_at       ${timestamp},
     last_polled_at      ${timestamp},
     poll_claimed_until  ${timestamp},
+    quiet_check_silence ${timestamp},
+    quiet_check_due     ${timestamp},
     created_at          ${timestamp}    NOT NULL,
     CONSTRAINT pk_parcel_registrations PRIMARY KEY (id),
     CONSTRAINT uk_parcel_registrations_order UNIQUE (order_id)

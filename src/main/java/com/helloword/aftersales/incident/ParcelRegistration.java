@@ -33,6 +33,8 @@ class ParcelRegistration extends CaseFileEntity {
     private Instant registeredAt;
     private Instant lastPolledAt;
     private Instant pollClaimedUntil;
+    private Instant quietCheckSilence;
+    private Instant quietCheckDue;
     private Instant createdAt;
 
     protected ParcelRegistration() {
@@ -62,6 +64,12 @@ class ParcelRegistration extends CaseFileEntity {
         nextAttemptAt = retryAt.truncatedTo(ChronoUnit.SECONDS);
     }
 
+    /** The quiet check asked about this silence; it asks again at {@code due} (or when a new scan ends it). */
+    void quietChecked(Instant silence, Instant due) {
+        quietCheckSilence = silence.truncatedTo(ChronoUnit.SECONDS);
+        quietCheckDue = due.truncatedTo(ChronoUnit.SECONDS);
+    }
+
     Long getOrderId() { return orderId; }
     String getTrackingNumber() { return trackingNumber; }
     String getCarrier() { return carrier; }
@@ -71,4 +79,5 @@ class ParcelRegistration extends CaseFileEntity {
     Instant getNextAttemptAt() { return nextAttemptAt; }
     Instant getRegisteredAt() { return registeredAt; }
     Instant getLastPolledAt() { return lastPolledAt; }
+    Instant getQuietCheckDue() { return quietCheckDue; }
 }

@@ -25,7 +25,8 @@ interface ParcelWatchRepository extends JpaRepository<ParcelWatch, Long> {
     /**
      * Registered parcels of undelivered orders whose last news (scan, else shipping) is older than {@code quietSince}
      * and that have no open watch (an open exception watch has told the buyer already) and no watch of this
-     * silence: the quiet check's candidates (order ids).
+     * silence, unless the check asked about this silence already and is not due again: the quiet check's
+     * candidates (order ids).
      */
     @Query("select o.id from SalesOrder o, ParcelRegistration r where r.orderId = o.id"
             + " and r.status = com.helloword.aftersales.incident.ParcelRegistration.Status.REGISTERED"
@@ -34,6 +35,8 @@ interface ParcelWatchRepository extends JpaRepository<ParcelWatch, Long> {
             + " and not exists (select w.id from ParcelWatch w where w.openOrderId = o.id)"
             + " and not exists (select w.id from ParcelWatch w where w.orderId = o.id"
             + " and w.kind = com.helloword.aftersales.incident.ParcelWatch.Kind.QUIET"
-            + " and w.silenceStartedAt = coalesce(o.lastScanAt, o.shippedAt)) order by o.id")
-    List<Long> quietCandidates(Instant quietSince, Pageable page);
+            + " and w.silenceStartedAt = coalesce(o.lastScanAt, o.shippedAt))"
+            + " and (r.quietCheckSilence is null or r.quietCheckSilence <> coalesce(o.lastScanAt, o.shippedAt)"
+            + " or r.quietCheckDue <= :now) order by o.id")
+    List<Long> quietCandidates(Instant quietSince, Instant now, Pageable page);
 }

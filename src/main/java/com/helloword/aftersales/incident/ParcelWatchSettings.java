@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pollBatch          parcels polled per sweep at most
  * @param quietCandidateAfter parcels with no news this long are checked against the parcelQuietLimit table
  * @param quietBatch         quiet candidates checked per sweep at most
+ * @param quietRecheck       a parcel not quiet long enough yet is asked again after this at the latest
  * @param watchMax           a quiet watch ends by itself after this long without news (ISO-8601 duration)
  * @param addressWait        how long the address question waits for the buyer before logistics acts anyway
  * @param exceptionStatuses  the tracking statuses that open an exception watch (carrierExceptionHandling decides)
@@ -25,7 +26,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("aftersales.incidents.parcels")
 record ParcelWatchSettings(Integer registrationBatch, Duration registrationRetry, Duration pollAfter,
-        Duration pollClaim, Integer pollBatch, Duration quietCandidateAfter, Integer quietBatch, Duration watchMax,
+        Duration pollClaim, Integer pollBatch, Duration quietCandidateAfter, Integer quietBatch, Duration quietRecheck, Duration watchMax,
         Duration addressWait, List<String> exceptionStatuses, String trackingLink) {
 
     ParcelWatchSettings {
@@ -37,6 +38,7 @@ record ParcelWatchSettings(Integer registrationBatch, Duration registrationRetry
         Objects.requireNonNull(pollBatch, prefix + "poll-batch is not set");
         Objects.requireNonNull(quietCandidateAfter, prefix + "quiet-candidate-after is not set");
         Objects.requireNonNull(quietBatch, prefix + "quiet-batch is not set");
+        Objects.requireNonNull(quietRecheck, prefix + "quiet-recheck is not set");
         Objects.requireNonNull(watchMax, prefix + "watch-max is not set");
         Objects.requireNonNull(addressWait, prefix + "address-wait is not set");
         Objects.requireNonNull(exceptionStatuses, prefix + "exception-statuses is not set");

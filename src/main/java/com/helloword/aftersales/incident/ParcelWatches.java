@@ -51,6 +51,7 @@ class ParcelWatches {
 
     private final ParcelWatchRepository watches;
     private final ParcelAddressAnswerRepository answers;
+    private final ParcelRegistrationRepository registrations;
     private final SalesOrderRepository orders;
     private final LatestDecisions decisions;
     private final RuntimeService runtime;
@@ -62,12 +63,14 @@ class ParcelWatches {
     private final ParcelWatchSettings settings;
     private final Clock clock;
 
-    ParcelWatches(ParcelWatchRepository watches, ParcelAddressAnswerRepository answers, SalesOrderRepository orders,
+    ParcelWatches(ParcelWatchRepository watches, ParcelAddressAnswerRepository answers,
+            ParcelRegistrationRepository registrations, SalesOrderRepository orders,
             LatestDecisions decisions, RuntimeService runtime, WaitingProcesses waiting, OutboxService outbox,
             ParcelCases cases, BuyerLinks links, TransactionTemplate transactions, ParcelWatchSettings settings,
             Clock clock) {
         this.watches = watches;
         this.answers = answers;
+        this.registrations = registrations;
         this.orders = orders;
         this.decisions = decisions;
         this.runtime = runtime;
@@ -90,7 +93,7 @@ class ParcelWatches {
      */
     List<Long> checkQuiet() {
         Instant now = clock.instant();
-        List<Long> candidates = watches.quietCandidates(now.minus(settings.quietCandidateAfter()),
+        List<Long> candidates = watches.quietCandidates(now.minus(settings.quietCandidateAfter()), now,
                 PageRequest.of(0, settings.quietBatch()));
         List<Long> opened = new java.util.ArrayList<>();
         for (Long orderId : candidates) {
@@ -119,7 +122,12 @@ class ParcelWatches {
         inputs.put(VAR_SERVICE, null); // the order import brings no service level yet; the table's column is ready
         LatestDecisions.Evaluated limit = decisions.evaluate(QUIET_TABLE, inputs);
         int quietDays = ((Number) limit.output("quietDays")).intValue();
-        if (!silenceStart.plus(Duration.ofDays(quietDays)).isBefore(now)) {
+        Instant quietUntil = silenceStart.plus(Duration.ofDays(quietDays));
+        if (!quietUntil.isBefore(now)) {
+            // asked again when the table's days run out, or sooner, so that a changed table takes effect
+            Instant recheck = now.plus(settings.quietRecheck());
+            registrations.findByOrderId(orderId).ifPresent(r -> r.quietChecked(silenceStart,
+                    quietUntil.isBefore(recheck) ? quietUntil : recheck));
             return null;
         }
         ParcelWatch watch = watches.saveAndFlush(ParcelWatch.quiet(orderId, order.getTrackingNumber(),

@@ -51,6 +51,8 @@ class StuckParcelProcessTest extends ParcelWatchIntegrationTest {
         at(Duration.ofDays(3).minusHours(1));
         watches.checkQuiet();
         assertThat(watchesOf(order)).as("not yet 3 days quiet").isEmpty();
+        assertThat(registrations.findByOrderId(order.getId()).orElseThrow().getQuietCheckDue())
+                .as("asked again when the 3 days run out, not every sweep").isEqualTo(start.plus(Duration.ofDays(3)));
 
         at(Duration.ofDays(3).plusHours(1));
         List<Long> opened = watches.checkQuiet();
