@@ -27,6 +27,10 @@ class StuckParcelProcessTest extends ParcelWatchIntegrationTest {
 
     @Autowired
     HistoryService history;
+    @Autowired
+    com.helloword.aftersales.notification.OutboxRelay relay;
+    @Autowired
+    com.icegreen.greenmail.util.GreenMail smtp;
 
     Instant start;
 
@@ -145,6 +149,13 @@ class StuckParcelProcessTest extends ParcelWatchIntegrationTest {
         OutboxMessage mail = outbox.findByIdempotencyKey("parcel-watch:" + watched.get(0).getId() + ":quiet")
                 .orElseThrow();
         assertThat(mail.getLanguage()).isEqualTo("de");
+
+        relay.deliverDue();
+        List<jakarta.mail.internet.MimeMessage> received = com.helloword.aftersales.support.ReceivedMail.to(smtp,
+                fixture.email(german), german.getPlatformOrderId(), "bewegt sich");
+        assertThat(received).hasSize(1);
+        assertThat(com.helloword.aftersales.support.ReceivedMail.content(received.get(0)))
+                .contains("https://t.17track.net/en#nums=" + german.getTrackingNumber(), "Gutschein");
     }
 
     @Test
