@@ -25,8 +25,9 @@ public class ParcelWatchSteps {
         watches.openCase(id(execution));
     }
 
+    /** Sets {@code stillQuiet}: false when the parcel moved before the mail (the watch is closed then). */
     public void tellBuyerQuiet(DelegateExecution execution) {
-        watches.tellBuyerQuiet(id(execution));
+        execution.setVariable(VAR_STILL_QUIET, watches.tellBuyerQuiet(id(execution)));
     }
 
     /** Reads the carrierExceptionHandling row into the variables the gateway and the tasks use. */

@@ -211,17 +211,26 @@ class ParcelWatches {
         watch.caseOpened(opened.caseId());
     }
 
-    /** The buyer hears that the parcel is quiet: the live tracking link and the table's options (once per watch). */
+    /**
+     * The buyer hears that the parcel is quiet: the live tracking link and the table's options (once per watch).
+     * A parcel with news since the watch opened (a scan that came before the process waited for it) closes the
+     * watch instead; returns whether the parcel is still quiet.
+     */
     @Transactional
-    public void tellBuyerQuiet(long watchId) {
+    public boolean tellBuyerQuiet(long watchId) {
         ParcelWatch watch = watch(watchId);
         SalesOrder order = order(watch);
+        if (order.getLastScanAt() != null && order.getLastScanAt().isAfter(watch.getSilenceStartedAt())) {
+            close(watchId, order.getDeliveredAt() != null ? "DELIVERED" : "MOVED");
+            return false;
+        }
         Map<String, Object> model = model(watch, order);
         model.put("quietDays", watch.getQuietDays());
         model.put("lastNews", watch.getSilenceStartedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString());
         model.put("options", options(watch.getOfferedOptions()));
         outbox.queue(new MailRequest(watch.businessKey() + ":quiet", watch.getCaseId(), "parcel-quiet",
                 language(order), RecipientType.BUYER, order.getBuyer().getId().toString(), model));
+        return true;
     }
 
     /** The carrierExceptionHandling table answered ({@code row}: its outputs); recorded on the watch. */

@@ -22,6 +22,7 @@ final class StuckParcelProcess {
     static final String VAR_EXCEPTION_KIND = "exceptionKind";
     static final String VAR_TEAM_GROUP = "teamGroup";
     static final String VAR_WATCH_OUTCOME = "watchOutcome";
+    static final String VAR_STILL_QUIET = "stillQuiet";
     static final String VAR_ADDRESS_ANSWER = "addressAnswer";
     static final String VAR_LOGISTICS_NOTE = "logisticsNote";
 

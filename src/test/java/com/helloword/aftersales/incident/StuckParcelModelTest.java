@@ -49,6 +49,7 @@ class StuckParcelModelTest {
 
         public void tellBuyerQuiet(DelegateExecution execution) {
             steps.add("quiet mail");
+            execution.setVariable("stillQuiet", stillQuiet);
         }
 
         public void exceptionDecided(DelegateExecution execution) {
@@ -78,6 +79,7 @@ class StuckParcelModelTest {
     }
 
     final List<String> steps = new ArrayList<>();
+    boolean stillQuiet = true;
 
     @BeforeEach
     void mockSteps() {
@@ -132,6 +134,15 @@ class StuckParcelModelTest {
                 .setVariable("watchOutcome", "MOVED").correlate();
         closed(pi, "endEvent_parcelMoved");
         assertThat(steps).containsExactly("case", "quiet mail", "closed MOVED");
+    }
+
+    @Test
+    void aParcelThatMovedBeforeTheMailEndsTheWatchThere() {
+        stillQuiet = false;
+        ProcessInstance pi = started("QUIET", null, null);
+        execute(job("serviceTask_tellBuyerQuiet", pi));
+
+        assertThat(pi).hasPassed("endEvent_movedBeforeMail").hasNotPassed("gateway_waitForNews").isEnded();
     }
 
     @Test

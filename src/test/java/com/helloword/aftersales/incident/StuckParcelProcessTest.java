@@ -132,6 +132,23 @@ class StuckParcelProcessTest extends ParcelWatchIntegrationTest {
     }
 
     @Test
+    void aScanBeforeTheMailClosesTheWatchWithoutMail() throws Exception {
+        SalesOrder order = fixture.registered("amazon-us", "US", "en", "UPS", start.minus(Duration.ofDays(4)));
+        at(Duration.ofHours(1));
+        watches.checkQuiet();
+        ParcelWatch watch = watchesOf(order).get(0);
+
+        fixture.scan(order, start.plus(Duration.ofMinutes(30)), TrackingStatus.IN_TRANSIT, null, "Arrived");
+        runJobs(watch);
+
+        ParcelWatch closed = watchRows.findById(watch.getId()).orElseThrow();
+        assertThat(closed.getOutcome()).isEqualTo("MOVED");
+        assertThat(outbox.findByIdempotencyKey(watch.businessKey() + ":quiet")).isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(closed.getProcessInstanceId()).count())
+                .isZero();
+    }
+
+    @Test
     void dhlInGermanyHasARowOfItsOwn() throws Exception {
         SalesOrder german = fixture.registered("amazon-de", "DE", "de", "DHL", start.minus(Duration.ofDays(1)));
         SalesOrder american = fixture.registered("amazon-us", "US", "en", "UPS", start.minus(Duration.ofDays(1)));
