@@ -109,10 +109,7 @@ class StuckParcelProcessTest extends ParcelWatchIntegrationTest {
     @Test
     void aBuyerWhoWritesAboutAWatchedOrderGetsACaseTheTeamWorks() throws Exception {
         SalesOrder order = fixture.registered("amazon-us", "US", "en", "UPS", start.minus(Duration.ofDays(4)));
-        at(Duration.ofHours(1));
-        ParcelWatch watch = watchRows.findById(watches.checkQuiet().stream()
-                .filter(id -> watchRows.findById(id).orElseThrow().getOrderId().equals(order.getId())).findFirst()
-                .orElseThrow()).orElseThrow();
+        ParcelWatch watch = sweptAnHourLater(order);
         runJobs(watch);
 
         var answer = new com.helloword.aftersales.support.Http(port).post("/api/intake/messages",
@@ -131,12 +128,17 @@ class StuckParcelProcessTest extends ParcelWatchIntegrationTest {
                 .processDefinitionKey("emergencyAfterSalesProcess").count()).isEqualTo(1);
     }
 
+    /** The quiet check an hour after the start: the order's (first) watch. */
+    private ParcelWatch sweptAnHourLater(SalesOrder order) {
+        at(Duration.ofHours(1));
+        watches.checkQuiet();
+        return watchesOf(order).get(0);
+    }
+
     @Test
     void aScanBeforeTheMailClosesTheWatchWithoutMail() throws Exception {
         SalesOrder order = fixture.registered("amazon-us", "US", "en", "UPS", start.minus(Duration.ofDays(4)));
-        at(Duration.ofHours(1));
-        watches.checkQuiet();
-        ParcelWatch watch = watchesOf(order).get(0);
+        ParcelWatch watch = sweptAnHourLater(order);
 
         fixture.scan(order, start.plus(Duration.ofMinutes(30)), TrackingStatus.IN_TRANSIT, null, "Arrived");
         runJobs(watch);
@@ -179,9 +181,7 @@ class StuckParcelProcessTest extends ParcelWatchIntegrationTest {
     void aWatchWithoutNewsEndsByItselfAndADeliveryClosesTheNextOne() throws Exception {
         SalesOrder order = fixture.registered("amazon-fr", "FR", "fr", "Colissimo", start.minus(Duration.ofDays(5)));
 
-        at(Duration.ofHours(1));
-        watches.checkQuiet();
-        ParcelWatch watch = watchesOf(order).get(0);
+        ParcelWatch watch = sweptAnHourLater(order);
         assertThat(watch.getSilenceStartedAt()).as("never scanned: quiet since shipping")
                 .isEqualTo(start.minus(Duration.ofDays(5)));
         runJobs(watch);
