@@ -39,7 +39,11 @@ public class BuyerLinks {
 
     /** What a link may do. */
     public enum Action {
-        CONFIRM, RATE, RETURN_LABEL, RETURN_START, RECALL, RECALL_LABEL, INCIDENT_OPTION
+        CONFIRM, RATE, RETURN_LABEL, RETURN_START, RECALL, RECALL_LABEL,
+        /** The buyer chooses one of a batch shipment incident's three remedies for an order. */
+        INCIDENT_OPTION,
+        /** The buyer confirms or corrects the delivery address of a parcel the carrier could not deliver. */
+        ADDRESS_CONFIRM
     }
 
     static final String DEMO_SECRET = "demo-only-buyer-link-secret-change-me";
@@ -219,6 +223,21 @@ public class BuyerLinks {
 
     public static String incidentOptionSubject(long incidentOrderId, int optionNo) {
         return "incident-order:" + incidentOrderId + ":option:" + optionNo;
+    }
+
+    /**
+     * The page where the buyer confirms or corrects the address of a parcel watch's parcel (the carrier reported an
+     * address problem). Signed over {@link #parcelAddressSubject}; {@code lang} as in {@link #confirmUrl(String, String)}.
+     */
+    public String parcelAddressUrl(long watchId, String language) {
+        return UriComponentsBuilder.fromUriString(baseUrl()).path("/buyer/parcels/{watch}/address")
+                .queryParam("t", token(parcelAddressSubject(watchId), Action.ADDRESS_CONFIRM))
+                .queryParamIfPresent("lang", hint(language)).buildAndExpand(watchId).toUriString();
+    }
+
+    /** What an address link is signed over: the parcel watch. */
+    public static String parcelAddressSubject(long watchId) {
+        return "parcel-watch:" + watchId;
     }
 
     String token(String caseKey, Action action) {

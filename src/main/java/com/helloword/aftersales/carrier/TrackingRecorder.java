@@ -43,7 +43,7 @@ public class TrackingRecorder {
         String latestText = snapshot.events().stream().max(Comparator.comparing(TrackingPort.TrackedEvent::occurredAt))
                 .map(TrackingPort.TrackedEvent::description).orElse(null);
         publisher.publishEvent(new ParcelScanned(snapshot.trackingNumber(), snapshot.carrier(), snapshot.status(),
-                latestScan, latestText));
+                latestScan, latestText, snapshot.subStatus()));
         List<SalesOrder> shipped = orders.findByTrackingNumber(snapshot.trackingNumber());
         if (shipped.isEmpty()) {
             return "no order ships under " + snapshot.trackingNumber();

@@ -44,7 +44,7 @@ class IncidentMails {
     private final String trackingLink;
 
     IncidentMails(OutboxService outbox, BuyerLinks links, EntityManager entityManager,
-            @Value("${aftersales.incidents.tracking-link}") String trackingLink) {
+            @Value("${aftersales.incidents.parcels.tracking-link}") String trackingLink) {
         this.outbox = outbox;
         this.links = links;
         this.entityManager = entityManager;

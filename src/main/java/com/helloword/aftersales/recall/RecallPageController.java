@@ -1,19 +1,13 @@
 package com.helloword.aftersales.recall;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.helloword.aftersales.buyer.BuyerLinks;
-import com.helloword.aftersales.notification.MailTemplates;
+import com.helloword.aftersales.buyer.BuyerPages;
 import com.helloword.aftersales.web.AttemptLimiter;
 
 /**
@@ -38,19 +32,18 @@ import com.helloword.aftersales.web.AttemptLimiter;
 @RestController
 class RecallPageController {
 
-    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
     private static final String PAGE = "recall";
 
     private final RecallPages pages;
     private final BuyerLinks links;
-    private final MailTemplates templates;
+    private final BuyerPages buyerPages;
     private final AttemptLimiter invalidLinks;
 
-    RecallPageController(RecallPages pages, BuyerLinks links, MailTemplates templates, RecallPageSettings settings,
+    RecallPageController(RecallPages pages, BuyerLinks links, BuyerPages buyerPages, RecallPageSettings settings,
             Clock clock) {
         this.pages = pages;
         this.links = links;
-        this.templates = templates;
+        this.buyerPages = buyerPages;
         this.invalidLinks = new AttemptLimiter(settings.invalidLinksPerSource(), settings.window(),
                 settings.trackedKeys(), clock);
     }
@@ -112,15 +105,8 @@ class RecallPageController {
             HttpServletRequest request) {
         boolean numeric = noticeId != null && noticeId.matches("\\d{1,18}");
         String subject = numeric ? BuyerLinks.recallPageSubject(Long.valueOf(noticeId)) : null;
-        String language = links.refusalLanguage(subject, BuyerLinks.Action.RECALL, token, lang, acceptLanguage,
-                s -> pages.languageOf(Long.parseLong(noticeId)));
-        Optional<Duration> wait = invalidLinks.attempt(request.getRemoteAddr());
-        if (wait.isPresent()) {
-            ResponseEntity<String> page = render(HttpStatus.TOO_MANY_REQUESTS, language, Map.of("state", "TOO_MANY"));
-            return ResponseEntity.status(page.getStatusCode()).headers(page.getHeaders())
-                    .header(HttpHeaders.RETRY_AFTER, AttemptLimiter.retryAfterSeconds(wait.get())).body(page.getBody());
-        }
-        return render(HttpStatus.FORBIDDEN, language, Map.of("state", "INVALID"));
+        return buyerPages.refused(PAGE, subject, BuyerLinks.Action.RECALL, token, lang, acceptLanguage,
+                s -> pages.languageOf(Long.parseLong(noticeId)), invalidLinks, request.getRemoteAddr());
     }
 
     private static Map<String, Object> withForm(Map<String, Object> status, String token) {
@@ -139,9 +125,6 @@ class RecallPageController {
     }
 
     private ResponseEntity<String> render(HttpStatus status, String language, Map<String, Object> model) {
-        String hint = language == null || language.length() < 2 ? null : language.substring(0, 2).toLowerCase(Locale.ROOT);
-        return ResponseEntity.status(status).contentType(HTML).cacheControl(CacheControl.noStore())
-                .header("Referrer-Policy", "no-referrer").header("X-Frame-Options", "DENY")
-                .body(templates.renderPage(PAGE, hint, model).html());
+        return buyerPages.render(PAGE, status, language, model);
     }
 }

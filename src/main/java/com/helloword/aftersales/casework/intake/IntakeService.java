@@ -131,7 +131,9 @@ public class IntakeService {
             buyer.update(null, language, null);
         }
         Optional<AfterSalesCase> open = order == null ? Optional.empty()
-                : cases.findOpen(buyer.getId(), order.getId()).stream().findFirst();
+                : cases.findOpen(buyer.getId(), order.getId()).stream()
+                        // a case without a process (a parcel watch's record) has nobody to hear a follow-up
+                        .filter(c -> c.getProcessInstanceId() != null).findFirst();
         return open.isPresent() ? followUp(open.get(), message, receivedAt, text, order)
                 : newCase(message, receivedAt, text, language, store, buyer, order);
     }
