@@ -1,19 +1,13 @@
 package com.helloword.aftersales.incident;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.helloword.aftersales.buyer.BuyerLinks;
-import com.helloword.aftersales.notification.MailTemplates;
+import com.helloword.aftersales.buyer.BuyerPages;
 import com.helloword.aftersales.web.AttemptLimiter;
 
 /**
@@ -38,19 +32,18 @@ import com.helloword.aftersales.web.AttemptLimiter;
 @RestController
 class IncidentPageController {
 
-    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
     private static final String PAGE = "incident";
 
     private final IncidentPages pages;
     private final BuyerLinks links;
-    private final MailTemplates templates;
+    private final BuyerPages buyerPages;
     private final AttemptLimiter invalidLinks;
 
-    IncidentPageController(IncidentPages pages, BuyerLinks links, MailTemplates templates,
+    IncidentPageController(IncidentPages pages, BuyerLinks links, BuyerPages buyerPages,
             IncidentPageSettings settings, Clock clock) {
         this.pages = pages;
         this.links = links;
-        this.templates = templates;
+        this.buyerPages = buyerPages;
         this.invalidLinks = new AttemptLimiter(settings.invalidLinksPerSource(), settings.window(),
                 settings.trackedKeys(), clock);
     }
@@ -97,9 +90,9 @@ class IncidentPageController {
     }
 
     /**
-     * Empty for a valid link; else 410 for a link of ours that expired (in the link's or the buyer's language),
-     * 403 for one that is not ours ({@link BuyerLinks#refusalLanguage}: a made-up link learns nothing), 429 once
-     * an address sent too many.
+     * Empty for a valid link; else 410 for a link of ours that expired (in the link's or the buyer's language;
+     * not counted as an attempt), and for any other 403, or 429 once an address sent too many
+     * ({@link BuyerPages#refused}: a made-up link learns nothing).
      */
     private Optional<ResponseEntity<String>> refusal(String rowId, String optionNo, String token, String lang,
             String acceptLanguage, HttpServletRequest request) {
@@ -110,24 +103,17 @@ class IncidentPageController {
         if (wellFormed && links.verify(subject, BuyerLinks.Action.INCIDENT_OPTION, token)) {
             return Optional.empty();
         }
-        String language = links.refusalLanguage(subject, BuyerLinks.Action.INCIDENT_OPTION, token, lang,
-                acceptLanguage, s -> pages.languageOf(Long.parseLong(rowId)));
-        Optional<Duration> wait = invalidLinks.attempt(request.getRemoteAddr());
-        if (wait.isPresent()) {
-            ResponseEntity<String> page = render(HttpStatus.TOO_MANY_REQUESTS, language, Map.of("state", "TOO_MANY"));
-            return Optional.of(ResponseEntity.status(page.getStatusCode()).headers(page.getHeaders())
-                    .header(HttpHeaders.RETRY_AFTER, AttemptLimiter.retryAfterSeconds(wait.get())).body(page.getBody()));
+        java.util.function.Function<String, String> languageOfRow = s -> pages.languageOf(Long.parseLong(rowId));
+        if (wellFormed && links.expired(subject, BuyerLinks.Action.INCIDENT_OPTION, token)) {
+            return Optional.of(buyerPages.render(PAGE, HttpStatus.GONE, links.refusalLanguage(subject,
+                    BuyerLinks.Action.INCIDENT_OPTION, token, lang, acceptLanguage, languageOfRow),
+                    Map.of("state", "EXPIRED")));
         }
-        boolean expired = wellFormed && links.expired(subject, BuyerLinks.Action.INCIDENT_OPTION, token);
-        return Optional.of(render(expired ? HttpStatus.GONE : HttpStatus.FORBIDDEN, language,
-                Map.of("state", expired ? "EXPIRED" : "INVALID")));
+        return Optional.of(buyerPages.refused(PAGE, subject, BuyerLinks.Action.INCIDENT_OPTION, token, lang,
+                acceptLanguage, languageOfRow, invalidLinks, request.getRemoteAddr()));
     }
 
     private ResponseEntity<String> render(HttpStatus status, String language, Map<String, Object> model) {
-        String hint = language == null || language.length() < 2 ? null
-                : language.substring(0, 2).toLowerCase(Locale.ROOT);
-        return ResponseEntity.status(status).contentType(HTML).cacheControl(CacheControl.noStore())
-                .header("Referrer-Policy", "no-referrer").header("X-Frame-Options", "DENY")
-                .body(templates.renderPage(PAGE, hint, model).html());
+        return buyerPages.render(PAGE, status, language, model);
     }
 }
