@@ -32,6 +32,7 @@ public class MailTemplates {
     static final String FALLBACK_LANGUAGE = "en";
     private static final String MAIL = "mail";
     private static final String PAGES = "pages";
+    private static final String RECIPIENT_NAME = "recipientName";
     private static final Logger LOG = LoggerFactory.getLogger(MailTemplates.class);
 
     private final Configuration freemarker;
@@ -72,6 +73,7 @@ public class MailTemplates {
         try {
             Map<String, Object> data = new HashMap<>(model);
             data.put("lang", used);
+            trimRecipientName(data);
             Environment environment = source.createProcessingEnvironment(data, html);
             environment.process();
             TemplateModel subject = environment.getVariable("subject");
@@ -82,6 +84,20 @@ public class MailTemplates {
             return new RenderedMail(scalar.getAsString().strip(), body, HtmlToText.convert(body), used);
         } catch (TemplateException | IOException e) {
             throw new MailTemplateException("Template " + source.getName() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The buyer's name as the greeting prints it: trimmed, and left out when blank, so that every template's
+     * {@code <#if recipientName?has_content>} picks its nameless greeting ("Guten Tag,", not "Guten Tag ,").
+     */
+    private static void trimRecipientName(Map<String, Object> data) {
+        if (data.get(RECIPIENT_NAME) instanceof String name) {
+            if (name.isBlank()) {
+                data.remove(RECIPIENT_NAME);
+            } else {
+                data.put(RECIPIENT_NAME, name.strip());
+            }
         }
     }
 
