@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Currency;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -12,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.helloword.aftersales.casefile.CurrencyDigits;
 import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.integration.PlatformCannotException;
 import com.helloword.aftersales.platform.MarketplacePort;
@@ -143,19 +143,11 @@ class IncidentRemedies {
         }
         if (option.getRemedy() == IncidentRemedy.PARTIAL_REFUND && option.getPercent() != null) {
             BigDecimal share = order.total().multiply(BigDecimal.valueOf(option.getPercent()))
-                    .divide(BigDecimal.valueOf(100), minorDigits(order.getCurrency()), RoundingMode.HALF_UP);
+                    .divide(BigDecimal.valueOf(100), CurrencyDigits.minorDigits(order.getCurrency()),
+                    RoundingMode.HALF_UP);
             return new Money(share, order.getCurrency());
         }
         return null;
-    }
-
-    private static int minorDigits(String currency) {
-        try {
-            int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-            return digits < 0 ? 2 : digits;
-        } catch (RuntimeException unknown) {
-            return 2;
-        }
     }
 
     private static String couponCode() {

@@ -4,12 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Currency;
 import java.util.HexFormat;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.helloword.aftersales.casefile.CurrencyDigits;
 import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.casework.AfterSalesCase;
 import com.helloword.aftersales.casework.CaseRemedy;
@@ -173,12 +173,7 @@ public class RemedyExecution {
     }
 
     static int minorDigits(String currency) {
-        try {
-            int digits = currency == null ? 2 : Currency.getInstance(currency).getDefaultFractionDigits();
-            return digits < 0 ? 2 : digits;
-        } catch (IllegalArgumentException unknown) {
-            return 2;
-        }
+        return CurrencyDigits.minorDigits(currency);
     }
 
     /** A coupon code nobody can guess; issued once per remedy (an executed remedy keeps its code). */
