@@ -187,14 +187,19 @@ class ReturnSelfServiceController {
             return page(HttpStatus.BAD_REQUEST, language, "CONFIRM", confirmation(order, reason, wanted, token));
         }
         return page(HttpStatus.OK, language, "STARTED", Map.of("returnKey", created.getReturnKey(),
-                "orderId", order.getPlatformOrderId(), "storeName", order.getStore().getName()));
+                "orderId", order.getPlatformOrderId(), "storeName", storeName(order)));
+    }
+
+    /** The name of the order's store (read by its id: the order may come from a finished transaction). */
+    private String storeName(SalesOrder order) {
+        return stores.findById(order.getStore().getId()).map(Store::getName).orElse("");
     }
 
     /** The confirmation step of a verified link: the order's items to pick from, the link's values to post back. */
-    private static Map<String, Object> confirmation(SalesOrder order, String reason, String wanted, String token) {
+    private Map<String, Object> confirmation(SalesOrder order, String reason, String wanted, String token) {
         Map<String, Object> model = new HashMap<>();
         model.put("orderId", order.getPlatformOrderId());
-        model.put("storeName", order.getStore().getName());
+        model.put("storeName", storeName(order));
         model.put("skus", order.getLines().stream().map(OrderLine::getSku).toList());
         model.put("titles", titles(order));
         model.put("o", order.getId());

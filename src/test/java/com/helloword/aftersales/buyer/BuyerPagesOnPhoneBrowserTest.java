@@ -82,8 +82,7 @@ class BuyerPagesOnPhoneBrowserTest {
                   .filter(e => e.closest('label').getBoundingClientRect().height < 44).map(e => e.outerHTML),
               unlabelled: controls.filter(e => e.tagName !== 'BUTTON')
                   .filter(e => e.labels.length === 0 && !e.getAttribute('aria-labelledby')).map(e => e.outerHTML),
-              fontSize: parseFloat(getComputedStyle(document.querySelector('input:not([type=hidden]), select, button'))
-                  .fontSize)
+              fontSize: Math.min(...[document.body, ...controls.filter(e => e.type !== 'radio' && e.type !== 'checkbox')].map(e => parseFloat(getComputedStyle(e).fontSize)))
             };""";
 
     @LocalServerPort
