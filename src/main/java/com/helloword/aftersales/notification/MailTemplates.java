@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import freemarker.core.Environment;
@@ -36,6 +38,8 @@ public class MailTemplates {
     private static final Logger LOG = LoggerFactory.getLogger(MailTemplates.class);
 
     private final Configuration freemarker;
+    /** Heads a buyer page that knows no store yet (aftersales.buyer-pages.seller-name); blank: no heading. */
+    private volatile String sellerName = "";
 
     MailTemplates() {
         freemarker = new Configuration(Configuration.VERSION_2_3_33);
@@ -60,7 +64,18 @@ public class MailTemplates {
      * with the same escaping, restrictions and English fallback as mail; its {@code subject} is the title.
      */
     public RenderedMail renderPage(String page, String language, Map<String, Object> model) {
-        return render(PAGES, page, language, model);
+        if (model.containsKey("storeName") || sellerName.isBlank()) {
+            return render(PAGES, page, language, model);
+        }
+        Map<String, Object> withSeller = new HashMap<>(model);
+        withSeller.put("sellerName", sellerName);
+        return render(PAGES, page, language, withSeller);
+    }
+
+    /** The seller's name for the buyer pages that know no store yet (the return form, a refused link). */
+    @Autowired
+    void setSellerName(@Value("${aftersales.buyer-pages.seller-name:}") String sellerName) {
+        this.sellerName = sellerName == null ? "" : sellerName.strip();
     }
 
     private RenderedMail render(String root, String template, String language, Map<String, Object> model) {

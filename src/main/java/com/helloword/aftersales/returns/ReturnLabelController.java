@@ -1,6 +1,7 @@
 package com.helloword.aftersales.returns;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.http.CacheControl;
@@ -43,18 +44,24 @@ class ReturnLabelController {
             @RequestHeader(name = "Accept-Language", required = false) String acceptLanguage) {
         if (!links.verify(returnKey, BuyerLinks.Action.RETURN_LABEL, token)) {
             return page(HttpStatus.FORBIDDEN, "LABEL_INVALID", links.refusalLanguage(returnKey,
-                    BuyerLinks.Action.RETURN_LABEL, token, lang, acceptLanguage, returns::languageOf));
+                    BuyerLinks.Action.RETURN_LABEL, token, lang, acceptLanguage, returns::languageOf), null);
         }
         byte[] pdf = returns.labelPdf(returnKey);
         if (pdf == null) {
-            return page(HttpStatus.NOT_FOUND, "NO_LABEL", returns.languageOf(returnKey));
+            return page(HttpStatus.NOT_FOUND, "NO_LABEL", returns.languageOf(returnKey), returns.storeNameOf(returnKey));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "attachment; filename=\"" + returnKey + ".pdf\"").body(pdf);
     }
 
-    private ResponseEntity<byte[]> page(HttpStatus status, String state, String language) {
-        String html = templates.renderPage("buyer-return", language, Map.of("state", state)).html();
+    /** A page instead of the label; {@code storeName} heads it when the link was valid (null otherwise). */
+    private ResponseEntity<byte[]> page(HttpStatus status, String state, String language, String storeName) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("state", state);
+        if (storeName != null) {
+            model.put("storeName", storeName);
+        }
+        String html = templates.renderPage("buyer-return", language, model).html();
         return ResponseEntity.status(status).contentType(HTML).cacheControl(CacheControl.noStore())
                 .header("Referrer-Policy", "no-referrer").header("X-Frame-Options", "DENY")
                 .body(html.getBytes(StandardCharsets.UTF_8));

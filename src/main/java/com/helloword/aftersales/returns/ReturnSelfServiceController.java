@@ -27,6 +27,8 @@ import com.helloword.aftersales.buyer.BuyerLinks;
 import com.helloword.aftersales.casefile.OrderLine;
 import com.helloword.aftersales.casefile.SalesOrder;
 import com.helloword.aftersales.casefile.SalesOrderRepository;
+import com.helloword.aftersales.casefile.Store;
+import com.helloword.aftersales.casefile.StoreRepository;
 import com.helloword.aftersales.notification.MailRequest;
 import com.helloword.aftersales.notification.MailTemplates;
 import com.helloword.aftersales.notification.OutboxService;
@@ -58,9 +60,11 @@ class ReturnSelfServiceController {
     private final MailTemplates templates;
     private final OutboxService outbox;
     private final Clock clock;
+    private final StoreRepository stores;
 
     ReturnSelfServiceController(SalesOrderRepository orders, SelfServiceMatch match, SelfServiceSettings attempts,
-            ReturnService returns, BuyerLinks links, MailTemplates templates, OutboxService outbox, Clock clock) {
+            ReturnService returns, BuyerLinks links, MailTemplates templates, OutboxService outbox, Clock clock,
+            StoreRepository stores) {
         this.orders = orders;
         this.match = match;
         this.perSource = new AttemptLimiter(attempts.attemptsPerSource(), attempts.window(), attempts.trackedKeys(),
@@ -72,12 +76,29 @@ class ReturnSelfServiceController {
         this.templates = templates;
         this.outbox = outbox;
         this.clock = clock;
+        this.stores = stores;
     }
 
     @GetMapping("/buyer/returns/new")
     ResponseEntity<String> form(@RequestParam(name = "lang", required = false) String lang,
-            @RequestParam(name = "order", required = false) String order) {
-        return page(HttpStatus.OK, language(lang), "FORM", Map.of("order", order == null ? "" : order));
+            @RequestParam(name = "order", required = false) String order,
+            @RequestParam(name = "store", required = false) String store) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("order", order == null ? "" : order);
+        storeOf(store).ifPresent(s -> {
+            model.put("storeName", s.getName());
+            model.put("store", s.getId());
+        });
+        return page(HttpStatus.OK, language(lang), "FORM", model);
+    }
+
+    /**
+     * The store a seller's link to the form names ({@code ?store=<store id>}, e.g. from the store's footer), so that
+     * the form carries its name; an unknown or missing id leaves the seller's name on the page.
+     */
+    private Optional<Store> storeOf(String storeId) {
+        return storeId == null || storeId.isBlank() || storeId.length() > 100 ? Optional.empty()
+                : stores.findById(storeId);
     }
 
     @PostMapping("/buyer/returns/new")
@@ -86,23 +107,31 @@ class ReturnSelfServiceController {
             @RequestParam(name = "order", required = false) String orderNumber,
             @RequestParam(name = "email", required = false) String email,
             @RequestParam(name = "reason", required = false) String reason,
-            @RequestParam(name = "wanted", required = false) String wanted, HttpServletRequest request) {
+            @RequestParam(name = "wanted", required = false) String wanted,
+            @RequestParam(name = "store", required = false) String store, HttpServletRequest request) {
         String language = language(lang);
+        Map<String, Object> shop = new HashMap<>();
+        storeOf(store).ifPresent(s -> {
+            shop.put("storeName", s.getName());
+            shop.put("store", s.getId());
+        });
         Optional<Duration> wait = perSource.attempt(request.getRemoteAddr());
         if (wait.isPresent()) {
-            return tooMany(language, wait.get());
+            return tooMany(language, wait.get(), shop);
         }
         boolean complete = orderNumber != null && !orderNumber.isBlank() && orderNumber.length() <= 100
                 && email != null && email.contains("@") && email.length() <= 320
                 && reason != null && ReturnReasons.BUYER_CHOICES.contains(reason)
                 && ("REFUND".equals(wanted) || "EXCHANGE".equals(wanted));
         if (!complete) {
-            return page(HttpStatus.BAD_REQUEST, language, "FORM", Map.of("order", orderNumber == null ? ""
-                    : orderNumber, "incomplete", true));
+            Map<String, Object> model = new HashMap<>(shop);
+            model.put("order", orderNumber == null ? "" : orderNumber);
+            model.put("incomplete", true);
+            return page(HttpStatus.BAD_REQUEST, language, "FORM", model);
         }
         wait = perOrder.attempt(orderNumber.strip().toLowerCase(Locale.ROOT));
         if (wait.isPresent()) {
-            return tooMany(language, wait.get());
+            return tooMany(language, wait.get(), shop);
         }
         for (SalesOrder order : match.ordersOf(orderNumber, email)) {
             String buyerLanguage = order.getBuyer().getLanguage() == null ? order.getStore().getDefaultLanguage()
@@ -117,7 +146,7 @@ class ReturnSelfServiceController {
                     model));
         }
         // the same answer whether or not the order exists: the page cannot be used to find orders or buyers
-        return page(HttpStatus.OK, language, "CHECK_MAIL", Map.of());
+        return page(HttpStatus.OK, language, "CHECK_MAIL", shop);
     }
 
     @GetMapping("/buyer/returns/start")
@@ -132,15 +161,7 @@ class ReturnSelfServiceController {
         if (order == null) {
             return page(HttpStatus.FORBIDDEN, language, "INVALID", Map.of());
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("orderId", order.getPlatformOrderId());
-        model.put("skus", order.getLines().stream().map(OrderLine::getSku).toList());
-        model.put("titles", titles(order));
-        model.put("o", orderId);
-        model.put("r", reason);
-        model.put("w", wanted);
-        model.put("t", token);
-        return page(HttpStatus.OK, language, "CONFIRM", model);
+        return page(HttpStatus.OK, language, "CONFIRM", confirmation(order, reason, wanted, token));
     }
 
     @PostMapping("/buyer/returns/start")
@@ -163,18 +184,29 @@ class ReturnSelfServiceController {
                     ReturnRequest.Source.SELF_SERVICE, null, "EXCHANGE".equals(wanted) ? wish : null));
         } catch (ReturnService.RejectedReturn rejected) {
             // e.g. an item that is not on the order: the same page again, nothing opened
-            Map<String, Object> model = new HashMap<>();
-            model.put("orderId", order.getPlatformOrderId());
-            model.put("skus", order.getLines().stream().map(OrderLine::getSku).toList());
-            model.put("titles", titles(order));
-            model.put("o", orderId);
-            model.put("r", reason);
-            model.put("w", wanted);
-            model.put("t", token);
-            return page(HttpStatus.BAD_REQUEST, language, "CONFIRM", model);
+            return page(HttpStatus.BAD_REQUEST, language, "CONFIRM", confirmation(order, reason, wanted, token));
         }
         return page(HttpStatus.OK, language, "STARTED", Map.of("returnKey", created.getReturnKey(),
-                "orderId", order.getPlatformOrderId()));
+                "orderId", order.getPlatformOrderId(), "storeName", storeName(order)));
+    }
+
+    /** The name of the order's store (read by its id: the order may come from a finished transaction). */
+    private String storeName(SalesOrder order) {
+        return stores.findById(order.getStore().getId()).map(Store::getName).orElse("");
+    }
+
+    /** The confirmation step of a verified link: the order's items to pick from, the link's values to post back. */
+    private Map<String, Object> confirmation(SalesOrder order, String reason, String wanted, String token) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("orderId", order.getPlatformOrderId());
+        model.put("storeName", storeName(order));
+        model.put("skus", order.getLines().stream().map(OrderLine::getSku).toList());
+        model.put("titles", titles(order));
+        model.put("o", order.getId());
+        model.put("r", reason);
+        model.put("w", wanted);
+        model.put("t", token);
+        return model;
     }
 
     private SalesOrder verified(Long orderId, String reason, String wanted, String token) {
@@ -200,8 +232,8 @@ class ReturnSelfServiceController {
     }
 
     /** 429: the form was sent too often from this address or for this order number; come back later. */
-    private ResponseEntity<String> tooMany(String language, Duration wait) {
-        ResponseEntity<String> page = page(HttpStatus.TOO_MANY_REQUESTS, language, "TOO_MANY", Map.of());
+    private ResponseEntity<String> tooMany(String language, Duration wait, Map<String, Object> shop) {
+        ResponseEntity<String> page = page(HttpStatus.TOO_MANY_REQUESTS, language, "TOO_MANY", shop);
         return ResponseEntity.status(page.getStatusCode()).headers(page.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, AttemptLimiter.retryAfterSeconds(wait)).body(page.getBody());
     }

@@ -252,6 +252,12 @@ public class ReturnService {
         return returns.findByReturnKey(returnKey).map(ReturnService::language).orElse(null);
     }
 
+    /** The name of the store the return's order was bought in (it heads the buyer's pages); null for no such return. */
+    @Transactional(readOnly = true)
+    public String storeNameOf(String returnKey) {
+        return returns.findByReturnKey(returnKey).map(r -> r.getOrder().getStore().getName()).orElse(null);
+    }
+
     /** The stored return label, or null while there is none. */
     @Transactional(readOnly = true)
     public byte[] labelPdf(String returnKey) {

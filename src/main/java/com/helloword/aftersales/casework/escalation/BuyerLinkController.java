@@ -124,6 +124,12 @@ class BuyerLinkController {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("caseKey", caseKey == null ? "" : caseKey);
         model.put("state", state);
+        if (!"INVALID".equals(state)) { // a refused link learns nothing, not even whose store a case key is
+            String storeName = resolution.storeNameOf(caseKey);
+            if (storeName != null) {
+                model.put("storeName", storeName);
+            }
+        }
         return ResponseEntity.status(status).contentType(HTML).cacheControl(CacheControl.noStore())
                 .header("Referrer-Policy", "no-referrer").header("X-Frame-Options", "DENY")
                 .body(templates.renderPage("buyer-link", language, model).html());

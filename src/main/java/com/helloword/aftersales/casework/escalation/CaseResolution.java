@@ -173,6 +173,12 @@ public class CaseResolution {
         return cases.findByBusinessKey(caseKey).map(AfterSalesCase::getLanguage).orElse(null);
     }
 
+    /** The name of the store the case's buyer bought from, which heads the buyer's pages; null for no such case. */
+    @Transactional(readOnly = true)
+    public String storeNameOf(String caseKey) {
+        return cases.findByBusinessKey(caseKey).map(c -> c.getStore().getName()).orElse(null);
+    }
+
     private AfterSalesCase caseOf(long caseId) {
         return cases.findById(caseId).orElseThrow(() -> new IllegalStateException("No case " + caseId));
     }

@@ -141,6 +141,18 @@ class BuyerLinkPagesTest {
         assertThat(page.body()).contains("lang=\"en\"", ENGLISH).doesNotContain(GERMAN);
     }
 
+    @Test
+    void theCasePagesAreHeadedByTheStoreTheBuyerBoughtFromAndARefusalNamesNoStore() {
+        URI confirm = URI.create(links.confirmUrl(key));
+        HttpResponse<String> page = get(confirm.getRawPath() + "?" + confirm.getRawQuery(), "de-DE");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<p class=\"store\">Helloword Tassen DE</p>");
+
+        HttpResponse<String> refused = get("/buyer/cases/" + key + "/confirm?t=1." + "x".repeat(32), "de-DE");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).doesNotContain("Helloword Tassen DE").contains("<p class=\"store\">Helloword</p>");
+    }
+
     private HttpResponse<String> get(String pathAndQuery, String acceptLanguage) {
         return http.send("GET", pathAndQuery, null, null, null, "Accept-Language", acceptLanguage);
     }
