@@ -2,11 +2,25 @@
 // against the element templates JSON schema; prints each error with file, template id and path, and exits 1
 // when any file is invalid or there is no template at all. Needs @bpmn-io/element-templates-validator.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 
-const require = createRequire(join(process.cwd(), 'package.json'));
-const { validateAll } = await import(require.resolve('@bpmn-io/element-templates-validator'));
+// the validator from the working directory's node_modules, or from npx's (`npx -p ... node <this script>`)
+const roots = [process.cwd(), ...(process.env.PATH ?? '').split(delimiter)
+  .filter((p) => p.endsWith(join('node_modules', '.bin'))).map((p) => dirname(dirname(p)))];
+const found = roots.map((root) => {
+  try {
+    return createRequire(join(root, 'package.json')).resolve('@bpmn-io/element-templates-validator');
+  } catch {
+    return null;
+  }
+}).find(Boolean);
+if (!found) {
+  console.error('@bpmn-io/element-templates-validator is not installed (npm install it, or run through npx -p)');
+  process.exit(1);
+}
+const { validateAll } = await import(pathToFileURL(found).href);
 
 const dir = process.argv[2] ?? '.camunda/element-templates';
 const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
