@@ -18,9 +18,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -40,6 +42,7 @@ import com.helloword.aftersales.notification.OutboxRepository;
 import com.helloword.aftersales.orders.OrderImportService;
 import com.helloword.aftersales.support.Http;
 import com.helloword.aftersales.support.IntegrationTest;
+import com.helloword.aftersales.support.ModelerDeployment;
 import com.helloword.aftersales.support.MutableClock;
 
 @IntegrationTest
@@ -63,6 +66,8 @@ class IntakeApiTest {
     TransactionTemplate transaction;
     @Autowired
     MutableClock clock;
+    @Autowired
+    RepositoryService repositoryService;
 
     Http http;
     String run;
@@ -155,6 +160,53 @@ class IntakeApiTest {
         assertThat(Http.json(http.get("/engine-rest/task?processInstanceBusinessKey=" + key, "lena")))
                 .hasSize(1);
         assertThat(Http.json(http.get("/engine-rest/task?processInstanceBusinessKey=" + key, "chloe"))).isEmpty();
+    }
+
+    /**
+     * docs/modeler.md's five steps: a process designer (dora) edits a row of the severity table, deploys it over
+     * /engine-rest as Modeler does, and the next intake is graded by the new version, with no Java change.
+     */
+    @Test
+    void aDesignersChangedSeverityRowGradesTheNextIntake() throws Exception {
+        String before = "dmn/severity-grading.dmn";
+        String table = ModelerDeployment.resource(before);
+        String row = "<inputEntry id=\"inputEntry_valuableNotReceived1\"><text>&gt; 460</text></inputEntry>";
+        assertThat(table).contains(row);
+        DecisionDefinition current = latestSeverityTable();
+        String firstEmail = "jonas." + run + "@example.de";
+        JsonNode first = Http.json(send(message("amazon-de", "<dmn1-" + run + "@mail>",
+                order("amazon-de", "EUR", "29.90", firstEmail), firstEmail, "Bestellung",
+                "Mein Paket ist leider noch nicht angekommen, wo ist mein Paket?")));
+        assertThat(first.get("severity").asText()).isEqualTo("YELLOW");
+        assertThat(caseOf(first.get("businessKey").asText()).getGradedBy()).contains(current.getId());
+
+        HttpResponse<String> deployed = ModelerDeployment.deploy(http, "dora", "severity-row-" + run,
+                Map.of("severity-grading.dmn", table.replace(row, row.replace("&gt; 460", "&gt; 20"))));
+        try {
+            assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+            DecisionDefinition changed = latestSeverityTable();
+            assertThat(changed.getVersion()).isEqualTo(current.getVersion() + 1);
+            assertThat(changed.getDeploymentId()).isEqualTo(Http.json(deployed).get("id").asText());
+
+            String secondEmail = "mira." + run + "@example.de";
+            HttpResponse<String> response = send(message("ebay-de", "<dmn2-" + run + "@mail>",
+                    order("ebay-de", "EUR", "29.90", secondEmail), secondEmail, "Bestellung",
+                    "Mein Paket ist leider noch nicht angekommen, wo ist mein Paket?"));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            JsonNode second = Http.json(response);
+            assertThat(second.get("severity").asText()).as("a 29.90 EUR parcel is over the new 20").isEqualTo("RED");
+            assertThat(caseOf(second.get("businessKey").asText()).getGradedBy()).contains(changed.getId())
+                    .doesNotContain(current.getId());
+        } finally {
+            repositoryService.createDeploymentQuery().deploymentName("severity-row-" + run).list()
+                    .forEach(d -> repositoryService.deleteDeployment(d.getId(), true));
+        }
+        assertThat(latestSeverityTable().getId()).as("the repository's table again").isEqualTo(current.getId());
+    }
+
+    private DecisionDefinition latestSeverityTable() {
+        return repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("severityGrading")
+                .latestVersion().singleResult();
     }
 
     @Test

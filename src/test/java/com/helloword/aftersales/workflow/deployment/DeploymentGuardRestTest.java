@@ -3,14 +3,8 @@ package com.helloword.aftersales.workflow.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.IdentityService;
@@ -24,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.helloword.aftersales.support.Http;
 import com.helloword.aftersales.support.IntegrationTest;
+import com.helloword.aftersales.support.ModelerDeployment;
 
 /**
  * Issue 18 over {@code /engine-rest/deployment/create}, as Camunda Modeler deploys: dora (process-designers)
@@ -128,31 +123,11 @@ class DeploymentGuardRestTest {
                 .as("nothing deployed").isZero();
     }
 
-    /** POST /engine-rest/deployment/create as Camunda Modeler sends it: a name, a source and the files. */
     private HttpResponse<String> deploy(String user, String name, Map<String, String> files) {
-        String boundary = "guard" + UUID.randomUUID().toString().replace("-", "");
-        Map<String, String> parts = new LinkedHashMap<>();
-        parts.put("deployment-name", PREFIX + name);
-        parts.put("deployment-source", "Camunda Modeler");
-        StringBuilder body = new StringBuilder();
-        parts.forEach((part, value) -> body.append("--").append(boundary).append("\r\n")
-                .append("Content-Disposition: form-data; name=\"").append(part).append("\"\r\n\r\n")
-                .append(value).append("\r\n"));
-        files.forEach((file, content) -> body.append("--").append(boundary).append("\r\n")
-                .append("Content-Disposition: form-data; name=\"").append(file).append("\"; filename=\"")
-                .append(file).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(content)
-                .append("\r\n"));
-        body.append("--").append(boundary).append("--\r\n");
-        return http.post("/engine-rest/deployment/create", user, "multipart/form-data; boundary=" + boundary,
-                body.toString().getBytes(StandardCharsets.UTF_8));
+        return ModelerDeployment.deploy(http, user, PREFIX + name, files);
     }
 
     private static String resource(String path) {
-        try (InputStream in = DeploymentGuardRestTest.class.getClassLoader().getResourceAsStream(path)) {
-            assertThat(in).as(path).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ModelerDeployment.resource(path);
     }
 }

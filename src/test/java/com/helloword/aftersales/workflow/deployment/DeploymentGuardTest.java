@@ -26,7 +26,7 @@ class DeploymentGuardTest {
 
     private static final String BASE = "com.helloword.aftersales";
     /** The application's components as Spring would define them, none instantiated. */
-    private static final ModelAllowList APPLICATION = applicationAllowList();
+    static final ModelAllowList APPLICATION = applicationAllowList();
     private static final DeploymentGuard GUARD = DeploymentGuard.allowing(APPLICATION);
 
     private static ModelAllowList applicationAllowList() {
