@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,12 +138,18 @@ final class GradingEvaluation {
         return examples.stream().map(this::grade).toList();
     }
 
-    /** Messages graded per second, text preparation and language detection included, after a warm-up. */
-    double throughput(List<Example> examples, int warmUpRounds, long measureMillis) {
+    /** Messages graded per second of wall-clock time and per second of this thread's CPU time. */
+    record Throughput(double perSecond, double perCpuSecond) {
+    }
+
+    /** Grades the examples round after round, text preparation and language detection included, after a warm-up. */
+    Throughput throughput(List<Example> examples, int warmUpRounds, long measureMillis) {
         for (int i = 0; i < warmUpRounds; i++) {
             gradeAll(examples);
         }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long graded = 0;
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long end = start + measureMillis * 1_000_000;
         long now = start;
@@ -149,14 +157,15 @@ final class GradingEvaluation {
             graded += gradeAll(examples).size();
             now = System.nanoTime();
         }
-        return graded / ((now - start) / 1e9);
+        double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        return new Throughput(graded / ((now - start) / 1e9), cpuSeconds > 0 ? graded / cpuSeconds : Double.NaN);
     }
 
     static double percent(List<Graded> rows, Predicate<Graded> right) {
         return rows.isEmpty() ? Double.NaN : 100.0 * rows.stream().filter(right).count() / rows.size();
     }
 
-    static String report(String setName, List<Graded> graded, double messagesPerSecond) {
+    static String report(String setName, List<Graded> graded, Throughput throughput) {
         StringBuilder out = new StringBuilder();
         out.append("Grading evaluation of ").append(setName).append(": ").append(graded.size())
                 .append(" messages\n");
@@ -172,8 +181,8 @@ final class GradingEvaluation {
                 percent(notRed, g -> "RED".equals(g.severity)), falseRed, notRed.size()));
         out.append(String.format("  category accuracy  %5.1f %%%n", percent(graded, Graded::categoryRight)));
         out.append(String.format("  language accuracy  %5.1f %%%n", percent(graded, Graded::languageRight)));
-        out.append(String.format("  throughput         %,.0f messages/s (standalone tables, one thread, after warm-up)%n",
-                messagesPerSecond));
+        out.append(String.format("  throughput         %,.0f messages/s, %,.0f per CPU-second (standalone tables, one thread,"
+                + " after warm-up)%n", throughput.perSecond(), throughput.perCpuSecond()));
         table(out, "language", Groups.TEAM_LANGUAGES, graded, g -> g.example.language);
         table(out, "kind", KINDS, graded, g -> g.example.kind);
         out.append("\n  severity confusion (rows: labelled, columns: graded)\n");
