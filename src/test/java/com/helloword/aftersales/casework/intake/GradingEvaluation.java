@@ -117,11 +117,18 @@ final class GradingEvaluation {
             if (line.isBlank()) {
                 continue;
             }
+            Example example;
             try {
-                examples.add(JSON.readValue(line, Example.class));
+                example = JSON.readValue(line, Example.class);
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException(name + " line " + number + ": " + e.getOriginalMessage(), e);
             }
+            if (example.id() == null || example.language() == null || example.severity() == null
+                    || example.category() == null || example.text() == null) {
+                throw new IllegalArgumentException(
+                        name + " line " + number + ": id, language, severity, category and text are required");
+            }
+            examples.add(example);
         }
         return examples;
     }
