@@ -16,9 +16,6 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.dmn.engine.DmnDecision;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -69,28 +66,16 @@ class LabelledSetTest {
         }
     }
 
-    static DmnEngine dmn;
-    static DmnDecision categoryTable;
-    static DmnDecision urgencyTable;
-    static DmnDecision severityTable;
+    static StandaloneGrading tables;
     static List<Labelled> set;
     static List<Graded> graded;
 
     @BeforeAll
     static void gradeTheSet() throws Exception {
-        dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-        categoryTable = decision("dmn/category-detection.dmn", "categoryDetection");
-        urgencyTable = decision("dmn/urgency-detection.dmn", "urgencyDetection");
-        severityTable = decision("dmn/severity-grading.dmn", "severityGrading");
+        tables = new StandaloneGrading();
         set = read();
         graded = set.stream().map(LabelledSetTest::grade).toList();
         report();
-    }
-
-    private static DmnDecision decision(String resource, String key) throws Exception {
-        try (InputStream in = LabelledSetTest.class.getClassLoader().getResourceAsStream(resource)) {
-            return dmn.parseDecision(key, in);
-        }
     }
 
     /** Tab-separated with a header; lines starting with # are the labelling notes. */
@@ -129,15 +114,9 @@ class LabelledSetTest {
 
     /** The chain of {@link CaseGrading#grade}, on the standalone engine. */
     private static Graded grade(Labelled message) {
-        PreparedText text = PreparedText.of(message.subject, message.body);
-        Map<String, Object> prepared = Map.of("text", text.text(), "affirmedText", text.affirmed());
-        String category = dmn.evaluateDecisionTable(categoryTable, prepared).getSingleResult().getEntry("category");
-        boolean urgent = Boolean.TRUE.equals(
-                dmn.evaluateDecisionTable(urgencyTable, prepared).getSingleResult().getEntry("urgent"));
-        String severity = dmn.evaluateDecisionTable(severityTable, Map.of("category", category,
-                "orderValueEur", message.orderValueEur, "buyerTier", message.tier.name(),
-                "contactCount", message.contactCount, "urgent", urgent)).getSingleResult().getEntry("severity");
-        return new Graded(message, category, urgent, severity);
+        StandaloneGrading.Result result = tables.grade(PreparedText.of(message.subject, message.body),
+                message.orderValueEur, message.tier, message.contactCount);
+        return new Graded(message, result.category(), result.urgent(), result.severity());
     }
 
     private static double percent(List<Graded> rows, Predicate<Graded> agrees) {
