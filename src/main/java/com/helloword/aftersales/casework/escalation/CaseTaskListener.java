@@ -85,7 +85,9 @@ class CaseTaskListener implements TaskListener {
         AfterSalesCase afterSalesCase = cases.findById(caseId).orElseThrow();
         // the list shows the name: severity, category and language first, then the diagram's name
         task.setName(CaseTaskNames.of(afterSalesCase, task.getBpmnModelElementInstance().getName()));
-        task.setVariableLocal(VAR_CASE_VIEW, view.render(caseId, clock.instant(), suggestion(task)));
+        // "Answer buyer" shows the suggestion beside the remedy it fills in (suggestion), the other forms in the view
+        boolean answer = USER_TASK_ANSWER_BUYER.equals(task.getTaskDefinitionKey());
+        task.setVariableLocal(VAR_CASE_VIEW, view.render(caseId, clock.instant(), answer ? null : suggestion(task)));
         switch (task.getTaskDefinitionKey()) {
             case USER_TASK_ANSWER_BUYER -> {
                 task.setVariable(VAR_UNANSWERED_FOLLOW_UP, false); // the team has every message in view again
