@@ -20,9 +20,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tasklist shows no task until a filter exists. Every team that works tasks gets its own filter
- * (its candidate-group tasks, assigned or not), readable by that team only; everyone gets
- * "My tasks"; team leads, who oversee every team (and read every task), get "All teams, most urgent
- * first". Created or corrected at every start, found again by name.
+ * (its candidate-group tasks, assigned or not, the most urgent first), readable by that team only;
+ * everyone gets "My tasks"; team leads, who oversee every team (and read every task), get "All teams,
+ * most urgent first". Tasklist lists the filters by their {@code priority} property, lowest first, and
+ * opens the first: team leads land on "All teams", an agent on the team's filter, "My tasks" comes after.
+ * Created or corrected at every start, found again by name.
  */
 @Component
 @Order(20)
@@ -31,6 +33,10 @@ class TaskFilterBootstrap implements ApplicationRunner {
     static final String MY_TASKS = "My tasks";
     /** Team leads oversee every team: all open tasks, the most urgent first. */
     static final String ALL_TEAMS = "All teams, most urgent first";
+    /** The filters' {@code priority} property: Tasklist lists them lowest first and opens the first it lists. */
+    static final int ALL_TEAMS_PRIORITY = -100;
+    static final int FIRST_TEAM_PRIORITY = -50;
+    static final int MY_TASKS_PRIORITY = 0;
 
     private final FilterService filterService;
     private final TaskService taskService;
@@ -52,20 +58,27 @@ class TaskFilterBootstrap implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         Filter mine = ensureFilter(MY_TASKS, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
-                "Tasks assigned to me", -10);
+                "Tasks assigned to me", MY_TASKS_PRIORITY);
         ensureReadable(mine, null);
-        Filter allTeams = ensureFilter(ALL_TEAMS, taskService.createTaskQuery().orderByTaskPriority().desc()
-                .orderByDueDate().asc(), "Every team's open tasks, highest priority and earliest due first", -5);
+        Filter allTeams = ensureFilter(ALL_TEAMS, mostUrgentFirst(taskService.createTaskQuery()),
+                "Every team's open tasks, highest priority and earliest due first", ALL_TEAMS_PRIORITY);
         ensureReadable(allTeams, Groups.TEAM_LEADS);
-        int priority = 0;
+        int priority = FIRST_TEAM_PRIORITY;
         for (Groups.GroupSpec group : Groups.all()) {
             if (!group.worksTasks()) {
                 continue;
             }
-            TaskQuery query = taskService.createTaskQuery().taskCandidateGroup(group.id()).includeAssignedTasks();
-            Filter filter = ensureFilter(teamFilterName(group), query, "Open tasks of " + group.name(), priority++);
+            TaskQuery query = mostUrgentFirst(
+                    taskService.createTaskQuery().taskCandidateGroup(group.id()).includeAssignedTasks());
+            Filter filter = ensureFilter(teamFilterName(group), query,
+                    "Open tasks of " + group.name() + ", highest priority and earliest due first", priority++);
             ensureReadable(filter, group.id());
         }
+    }
+
+    /** The task's priority (severityGrading's taskPriority: RED highest) first, then the earliest due date. */
+    private static TaskQuery mostUrgentFirst(TaskQuery query) {
+        return query.orderByTaskPriority().desc().orderByDueDate().asc();
     }
 
     private Filter ensureFilter(String name, TaskQuery query, String description, int priority) {

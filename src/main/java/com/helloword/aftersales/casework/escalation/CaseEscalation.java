@@ -122,7 +122,8 @@ public class CaseEscalation {
     }
 
     /**
-     * A later message changed the case's grade: the open task takes its priority and, when they are
+     * A later message changed the case's grade: the open task takes its priority and its name (which
+     * starts with the grade: {@link CaseTaskNames}) and, when they are
      * earlier, its first-reply time as due date and its claim time for the running claim timer. The
      * engine evaluates a timer once, when the task starts: its job is moved here. Deadlines only move
      * earlier (null: this message set none).
@@ -133,6 +134,16 @@ public class CaseEscalation {
         if (task == null) {
             return;
         }
+        // renamed first: saveTask writes the whole task as read here
+        String caseKey = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
+                .getBusinessKey();
+        cases.findByBusinessKey(caseKey).ifPresent(c -> {
+            String name = CaseTaskNames.of(c, task.getName());
+            if (!name.equals(task.getName())) {
+                task.setName(name);
+                tasks.saveTask(task);
+            }
+        });
         if (task.getPriority() != priority) {
             tasks.setPriority(task.getId(), priority);
         }

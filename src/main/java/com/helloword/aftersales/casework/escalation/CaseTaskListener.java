@@ -25,7 +25,8 @@ import com.helloword.aftersales.workflow.TaskMarkdown;
 
 /**
  * The user tasks of a case ({@code ${caseTaskListener}} on create and complete). On create, the
- * task gets the case as its worker sees it (task-local {@code caseView}); "Answer buyer" also gets
+ * task is named after the case's grade ({@link CaseTaskNames}) and gets the case as its worker sees it
+ * (task-local {@code caseView}, with the remedy the compensationTier table suggested); "Answer buyer" also gets
  * the table's suggestion filled into the form, the reply per remedy ({@code replyPreviews}) and, when the carrier
  * says delivered and the buyer not received, the proof-of-delivery note ({@code proofOfDelivery}, from the incident
  * capability) with the box that opens a carrier investigation on completion ({@code openCarrierInvestigation}). On
@@ -81,7 +82,12 @@ class CaseTaskListener implements TaskListener {
     }
 
     private void created(DelegateTask task, long caseId) {
-        task.setVariableLocal(VAR_CASE_VIEW, view.render(caseId, clock.instant()));
+        AfterSalesCase afterSalesCase = cases.findById(caseId).orElseThrow();
+        // the list shows the name: severity, category and language first, then the diagram's name
+        task.setName(CaseTaskNames.of(afterSalesCase, task.getBpmnModelElementInstance().getName()));
+        // "Answer buyer" shows the suggestion beside the remedy it fills in (suggestion), the other forms in the view
+        boolean answer = USER_TASK_ANSWER_BUYER.equals(task.getTaskDefinitionKey());
+        task.setVariableLocal(VAR_CASE_VIEW, view.render(caseId, clock.instant(), answer ? null : suggestion(task)));
         switch (task.getTaskDefinitionKey()) {
             case USER_TASK_ANSWER_BUYER -> {
                 task.setVariable(VAR_UNANSWERED_FOLLOW_UP, false); // the team has every message in view again
@@ -121,18 +127,7 @@ class CaseTaskListener implements TaskListener {
             task.setVariable(VAR_REMEDY_COUPON_EUR, (couponEur != null ? couponEur
                     : (Number) usual.getEntry("couponEur")).doubleValue());
         }
-        StringBuilder text = new StringBuilder("**Suggested:** ").append(remedy);
-        if (percent != null && percent.intValue() > 0) {
-            text.append(' ').append(percent).append(" %");
-        }
-        if (couponEur != null && couponEur.doubleValue() > 0) {
-            text.append(' ').append(couponEur).append(" EUR");
-        }
-        text.append(" · approval ").append(compensation.get("approval"));
-        if (compensation.get("note") != null) {
-            text.append(" · ").append(TaskMarkdown.escape(compensation.get("note").toString()));
-        }
-        task.setVariableLocal(VAR_SUGGESTION, text.toString());
+        task.setVariableLocal(VAR_SUGGESTION, suggestion(task));
         // the reply for each remedy, as it will be sent: the form shows the one for the remedy picked
         AfterSalesCase c = cases.findById(caseId).orElseThrow();
         try {
@@ -141,6 +136,31 @@ class CaseTaskListener implements TaskListener {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write the reply previews of case " + c.getBusinessKey(), e);
         }
+    }
+
+    /**
+     * The remedy the compensationTier table suggested for the case, as one line of Markdown
+     * ("**Suggested:** PARTIAL_REFUND_KEEP_ITEM 30 % · approval AGENT"); null before the table was asked.
+     */
+    private static String suggestion(DelegateTask task) {
+        if (!(task.getVariable(VAR_COMPENSATION) instanceof Map<?, ?> compensation)) {
+            return null;
+        }
+        Object remedy = compensation.get("remedy") == null ? Remedy.NONE.name() : compensation.get("remedy");
+        Number percent = positive((Number) compensation.get("percent"));
+        Number couponEur = positive((Number) compensation.get("couponEur"));
+        StringBuilder text = new StringBuilder("**Suggested:** ").append(remedy);
+        if (percent != null) {
+            text.append(' ').append(percent).append(" %");
+        }
+        if (couponEur != null) {
+            text.append(' ').append(couponEur).append(" EUR");
+        }
+        text.append(" · approval ").append(compensation.get("approval"));
+        if (compensation.get("note") != null) {
+            text.append(" · ").append(TaskMarkdown.escape(compensation.get("note").toString()));
+        }
+        return text.toString();
     }
 
     /**

@@ -27,8 +27,9 @@ import com.helloword.aftersales.returns.api.CaseReturns;
 
 /**
  * What an agent, team lead or warehouse worker sees of a case in Tasklist: a Markdown text the
- * Camunda Form shows with {@code {{caseView}}}. It holds the messages, the order, its tracking, the
- * buyer's history and the remedies so far, but never the buyer's name, e-mail or address: the
+ * Camunda Form shows with {@code {{caseView}}}. It holds the grade and the service-level times, the
+ * suggested remedy, the messages in order, the order lines and value, its tracking, the buyer's tier and
+ * history (earlier cases, returns) and the remedies so far, but never the buyer's name, e-mail or address: the
  * view lives as a task variable, and the engine's history keeps it for the process's history time
  * to live. Buyer text is escaped, so a message cannot put links or markup into the form.
  */
@@ -51,8 +52,11 @@ public class CaseView {
         this.returns = returns;
     }
 
-    /** The view of the case with this id, for a task in the given time zone (the store's). */
-    public String render(long caseId, Instant now) {
+    /**
+     * The view of the case with this id, its times in the store's time zone; {@code suggestion} is the
+     * remedy the compensationTier table suggested, one line of Markdown (null: none yet).
+     */
+    public String render(long caseId, Instant now, String suggestion) {
         AfterSalesCase c = cases.findById(caseId).orElseThrow(() -> new IllegalStateException("No case " + caseId));
         ZoneId zone = c.getStore() == null || c.getStore().getTimeZone() == null ? ZoneOffset.UTC
                 : ZoneId.of(c.getStore().getTimeZone());
@@ -60,7 +64,7 @@ public class CaseView {
         md.append("**Case ").append(c.getBusinessKey()).append("** · ").append(c.getSeverity()).append(" · ")
                 .append(c.getCategory()).append(" · language ").append(c.getLanguage()).append(" · contact ")
                 .append(c.getContactCount()).append(" · ").append(c.getStatus()).append("\n\n");
-        md.append("Opened ").append(when(c.getOpenedAt(), zone));
+        md.append("**SLA:** opened ").append(when(c.getOpenedAt(), zone));
         if (c.getFirstReplyDueAt() != null) {
             md.append(" · first reply due ").append(when(c.getFirstReplyDueAt(), zone));
             if (c.getFirstReplyDueAt().isBefore(now)) {
@@ -72,6 +76,9 @@ public class CaseView {
             md.append(" · resolve by ").append(when(c.getResolutionDueAt(), zone));
         }
         md.append(" (times in ").append(zone.getId()).append(")\n\n");
+        if (suggestion != null && !suggestion.isBlank()) {
+            md.append(suggestion).append("\n\n");
+        }
         messages(md, c, zone);
         order(md, c);
         history(md, c);
@@ -115,7 +122,7 @@ public class CaseView {
             md.append(" · the message names no order of this store\n\n");
             return;
         }
-        md.append(" · order ").append(escape(o.getPlatformOrderId())).append(" · ").append(money(o.total()))
+        md.append(" · order ").append(escape(o.getPlatformOrderId())).append(" · value ").append(money(o.total()))
                 .append(' ').append(o.getCurrency()).append(" · ").append(o.getStatus());
         if (o.getDestinationCountry() != null) {
             md.append(" · to ").append(o.getDestinationCountry());
@@ -133,6 +140,8 @@ public class CaseView {
                 md.append(" · delivered ").append(date(o.getDeliveredAt()));
             }
             md.append("\n\n");
+        } else {
+            md.append("Tracking: not shipped yet, no tracking number\n\n");
         }
         if (o.isFrozen()) {
             md.append("**Frozen:** ").append(escape(o.getFrozenReason())).append("\n\n");
@@ -154,8 +163,11 @@ public class CaseView {
         }
         Long buyerId = c.getBuyer().getId();
         CaseReturns.BuyerReturnRecord record = returns.buyerRecord(buyerId, c.getOpenedAt());
+        List<AfterSalesCase> earlier = cases.findTop10ByBuyerIdOrderByIdDesc(buyerId).stream()
+                .filter(other -> !other.getId().equals(c.getId())).toList();
         md.append("Tier ").append(c.getBuyer().getTier()).append(" · ").append(c.getBuyer().getCountry() == null
-                ? "" : c.getBuyer().getCountry() + " · ").append("returns in 12 months: ")
+                ? "" : c.getBuyer().getCountry() + " · ").append("earlier cases: ")
+                .append(earlier.size() == 10 ? "10 or more" : earlier.size()).append(" · returns in 12 months: ")
                 .append(record.returnedOrders());
         if (record.changedMindReturns() > 0) {
             md.append(" · \"changed my mind\" returns in 12 months: ").append(record.changedMindReturns());
@@ -166,8 +178,6 @@ public class CaseView {
                     .append(": the next return needs an agent's approval**");
         }
         md.append("\n\n");
-        List<AfterSalesCase> earlier = cases.findTop10ByBuyerIdOrderByIdDesc(buyerId).stream()
-                .filter(other -> !other.getId().equals(c.getId())).toList();
         if (earlier.isEmpty()) {
             md.append("No earlier cases.\n\n");
             return;

@@ -111,6 +111,7 @@ class RegradeDeadlinesAcceptanceTest {
         Instant blueClaim = claimTimer(blue).getDuedate().toInstant();
         assertThat(blueClaim).isEqualTo(MONDAY_MORNING.plus(minutes("BLUE", "claimMinutes")));
         assertThat(answerTask(key).getDueDate().toInstant()).isEqualTo(blue.getFirstReplyDueAt());
+        assertThat(answerTask(key).getName()).startsWith("BLUE · ").endsWith(" · DE — Answer buyer");
 
         Instant followUpAt = MONDAY_MORNING.plus(Duration.ofMinutes(30));
         at(followUpAt);
@@ -122,6 +123,8 @@ class RegradeDeadlinesAcceptanceTest {
         assertThat(redFirstReply).isBefore(blue.getFirstReplyDueAt());
         Task answer = answerTask(key);
         assertThat(answer.getPriority()).isEqualTo(((Number) red().getEntry("taskPriority")).intValue());
+        // the name follows the grade (Tasklist's list shows it), its category and language stay
+        assertThat(answer.getName()).startsWith("RED · ").endsWith(" · DE — Answer buyer").doesNotContain("BLUE");
         assertThat(answer.getDueDate().toInstant()).as("the RED first-reply time").isEqualTo(redFirstReply);
         AfterSalesCase red = caseOf(key);
         assertThat(red.getFirstReplyDueAt()).isEqualTo(redFirstReply);

@@ -1,26 +1,19 @@
 package com.helloword.aftersales.casework.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -35,14 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +42,7 @@ import com.helloword.aftersales.casefile.Store;
 import com.helloword.aftersales.casefile.StoreRepository;
 import com.helloword.aftersales.orders.OrderImportService;
 import com.helloword.aftersales.returns.ReturnProcess;
+import com.helloword.aftersales.support.Browser;
 import com.helloword.aftersales.support.DueJobs;
 import com.helloword.aftersales.support.Http;
 import com.helloword.aftersales.support.IntegrationTest;
@@ -73,10 +61,7 @@ import com.helloword.aftersales.support.MutableClock;
 @Tag("browser")
 class TasklistFormBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Path FAILURES = Path.of("target", "browser-test");
+    private static final Duration WAIT = Browser.WAIT;
     private static final String ORDER_COLUMNS = "store_id,platform_order_id,buyer_email,buyer_name,buyer_language,"
             + "destination_country,currency,ordered_at,shipped_at,delivered_at,carrier,tracking_number,status,sku,"
             + "batch,quantity,unit_price\n";
@@ -101,17 +86,12 @@ class TasklistFormBrowserTest {
     String run;
     String storeId;
     String buyer;
+    Browser browser;
     WebDriver driver;
-    Path profile;
 
     @BeforeEach
     void setUp() throws Exception {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            assertThat(installed).as("CI runs the browser tests: install chromium and chromium-driver (.ci/run does)")
-                    .isTrue();
-        }
-        assumeTrue(installed, "no " + CHROMIUM + " or " + CHROMEDRIVER + ": browser test skipped");
+        Browser.assumeInstalled();
 
         http = new Http(port);
         run = UUID.randomUUID().toString().substring(0, 8);
@@ -129,18 +109,14 @@ class TasklistFormBrowserTest {
     @AfterEach
     void tearDown() throws IOException {
         try {
-            if (driver != null) {
-                driver.quit();
+            if (browser != null) {
+                browser.close();
             }
         } finally {
+            browser = null;
             driver = null;
             ClockUtil.reset();
             clock.set(Instant.now());
-            if (profile != null) {
-                try (Stream<Path> files = Files.walk(profile)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
         }
     }
 
@@ -173,13 +149,13 @@ class TasklistFormBrowserTest {
             assertThat(radio("Reply to the buyer with a remedy").isSelected()).isTrue();
             WebElement remedy = wait.until(ExpectedConditions.visibilityOfElementLocated(field("Remedy (suggested")));
             assertThat(remedy.getText()).contains(remedyLabel);
-            assertThat(driver.findElements(field("Team to ask"))).noneMatch(TasklistFormBrowserTest::displayed);
+            assertThat(driver.findElements(field("Team to ask"))).noneMatch(Browser::displayed);
             assertThat(driver.getPageSource()).doesNotContain(buyer);
 
             // the number fields follow the remedy: a partial refund asks for the percent, a coupon for its value
             choose("Remedy (suggested", "Partial refund, buyer keeps the item (%)");
             wait.until(ExpectedConditions.visibilityOfElementLocated(field("Percent")));
-            assertThat(driver.findElements(field("Coupon value (EUR)"))).noneMatch(TasklistFormBrowserTest::displayed);
+            assertThat(driver.findElements(field("Coupon value (EUR)"))).noneMatch(Browser::displayed);
             choose("Remedy (suggested", "Coupon (EUR)");
             wait.until(ExpectedConditions.visibilityOfElementLocated(field("Coupon value (EUR)")));
             wait.until(ExpectedConditions.invisibilityOfElementLocated(field("Percent")));
@@ -191,7 +167,7 @@ class TasklistFormBrowserTest {
             wait.until(d -> radio("Ask warehouse, purchasing or logistics first").isSelected());
             wait.until(ExpectedConditions.visibilityOfElementLocated(field("Team to ask")));
             wait.until(ExpectedConditions.invisibilityOfElementLocated(field("Remedy (suggested")));
-            assertThat(driver.findElements(field("Answer due in (working hours)"))).anyMatch(TasklistFormBrowserTest::displayed);
+            assertThat(driver.findElements(field("Answer due in (working hours)"))).anyMatch(Browser::displayed);
 
             choose("Team to ask", "Warehouse");
             String question = "Ist die Charge B-78 auch bei anderen Tassen betroffen? " + run;
@@ -392,7 +368,7 @@ class TasklistFormBrowserTest {
     private String replyShown() {
         List<WebElement> texts = driver.findElements(By.xpath("//*[contains(concat(' ', @class, ' '), ' fjs-form-field-text ')]"
                 + "[contains(normalize-space(), 'The standard reply')]"));
-        return texts.isEmpty() ? "" : text(texts.get(0)).replaceAll("\\s+", " ");
+        return texts.isEmpty() ? "" : Browser.text(texts.get(0)).replaceAll("\\s+", " ");
     }
 
     /** The sentence of a reply preview that says what the remedy is (it names the order). */
@@ -403,22 +379,9 @@ class TasklistFormBrowserTest {
                 .replaceAll("\\s+", " ");
     }
 
-    /**
-     * Headless Debian Chromium through Debian's ChromeDriver. With both the driver and the browser
-     * binary given, Selenium Manager is not asked and downloads nothing.
-     */
     private WebDriver chromium() throws IOException {
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-        profile = Files.createTempDirectory("tasklist-browser-test-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1400,2400", "--lang=en-US");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        browser = Browser.start();
+        return browser.driver();
     }
 
     /** The form field whose label starts with the text. */
@@ -431,29 +394,8 @@ class TasklistFormBrowserTest {
                 + labelStart + "')]]";
     }
 
-    /**
-     * Logs in on the webapps' login form. The form can still be re-rendering when the page seems
-     * ready (seen on a loaded CI machine: both words went into the user field), so the fields are
-     * filled, read back, and the whole step is tried again if they do not hold what was typed.
-     */
     private void logIn(WebDriverWait wait, String user, String password) {
-        for (int attempt = 1; ; attempt++) {
-            WebElement name = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[type=text]")));
-            WebElement secret = wait.until(ExpectedConditions.elementToBeClickable(
-                    By.cssSelector("input[type=password]")));
-            name.clear();
-            name.sendKeys(user);
-            secret.clear();
-            secret.sendKeys(password);
-            if (user.equals(name.getDomProperty("value")) && password.equals(secret.getDomProperty("value"))) {
-                driver.findElement(By.cssSelector("button[type=submit]")).click();
-                wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
-                return;
-            }
-            if (attempt == 3) {
-                throw new AssertionError("the login form did not keep what was typed");
-            }
-        }
+        browser.logIn(user, password);
     }
 
     /**
@@ -498,29 +440,7 @@ class TasklistFormBrowserTest {
     }
 
     private List<String> formFailures() {
-        return driver.findElements(By.cssSelector(".alert-danger, .notification.error, .alert.alert-error")).stream()
-                .filter(TasklistFormBrowserTest::displayed).map(TasklistFormBrowserTest::text)
-                .filter(t -> !t.isBlank()).toList();
-    }
-
-    /**
-     * Whether an element shows; one that Tasklist re-rendered away meanwhile (stale) does not. Seen
-     * on a loaded CI machine: Angular replaces the notification area while the test reads it.
-     */
-    private static boolean displayed(WebElement element) {
-        try {
-            return element.isDisplayed();
-        } catch (StaleElementReferenceException gone) {
-            return false;
-        }
-    }
-
-    private static String text(WebElement element) {
-        try {
-            return element.getText();
-        } catch (StaleElementReferenceException gone) {
-            return "";
-        }
+        return browser.failures();
     }
 
     /** The label the form gives a select's value, read from the deployed form file. */
@@ -539,17 +459,8 @@ class TasklistFormBrowserTest {
     }
 
     private void keepEvidence(String moment) {
-        if (driver == null) {
-            return;
-        }
-        try {
-            Files.createDirectories(FAILURES);
-            Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-            Files.copy(shot, FAILURES.resolve(moment + "-" + run + ".png"), StandardCopyOption.REPLACE_EXISTING);
-            Files.writeString(FAILURES.resolve(moment + "-" + run + ".html"), driver.getPageSource(),
-                    StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            System.err.println("no screenshot of the failure: " + e);
+        if (browser != null) {
+            browser.keep(moment + "-" + run);
         }
     }
 }
