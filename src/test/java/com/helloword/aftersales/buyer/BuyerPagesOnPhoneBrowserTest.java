@@ -1,21 +1,13 @@
 package com.helloword.aftersales.buyer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,13 +15,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +28,7 @@ import com.helloword.aftersales.casefile.SalesOrderRepository;
 import com.helloword.aftersales.casefile.Store;
 import com.helloword.aftersales.casefile.StoreRepository;
 import com.helloword.aftersales.orders.OrderImportService;
+import com.helloword.aftersales.support.Browser;
 import com.helloword.aftersales.support.IntegrationTest;
 
 /**
@@ -49,16 +37,14 @@ import com.helloword.aftersales.support.IntegrationTest;
  * right-to-left Arabic. Each page is headed by the store's name, nothing is wider than the screen (also an order
  * number of 48 characters), every field and button is at least 44 px high (a finger, not a mouse pointer), every
  * field has its label, and a tap on a choice's words selects it. Screenshots of each page go to
- * {@code target/browser-test/}. Runs in CI; elsewhere skipped when Chromium is missing.
+ * {@code target/browser-test/buyer-phone-*}. Runs in CI; elsewhere skipped when Chromium is missing.
  */
 @IntegrationTest
 @Tag("browser")
 class BuyerPagesOnPhoneBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path EVIDENCE = Path.of("target", "browser-test");
     private static final int PHONE_WIDTH = 390;
+    private static final int PHONE_HEIGHT = 844;
     private static final String ORDER_COLUMNS = "store_id,platform_order_id,buyer_email,buyer_name,buyer_language,"
             + "destination_country,currency,ordered_at,shipped_at,delivered_at,carrier,tracking_number,status,sku,"
             + "batch,quantity,unit_price\n";
@@ -99,17 +85,12 @@ class BuyerPagesOnPhoneBrowserTest {
     String run;
     String storeId;
     String storeName;
+    Browser browser;
     WebDriver driver;
-    Path profile;
 
     @BeforeEach
     void setUp() {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            assertThat(installed).as("CI runs the browser tests: install chromium and chromium-driver (.ci/run does)")
-                    .isTrue();
-        }
-        assumeTrue(installed, "no " + CHROMIUM + " or " + CHROMEDRIVER + ": browser test skipped");
+        Browser.assumeInstalled();
         run = UUID.randomUUID().toString().substring(0, 8);
         storeId = "shopify-phone-" + run;
         storeName = "Kaffeetassen-Manufaktur " + run;
@@ -119,24 +100,17 @@ class BuyerPagesOnPhoneBrowserTest {
 
     @AfterEach
     void tearDown() throws IOException {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            driver = null;
-            if (profile != null) {
-                try (Stream<Path> files = Files.walk(profile)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
+        if (browser != null) {
+            browser.close();
+            browser = null;
         }
     }
 
     @Test
     void theReturnFormFitsAPhoneNamesTheStoreAndItsChoicesAreEasyToTap() throws Exception {
-        driver = phone();
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        browser = Browser.phone(PHONE_WIDTH, PHONE_HEIGHT);
+        driver = browser.driver();
+        WebDriverWait wait = browser.waiting();
         try {
             driver.get("http://localhost:" + port + "/buyer/returns/new?lang=de&store=" + storeId);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form")));
@@ -156,7 +130,7 @@ class BuyerPagesOnPhoneBrowserTest {
             wait.until(ExpectedConditions.stalenessOf(exchange));
             assertThat(measure("return-check-mail-de").get("store")).isEqualTo(storeName);
         } catch (Throwable failure) {
-            keepQuietly("failure-form");
+            browser.keep("buyer-phone-failure-form");
             throw failure;
         }
     }
@@ -172,8 +146,9 @@ class BuyerPagesOnPhoneBrowserTest {
         SalesOrder order = orders.findWithLines(storeId, orderNumber).orElseThrow();
         String link = links.returnStartUrl(order.getId(), "SIZE_FIT", "EXCHANGE", "ar");
 
-        driver = phone();
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        browser = Browser.phone(PHONE_WIDTH, PHONE_HEIGHT);
+        driver = browser.driver();
+        WebDriverWait wait = browser.waiting();
         try {
             driver.get(link);
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form")));
@@ -182,7 +157,7 @@ class BuyerPagesOnPhoneBrowserTest {
             // the item picker, the exchange wish and the button
             assertFitsAPhone(shown, "rtl", 3);
         } catch (Throwable failure) {
-            keepQuietly("failure-confirm");
+            browser.keep("buyer-phone-failure-confirm");
             throw failure;
         }
     }
@@ -203,41 +178,8 @@ class BuyerPagesOnPhoneBrowserTest {
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> measure(String page) throws IOException {
-        keep(page);
+    private Map<String, Object> measure(String page) {
+        browser.keep("buyer-phone-" + page);
         return (Map<String, Object>) ((JavascriptExecutor) driver).executeScript(MEASURE);
-    }
-
-    /** A phone: 390 × 844 CSS pixels, three device pixels each, touch. */
-    private WebDriver phone() throws IOException {
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-        profile = Files.createTempDirectory("buyer-phone-browser-test-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + PHONE_WIDTH + ",844");
-        options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                Map.of("width", PHONE_WIDTH, "height", 844, "pixelRatio", 3.0, "touch", true)));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
-    }
-
-    private void keepQuietly(String moment) {
-        try {
-            keep(moment);
-        } catch (IOException | RuntimeException e) {
-            System.err.println("no screenshot of the failure: " + e);
-        }
-    }
-
-    /** A screenshot and the page source under target/browser-test/. */
-    private void keep(String moment) throws IOException {
-        Files.createDirectories(EVIDENCE);
-        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, EVIDENCE.resolve("buyer-phone-" + moment + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(EVIDENCE.resolve("buyer-phone-" + moment + ".html"), driver.getPageSource(),
-                StandardCharsets.UTF_8);
     }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
@@ -61,15 +62,34 @@ public final class Browser implements AutoCloseable {
         assumeTrue(installed, "no " + CHROMIUM + " or " + CHROMEDRIVER + ": browser test skipped");
     }
 
+    /** A desktop browser window of 1400 × 2400. */
     public static Browser start() throws IOException {
+        return start(1400, 2400);
+    }
+
+    /** A desktop browser window of this size. */
+    public static Browser start(int width, int height) throws IOException {
+        return launch(width, height, options -> {
+        });
+    }
+
+    /** A phone: {@code width} × {@code height} CSS pixels, three device pixels each, touch. */
+    public static Browser phone(int width, int height) throws IOException {
+        return launch(width, height, options -> options.setExperimentalOption("mobileEmulation", Map.of(
+                "deviceMetrics", Map.of("width", width, "height", height, "pixelRatio", 3.0, "touch", true))));
+    }
+
+    private static Browser launch(int width, int height, Consumer<ChromeOptions> device) throws IOException {
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-        Path profile = Files.createTempDirectory("tasklist-browser-test-");
+        Path profile = Files.createTempDirectory("browser-test-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1400,2400", "--lang=en-US");
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
+                "--lang=en-US");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
+        device.accept(options);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         return new Browser(new ChromeDriver(service, options), profile);
