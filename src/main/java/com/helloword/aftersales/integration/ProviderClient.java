@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
@@ -52,6 +53,7 @@ public final class ProviderClient {
     private final CircuitBreakerRegistry circuitBreakers;
     private final RateLimiterRegistry rateLimiters;
     private final Map<String, Guards> partitions = new ConcurrentHashMap<>();
+    private final MeterRegistry meters;
 
     /**
      * The rate limiter, circuit breaker and retry policies of one partition: the whole provider, or
@@ -63,8 +65,10 @@ public final class ProviderClient {
     }
 
     public ProviderClient(String provider, ProviderSettings settings, ObjectMapper objectMapper,
-            RetryRegistry retries, CircuitBreakerRegistry circuitBreakers, RateLimiterRegistry rateLimiters) {
+            RetryRegistry retries, CircuitBreakerRegistry circuitBreakers, RateLimiterRegistry rateLimiters,
+            MeterRegistry meters) {
         this.provider = provider;
+        this.meters = meters;
         this.settings = settings;
         this.objectMapper = objectMapper;
         // HTTP/1.1: every provider speaks it, and plain-http endpoints (sandbox, tests) get no h2c upgrade round trip
@@ -157,13 +161,21 @@ public final class ProviderClient {
         try {
             return guarded.get();
         } catch (RequestNotPermitted e) {
-            throw new ProviderFailure(provider, ProviderFailure.Kind.RATE_LIMITED, 0, operation
-                    + ": our own limit of " + settings.requestsPerSecond() + " requests/s is used up", null, e);
+            throw counted(new ProviderFailure(provider, ProviderFailure.Kind.RATE_LIMITED, 0, operation
+                    + ": our own limit of " + settings.requestsPerSecond() + " requests/s is used up", null, e));
         } catch (CallNotPermittedException e) {
-            throw new ProviderFailure(provider, ProviderFailure.Kind.UNAVAILABLE, 0, operation
+            throw counted(new ProviderFailure(provider, ProviderFailure.Kind.UNAVAILABLE, 0, operation
                     + ": not called, it failed too often lately; trying again after " + settings.openStateWait(),
-                    null, e);
+                    null, e));
+        } catch (ProviderFailure e) {
+            throw counted(e);
         }
+    }
+
+    /** A call that failed after its retries: counted per provider and kind ({@code aftersales.provider.failures}). */
+    private ProviderFailure counted(ProviderFailure failure) {
+        meters.counter("aftersales.provider.failures", "provider", provider, "kind", failure.kind().name()).increment();
+        return failure;
     }
 
     /**

@@ -3,8 +3,11 @@ package com.helloword.aftersales.integration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,10 +29,19 @@ public class ProviderClients {
     private final RetryRegistry retries;
     private final CircuitBreakerRegistry circuitBreakers;
     private final RateLimiterRegistry rateLimiters;
+    private final MeterRegistry meters;
     private final Map<String, ProviderClient> clients = new ConcurrentHashMap<>();
 
+    /** Outside the application (tests, tools): failures are counted in a registry nobody reads. */
     public ProviderClients(Environment environment, ObjectMapper objectMapper, RetryRegistry retries,
             CircuitBreakerRegistry circuitBreakers, RateLimiterRegistry rateLimiters) {
+        this(environment, objectMapper, retries, circuitBreakers, rateLimiters, new SimpleMeterRegistry());
+    }
+
+    @Autowired
+    public ProviderClients(Environment environment, ObjectMapper objectMapper, RetryRegistry retries,
+            CircuitBreakerRegistry circuitBreakers, RateLimiterRegistry rateLimiters, MeterRegistry meters) {
+        this.meters = meters;
         this.environment = environment;
         this.objectMapper = objectMapper;
         this.retries = retries;
@@ -39,7 +51,7 @@ public class ProviderClients {
 
     public ProviderClient forProvider(String provider) {
         return clients.computeIfAbsent(provider, name -> new ProviderClient(name, settings(name), objectMapper,
-                retries, circuitBreakers, rateLimiters));
+                retries, circuitBreakers, rateLimiters, meters));
     }
 
     ProviderSettings settings(String provider) {

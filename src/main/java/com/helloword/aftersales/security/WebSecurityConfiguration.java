@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * leaves the engine list {@code /engine-rest/engine} open by design; service accounts are kept off it
  * ({@link EngineRestServiceAccounts}). {@code /api/*} takes HTTP Basic against the same identity, service
  * accounts a token ({@link ApiAuthenticationFilter}). State-changing calls from another site's page are
- * refused on both ({@link CrossSiteRefusal}). Only {@code /actuator/health} and {@code /actuator/info} are open.
+ * refused on both ({@link CrossSiteRefusal}). Only {@code /actuator/health} and {@code /actuator/info} are open; the rest of {@code /actuator}
+ * ({@code prometheus}) takes the {@code /api} login ({@link ActuatorAuthentication}).
  * Object-typed variables are refused on both engine APIs ({@link ObjectVariableRefusal}); {@code /api} and
  * {@code /buyer} answers carry headers for personal data ({@link PersonalDataHeaders}).
  */
@@ -48,6 +49,18 @@ class WebSecurityConfiguration {
                 new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, accounts));
         registration.setName("api-authentication");
         registration.addUrlPatterns("/api/*");
+        registration.setOrder(11);
+        return registration;
+    }
+
+    /** {@code /actuator/*} but health and info: logged in as on {@code /api}, managers, admins, service accounts. */
+    @Bean
+    FilterRegistrationBean<ActuatorAuthentication> actuatorAuthentication(IdentityService identityService,
+            ServiceAccounts accounts) {
+        FilterRegistrationBean<ActuatorAuthentication> registration =
+                new FilterRegistrationBean<>(new ActuatorAuthentication(identityService, accounts));
+        registration.setName("actuator-authentication");
+        registration.addUrlPatterns("/actuator/*");
         registration.setOrder(11);
         return registration;
     }

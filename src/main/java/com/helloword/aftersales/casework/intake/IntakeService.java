@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -81,13 +82,16 @@ public class IntakeService {
     private final Duration quietPeriod;
     private final Duration ratingWait;
 
+    private final MeterRegistry meters;
+
     IntakeService(StoreRepository stores, BuyerRepository buyers, SalesOrderRepository orders,
             AfterSalesCaseRepository cases, CaseMessageRepository messages, CaseGrading grading, RuntimeService runtime,
             EurRates rates, Clock clock,
             @Value("${aftersales.escalation.resolution-time:PT72H}") Duration resolutionTime, TeamHours teamHours,
             ApplicationEventPublisher events, CaseReturns returns, WaitingProcesses waiting,
             @Value("${aftersales.escalation.quiet-period:P3D}") Duration quietPeriod,
-            @Value("${aftersales.escalation.rating-wait:P14D}") Duration ratingWait) {
+            @Value("${aftersales.escalation.rating-wait:P14D}") Duration ratingWait, MeterRegistry meters) {
+        this.meters = meters;
         this.stores = stores;
         this.buyers = buyers;
         this.orders = orders;
@@ -154,6 +158,8 @@ public class IntakeService {
         afterSalesCase.scheduleSla(now.plus(Duration.ofMinutes(grade.claimMinutes())), firstReplyDue,
                 now.plus(resolutionTime));
         cases.saveAndFlush(afterSalesCase); // a copy of this message taken in at the same moment fails here
+        meters.counter("aftersales.cases.intake", "channel", message.channel(), "severity", grade.severity())
+                .increment(); // the intake rate (docs/metrics.md)
         // whether the case counts towards the SKU's recall signal is the categoryDetection table's answer
         if (grade.safetySignal()) {
             if (order != null) {

@@ -336,6 +336,8 @@ class IntakeApiTest {
             assertThat(mail.getTemplate()).isEqualTo("case-unclaimed");
         });
         assertThat(caseOf(key).getStatus()).isEqualTo(CaseStatus.ESCALATED);
+        assertThat(caseOf(key).getEscalatedAt()).as("the escalation time of the metrics").isNotNull();
+        assertThat(caseOf(key).getFirstClaimedAt()).isNull();
     }
 
     @Test
@@ -410,11 +412,18 @@ class IntakeApiTest {
 
     @Test
     void aRedCaseClaimedInTimeIsNotEscalated() throws Exception {
-        atWorkInShanghai();
+        Instant now = atWorkInShanghai();
         String email = "claimed." + run + "@example.com";
         String key = Http.json(send(message("amazon-us", "<r2-" + run + "@mail>", null, email, "Lawyer",
                 "My lawyer will contact you about this chargeback"))).get("businessKey").asText();
+        assertThat(caseOf(key).getFirstClaimedAt()).as("not taken yet").isNull();
+        clock.set(now.plusSeconds(300));
         taskService.claim(answerTask(key).getId(), "emma");
+        assertThat(caseOf(key).getFirstClaimedAt()).as("the claim time of the SLA figures").isEqualTo(now.plusSeconds(300));
+        taskService.setAssignee(answerTask(key).getId(), null);
+        clock.set(now.plusSeconds(400));
+        taskService.claim(answerTask(key).getId(), "emma");
+        assertThat(caseOf(key).getFirstClaimedAt()).as("the first claim counts").isEqualTo(now.plusSeconds(300));
 
         runClaimTimer(caseOf(key).getProcessInstanceId());
 
@@ -422,5 +431,6 @@ class IntakeApiTest {
                 .doesNotContain("team-leads");
         assertThat(outbox.findByIdempotencyKey("case:" + key + ":claimEscalation")).isEmpty();
         assertThat(caseOf(key).getStatus()).isEqualTo(CaseStatus.OPEN);
+        assertThat(caseOf(key).getEscalatedAt()).isNull();
     }
 }
