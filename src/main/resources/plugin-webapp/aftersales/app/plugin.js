@@ -111,9 +111,10 @@ function chartBox(name) {
 
 /**
  * Bars over categories with uPlot: series of values per label, stacked (each bar's segments add up) or side by
- * side (at most two), and optional line series (a limit, an average). Clicking a bar opens the label's drill-down.
+ * side (at most two), and optional marks: a level per label drawn across its slot (a category's average, its flag
+ * line), or across the whole chart when it is one level for all (a limit). Clicking a bar opens the drill-down.
  */
-function barChart(uPlot, box, { labels, bars, lines = [], stacked = false, format = (v) => v, link, charts }) {
+function barChart(uPlot, box, { labels, bars, marks = [], stacked = false, axis = (v) => v, link, charts }) {
   const n = labels.length;
   const xs = labels.map((_, i) => i);
   const data = [xs];
@@ -131,11 +132,8 @@ function barChart(uPlot, box, { labels, bars, lines = [], stacked = false, forma
       paths: uPlot.paths.bars({ size: [stacked || barSeries.length === 1 ? 0.6 : 0.35, 80], align }),
     });
   });
-  for (const line of lines) {
-    data.push(line.values);
-    series.push({ label: line.label, stroke: line.colour, width: 2, dash: [6, 4], points: { show: true, size: 6 } });
-  }
-  const top = Math.max(0, ...data.slice(1).flat().filter((v) => v !== null && v !== undefined));
+  const top = Math.max(0, ...data.slice(1).concat(marks.map((mark) => mark.values)).flat()
+    .filter((v) => v !== null && v !== undefined));
   const width = Math.max(360, Math.min(900, 80 + n * 70));
   const chart = new uPlot({
     width,
@@ -145,9 +143,10 @@ function barChart(uPlot, box, { labels, bars, lines = [], stacked = false, forma
     scales: { x: { time: false, range: () => [-0.5, Math.max(n, 1) - 0.5] }, y: { range: () => [0, top > 0 ? top * 1.15 : 1] } },
     axes: [
       { splits: () => xs, values: (u, splits) => splits.map((i) => labels[i] ?? ""), grid: { show: false } },
-      { values: (u, splits) => splits.map(format), size: 60 },
+      { values: (u, splits) => splits.map(axis), size: 70 },
     ],
     series,
+    hooks: { draw: [(u) => drawMarks(u, marks)] },
   }, data, box);
   if (link) {
     chart.over.style.cursor = "pointer";
@@ -160,8 +159,43 @@ function barChart(uPlot, box, { labels, bars, lines = [], stacked = false, forma
   }
   charts.push(chart);
   box.append(el("div", { class: "aftersales-legend" },
-    bars.concat(lines).map((s) => el("span", {}, el("i", { style: "background:" + s.colour }), s.label))));
+    bars.concat(marks).map((s) => el("span", {}, el("i", { style: "background:" + s.colour }), s.label))));
   return chart;
+}
+
+/** The marks of a bar chart on its canvas: one level per slot, or one line across when all levels are equal. */
+function drawMarks(u, marks) {
+  const ctx = u.ctx;
+  const ratio = window.devicePixelRatio || 1;
+  ctx.save();
+  for (const mark of marks) {
+    const levels = mark.values.filter((v) => v !== null && v !== undefined);
+    const across = levels.length > 0 && levels.every((v) => v === levels[0]);
+    ctx.strokeStyle = mark.colour;
+    ctx.lineWidth = 2 * ratio;
+    ctx.setLineDash(mark.dashed ? [6 * ratio, 4 * ratio] : []);
+    ctx.beginPath();
+    if (across) {
+      const y = u.valToPos(levels[0], "y", true);
+      ctx.moveTo(u.bbox.left, y);
+      ctx.lineTo(u.bbox.left + u.bbox.width, y);
+    } else {
+      mark.values.forEach((value, i) => {
+        if (value !== null && value !== undefined) {
+          const y = u.valToPos(value, "y", true);
+          ctx.moveTo(u.valToPos(i - 0.42, "x", true), y);
+          ctx.lineTo(u.valToPos(i + 0.42, "x", true), y);
+        }
+      });
+    }
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
+/** A rate on an axis: whole percent. */
+function axisPercent(rate) {
+  return Math.round(rate * 100) + " %";
 }
 
 /** Stacked bars drawn as running totals, the tallest first so each later segment sits on top of it. */
@@ -274,7 +308,7 @@ function slaSection(uPlot, rows, charts) {
         { label: "first reply within SLA", colour: "#337ab7", values: shown.map((row) => row.firstReplyRate) },
         { label: "claim within SLA", colour: "#5cb85c", values: shown.map((row) => row.claimRate) },
       ],
-      format: percent, link: (i) => ({ team: shown[i].team, severity: shown[i].severity }), charts,
+      axis: axisPercent, link: (i) => ({ team: shown[i].team, severity: shown[i].severity }), charts,
     });
   };
   for (const [window, label] of [["24h", "last 24 h"], ["7d", "last 7 days"]]) {
@@ -324,9 +358,9 @@ function teamsSection(uPlot, teams, charts) {
   const link = (i) => ({ team: teams[i].team, state: "resolved" });
   barChart(uPlot, boxes.hours, { labels, link, charts,
     bars: [{ label: "median hours", colour: "#337ab7", values: teams.map((t) => t.medianHoursToResolve) }] });
-  barChart(uPlot, boxes.fcr, { labels, link, charts, format: percent,
+  barChart(uPlot, boxes.fcr, { labels, link, charts, axis: axisPercent,
     bars: [{ label: "first-contact resolution", colour: "#5cb85c", values: teams.map((t) => t.firstContactResolutionRate) }] });
-  barChart(uPlot, boxes.rating, { labels, link, charts, format: (v) => decimal(v, 1),
+  barChart(uPlot, boxes.rating, { labels, link, charts, axis: (v) => decimal(v, 1),
     bars: [{ label: "average rating", colour: "#f0ad4e", values: teams.map((t) => t.averageRating) }] });
   return content;
 }
@@ -356,11 +390,11 @@ function skusSection(uPlot, skus, charts) {
       { label: "return rate", colour: "#337ab7", values: skus.map((s) => s.returnRate) },
       { label: "complaint rate", colour: "#f0ad4e", values: skus.map((s) => s.complaintRate) },
     ],
-    lines: [
-      { label: "category return rate", colour: "#777", values: skus.map((s) => s.categoryReturnRate) },
+    marks: [
+      { label: "category return rate", colour: "#555", dashed: true, values: skus.map((s) => s.categoryReturnRate) },
       { label: "flag line (category + 20 %)", colour: "#d9534f", values: skus.map((s) => s.returnLine) },
     ],
-    format: percent, link: (i) => ({ sku: skus[i].sku }), charts,
+    axis: axisPercent, link: (i) => ({ sku: skus[i].sku }), charts,
   });
   return content;
 }
@@ -380,8 +414,8 @@ function disputesSection(uPlot, disputes, charts) {
   barChart(uPlot, box, {
     labels: disputes.map((s) => s.storeName || s.storeId),
     bars: [{ label: "dispute rate", colour: "#337ab7", values: disputes.map((s) => s.rate) }],
-    lines: [{ label: "store-health line", colour: "#d9534f", values: disputes.map((s) => s.line) }],
-    format: percent, link: (i) => ({ storeId: disputes[i].storeId }), charts,
+    marks: [{ label: "store-health line", colour: "#d9534f", values: disputes.map((s) => s.line) }],
+    axis: axisPercent, link: (i) => ({ storeId: disputes[i].storeId }), charts,
   });
   return content;
 }
