@@ -58,6 +58,9 @@ public class AfterSalesCase extends CaseFileEntity {
     private String resolution;
     private Integer rating;
     private Instant ratedAt;
+    private Instant firstClaimedAt;
+    private Instant firstRepliedAt;
+    private Instant escalatedAt;
     @Column(updatable = false)
     private Instant createdAt;
     private Instant updatedAt;
@@ -90,6 +93,8 @@ public class AfterSalesCase extends CaseFileEntity {
         messages.add(message);
         if (direction == MessageDirection.INBOUND) {
             contactCount++;
+        } else if (firstRepliedAt == null) {
+            firstRepliedAt = truncate(occurredAt); // the first reply time (SLA figures, docs/metrics.md)
         }
         touch();
         return message;
@@ -151,6 +156,9 @@ public class AfterSalesCase extends CaseFileEntity {
         if (status == CaseStatus.CLOSED && closedAt == null) {
             closedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         }
+        if (status == CaseStatus.ESCALATED && escalatedAt == null) {
+            escalatedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        }
         touch();
     }
 
@@ -202,6 +210,16 @@ public class AfterSalesCase extends CaseFileEntity {
         return true;
     }
 
+    /** Somebody took the case's answer task; the first time counts (the claim time of the SLA figures). */
+    public boolean claimed(Instant at) {
+        if (firstClaimedAt != null) {
+            return false;
+        }
+        firstClaimedAt = truncate(at);
+        touch();
+        return true;
+    }
+
     private static Instant truncate(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS);
     }
@@ -211,6 +229,9 @@ public class AfterSalesCase extends CaseFileEntity {
     }
 
     public String getBusinessKey() { return businessKey; }
+    public Instant getFirstClaimedAt() { return firstClaimedAt; }
+    public Instant getFirstRepliedAt() { return firstRepliedAt; }
+    public Instant getEscalatedAt() { return escalatedAt; }
     public Store getStore() { return store; }
     public SalesOrder getOrder() { return order; }
     public Buyer getBuyer() { return buyer; }
