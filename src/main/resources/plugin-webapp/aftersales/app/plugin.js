@@ -134,15 +134,18 @@ function barChart(uPlot, box, { labels, bars, marks = [], stacked = false, axis 
   });
   const top = Math.max(0, ...data.slice(1).concat(marks.map((mark) => mark.values)).flat()
     .filter((v) => v !== null && v !== undefined));
-  const width = Math.max(360, Math.min(900, 80 + n * 70));
+  // many labels (stores) get more room and slanted names, so that they do not run into each other
+  const crowded = n > 4;
+  const width = Math.max(360, Math.min(1300, 90 + n * (crowded ? 95 : 80)));
   const chart = new uPlot({
     width,
-    height: 220,
+    height: crowded ? 260 : 220,
     legend: { show: false },
     cursor: { points: { show: false }, drag: { x: false, y: false } },
     scales: { x: { time: false, range: () => [-0.5, Math.max(n, 1) - 0.5] }, y: { range: () => [0, top > 0 ? top * 1.15 : 1] } },
     axes: [
-      { splits: () => xs, values: (u, splits) => splits.map((i) => labels[i] ?? ""), grid: { show: false } },
+      { splits: () => xs, values: (u, splits) => splits.map((i) => labels[i] ?? ""), grid: { show: false },
+        rotate: crowded ? -25 : 0, size: crowded ? 90 : 50 },
       { values: (u, splits) => splits.map(axis), size: 70 },
     ],
     series,
@@ -480,7 +483,8 @@ async function getJson(api, url) {
   if (!response.ok) {
     let reason = text;
     try {
-      reason = JSON.parse(text).message || text;
+      const problem = JSON.parse(text);
+      reason = problem.detail || problem.message || text;
     } catch (notJson) {
       // the answer as it came
     }

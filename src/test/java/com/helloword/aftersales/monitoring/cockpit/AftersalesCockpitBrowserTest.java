@@ -171,7 +171,8 @@ class AftersalesCockpitBrowserTest {
     private static String shown(WebDriver driver, String metric) {
         List<WebElement> found = driver.findElements(By.cssSelector("[data-metric='" + metric + "']"));
         assertThat(found).as("element data-metric=" + metric).hasSize(1);
-        return found.get(0).getText().strip();
+        // textContent, not getText(): Chromium's driver reads no rendered text of SVG text inside a link
+        return found.get(0).getDomProperty("textContent").strip();
     }
 
     private JsonNode storeRow(JsonNode metrics) {
