@@ -288,7 +288,12 @@ function slaSection(uPlot, rows, charts) {
   const switcher = el("div", { class: "btn-group aftersales-window" });
   const body = el("div", {});
   content.append(switcher, body);
+  let drawn;
   const show = (window) => {
+    if (drawn) {
+      drawn.destroy();
+      charts.splice(charts.indexOf(drawn), 1);
+    }
     for (const button of switcher.children) {
       button.classList.toggle("active", button.getAttribute("data-window") === window);
     }
@@ -305,7 +310,7 @@ function slaSection(uPlot, rows, charts) {
           metric(name + ".claimWithin", row.claimWithin), " of ", metric(name + ".claimTotal", row.claimTotal), ")"),
       ];
     })));
-    barChart(uPlot, box, {
+    drawn = barChart(uPlot, box, {
       labels: shown.map((row) => row.team + " " + row.severity),
       bars: [
         { label: "first reply within SLA", colour: "#337ab7", values: shown.map((row) => row.firstReplyRate) },
@@ -557,7 +562,7 @@ async function renderCases(node, api) {
     node.replaceChildren(el("div", { class: "aftersales-view", "data-aftersales": "cases", "data-filter": new URLSearchParams(filter).toString() },
       el("p", {}, el("a", { href: "#" + ROUTE }, "← After-sales")),
       el("h2", {}, "Cases: " + described),
-      el("p", {}, metric("cases.count", cases.length), cases.length === 200 ? " (the newest 200)" : " cases"),
+      el("p", {}, metric("cases.count", cases.length), cases.length === 1 ? " case" : " cases", cases.length === 200 ? " (the newest 200)" : ""),
       el("table", { class: "table table-condensed aftersales-cases" },
         el("thead", {}, el("tr", {}, ["Case", "Severity", "Category", "Store", "Team", "Status", "Opened"].map((h) => el("th", {}, h)))),
         el("tbody", {}, cases.map((c) => el("tr", { "data-case-key": c.caseKey },

@@ -141,6 +141,19 @@ class AftersalesCockpitBrowserTest {
                 }
                 browser.keep("cockpit-aftersales-overview-" + run);
 
+                // the SLA chart switches to the last 7 days: redrawn, with the 7-day rows' numbers
+                driver.findElement(By.cssSelector("button[data-window='7d']")).click();
+                browser.waiting().until(ExpectedConditions.attributeContains(
+                        By.cssSelector("button[data-window='7d']"), "class", "active"));
+                assertThat(driver.findElements(By.cssSelector("[data-chart='sla'] canvas"))).hasSize(1);
+                for (JsonNode row : metrics.get("sla")) {
+                    if (row.get("window").asText().equals("7d")) {
+                        String name = "sla.7d." + row.get("team").asText() + "." + row.get("severity").asText();
+                        assertThat(shown(driver, name + ".firstReplyTotal")).isEqualTo(row.get("firstReplyTotal").asText());
+                        assertThat(shown(driver, name + ".claimWithin")).isEqualTo(row.get("claimWithin").asText());
+                    }
+                }
+
                 // the store's RED figure opens the list behind it: the RED case, not the YELLOW one
                 driver.findElement(By.cssSelector("a[data-drill='storeId=" + storeId + "&severity=RED']")).click();
                 browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
@@ -158,7 +171,10 @@ class AftersalesCockpitBrowserTest {
                 assertThat(redProcess).isIn(redProcesses);
                 process.click();
                 browser.waiting().until(ExpectedConditions.urlContains("#/process-instance/" + redProcess + "/runtime"));
+                browser.waiting().until(ExpectedConditions.invisibilityOfElementLocated(
+                        By.cssSelector("[data-aftersales=cases]")));
                 browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), red));
+                browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), redProcess));
                 browser.keep("cockpit-aftersales-success-" + run);
             } catch (Throwable failure) {
                 browser.keep("cockpit-aftersales-failure-" + run);
