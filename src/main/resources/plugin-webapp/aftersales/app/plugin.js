@@ -140,6 +140,7 @@ function barChart(uPlot, box, { labels, bars, marks = [], stacked = false, axis 
   const chart = new uPlot({
     width,
     height: crowded ? 260 : 220,
+    padding: [null, crowded ? 60 : null, null, null],
     legend: { show: false },
     cursor: { points: { show: false }, drag: { x: false, y: false } },
     scales: { x: { time: false, range: () => [-0.5, Math.max(n, 1) - 0.5] }, y: { range: () => [0, top > 0 ? top * 1.15 : 1] } },
