@@ -2,6 +2,7 @@ package com.helloword.aftersales.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import org.camunda.bpm.cockpit.plugin.spi.impl.AbstractCockpitPlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
@@ -49,13 +50,19 @@ class ArchitectureTest {
     static final String DEPLOYMENT_HOOK = "com.helloword.aftersales.workflow.deployment.DeploymentGuardPlugin";
 
     /**
+     * The Cockpit plugin (monitoring.cockpit): Camunda keeps the base class every Cockpit plugin extends,
+     * {@code AbstractCockpitPlugin}, in an {@code spi.impl} package, so this class alone may extend it.
+     */
+    static final String COCKPIT_PLUGIN = "com.helloword.aftersales.monitoring.cockpit.AftersalesCockpitPlugin";
+
+    /**
      * Only the engine's public API, so a move to a maintained Camunda 7 fork stays a rename. The one
      * exception is the deployment guard's hook: Camunda has no public way into a deploy command, so
      * {@link #DEPLOYMENT_HOOK} alone may use the plugin and pre-deployer types ({@link #deploymentHookInternals}).
      */
     @ArchTest
     static final ArchRule noEngineInternals = noClasses().that().doNotHaveFullyQualifiedName(DEPLOYMENT_HOOK)
-            .and().doNotHaveFullyQualifiedName(CURRENT_USER)
+            .and().doNotHaveFullyQualifiedName(CURRENT_USER).and().doNotHaveFullyQualifiedName(COCKPIT_PLUGIN)
             .should().dependOnClassesThat().resideInAnyPackage("org.camunda..impl..", "org.camunda.bpm.engine.impl..");
 
     @ArchTest
@@ -63,6 +70,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("org.camunda..impl..")
                     .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(
                             org.camunda.bpm.engine.impl.identity.Authentication.class))));
+
+    /** The Cockpit plugin class uses nothing of the internals but the plugin base class it must extend. */
+    @ArchTest
+    static final ArchRule cockpitPluginInternals = noClasses().that().haveFullyQualifiedName(COCKPIT_PLUGIN)
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("org.camunda..impl..")
+                    .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(AbstractCockpitPlugin.class))));
 
     /** The hook uses exactly the plugin, the engine configuration, the deployer and the deployment's resources. */
     @ArchTest
