@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import com.helloword.aftersales.casefile.Platform;
 import com.helloword.aftersales.integration.CredentialStore;
@@ -28,6 +30,7 @@ class AmazonAdapterWiringTest {
             .withBean(CircuitBreakerRegistry.class, CircuitBreakerRegistry::ofDefaults)
             .withBean(RateLimiterRegistry.class, RateLimiterRegistry::ofDefaults)
             .withBean(Clock.class, Clock::systemUTC)
+            .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
             .withBean(ProviderClients.class)
             .withBean(CredentialStore.class)
             .withBean(com.helloword.aftersales.integration.OperationJournal.class,
