@@ -71,7 +71,7 @@ public class MetricsQueries {
     MetricsQueries(NamedParameterJdbcTemplate jdbc, DecisionLines lines, Clock clock, Environment environment,
             @Value("${aftersales.returns.quality-window}") Duration qualityWindow,
             @Value("${aftersales.disputes.store-health.window}") Duration storeHealthWindow,
-            @Value("${aftersales.monitoring.other-category}") String otherCategory) {
+            @Value("${aftersales.returns.other-category}") String otherCategory) {
         this.jdbc = jdbc;
         this.lines = lines;
         this.clock = clock;

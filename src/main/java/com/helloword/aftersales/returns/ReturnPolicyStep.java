@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -143,21 +144,13 @@ public class ReturnPolicyStep {
 
     /** The product category of the return's SKU (or the order's first SKU with one), by configured prefix. */
     private String category(ReturnRequest r, SalesOrder order) {
-        Map<String, String> categoryBySkuPrefix = settings.categoryBySkuPrefix() == null ? Map.of()
-                : settings.categoryBySkuPrefix();
         List<String> skus = new ArrayList<>();
         if (r.getSku() != null) {
             skus.add(r.getSku());
         } else {
             order.getLines().stream().map(OrderLine::getSku).forEach(skus::add);
         }
-        for (String sku : skus) {
-            for (Map.Entry<String, String> prefix : categoryBySkuPrefix.entrySet()) {
-                if (sku.startsWith(prefix.getKey())) {
-                    return prefix.getValue();
-                }
-            }
-        }
-        return "GENERAL";
+        return skus.stream().map(settings::namedCategory).flatMap(Optional::stream).findFirst()
+                .orElse(settings.otherCategory());
     }
 }

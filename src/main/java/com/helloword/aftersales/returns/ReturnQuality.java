@@ -118,13 +118,6 @@ public class ReturnQuality {
     }
 
     String category(String sku) {
-        if (settings.categoryBySkuPrefix() != null) {
-            for (Map.Entry<String, String> prefix : settings.categoryBySkuPrefix().entrySet()) {
-                if (sku.startsWith(prefix.getKey())) {
-                    return prefix.getValue();
-                }
-            }
-        }
-        return "GENERAL";
+        return settings.categoryOf(sku);
     }
 }
