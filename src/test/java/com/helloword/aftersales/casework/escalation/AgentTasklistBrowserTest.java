@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,21 +103,27 @@ class AgentTasklistBrowserTest {
         var driver = browser.driver();
         var wait = browser.waiting();
         try {
-            // lena lands on her team's filter, not on "My tasks", and the RED case is the first task listed
+            // lena lands on her team's filter, not on "My tasks"; RED tasks come first, ours among them, before
+            // every YELLOW and BLUE one (the suite's other German RED cases share the database and may be as early)
             driver.get("http://localhost:" + port + "/camunda/app/tasklist/");
             browser.logIn("lena", "lena");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(ACTIVE_FILTER, "Agents German tasks"));
-            WebElement first = wait.until(ExpectedConditions.visibilityOfElementLocated(LISTED_TASKS));
-            wait.until(d -> d.findElement(LISTED_TASKS).getDomAttribute("href").contains(redTask.getId()));
-            first = driver.findElement(LISTED_TASKS);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(LISTED_TASKS));
+            By ours = By.cssSelector("h4.task a[href*='" + redTask.getId() + "']");
+            WebElement first = wait.ignoring(StaleElementReferenceException.class)
+                    .until(ExpectedConditions.visibilityOfElementLocated(ours));
             assertThat(first.getText()).isEqualTo("RED · safety hazard · DE — Answer buyer");
+            List<String> hrefs = driver.findElements(LISTED_TASKS).stream().map(a -> a.getDomAttribute("href")).toList();
             List<String> names = driver.findElements(LISTED_TASKS).stream().map(Browser::text).toList();
+            assertThat(names.get(0)).startsWith("RED · ");
+            int position = hrefs.indexOf(hrefs.stream().filter(h -> h.contains(redTask.getId())).findFirst().orElseThrow());
+            assertThat(names.subList(0, position + 1)).allMatch(n -> n.startsWith("RED · "));
             assertThat(names).contains("YELLOW · damaged · DE — Answer buyer");
             assertNoBanner("tasklist");
             browser.keep("agent-de-list-" + run);
 
             // the RED case's form: message, order lines and value, tracking, tier and history, suggestion, SLA
-            first.click();
+            driver.findElement(ours).click();
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
             WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
             wait.until(ExpectedConditions.textToBePresentInElement(form, hazard));
