@@ -1,11 +1,8 @@
 package com.helloword.aftersales.monitoring;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -17,10 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import com.helloword.aftersales.monitoring.MetricsCaseFilter.State;
 import com.helloword.aftersales.security.ApiAccess;
 import com.helloword.aftersales.security.Groups;
-import com.helloword.aftersales.web.FieldProblem;
 
 /** The managers' figures over HTTP (docs/metrics.md): managers, team leads and Camunda admins. */
 @RestController
@@ -73,43 +68,7 @@ class MetricsController {
             @RequestParam(required = false) String state, @RequestParam(required = false) String sku,
             @RequestParam(required = false) String category, @RequestParam(required = false) String week) {
         requireViewer();
-        return queries.cases(filter(severity, storeId, team, state, sku, category, week));
-    }
-
-    /** The drill-down's parameters checked, each bad one named (blank means no filter). */
-    static MetricsCaseFilter filter(String severity, String storeId, String team, String state, String sku,
-            String category, String week) {
-        List<FieldProblem> problems = new ArrayList<>();
-        String grade = blankToNull(severity);
-        if (grade != null && !MetricsQueries.SEVERITIES.contains(grade.toUpperCase(Locale.ROOT))) {
-            problems.add(FieldProblem.of("severity", "'" + severity + "' is not one of " + String.join(", ", MetricsQueries.SEVERITIES)));
-        }
-        State wanted = null;
-        String stateName = blankToNull(state);
-        if (stateName != null) {
-            wanted = Arrays.stream(State.values()).filter(s -> s.name().equalsIgnoreCase(stateName)).findFirst()
-                    .orElse(null);
-            if (wanted == null) {
-                problems.add(FieldProblem.of("state", "'" + state + "' is not one of open, overdue, escalated, resolved"));
-            }
-        }
-        String isoWeek = blankToNull(week);
-        if (isoWeek != null) {
-            try {
-                MetricsQueries.mondayOf(isoWeek);
-            } catch (IllegalArgumentException e) {
-                problems.add(FieldProblem.of("week", e.getMessage()));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new RejectedMetricsRequest(problems);
-        }
-        return new MetricsCaseFilter(grade == null ? null : grade.toUpperCase(Locale.ROOT), blankToNull(storeId),
-                blankToNull(team), wanted, blankToNull(sku), blankToNull(category), isoWeek);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+        return queries.cases(MetricsCaseFilter.parse(severity, storeId, team, state, sku, category, week));
     }
 
     private void requireViewer() {

@@ -12,7 +12,7 @@ import org.springframework.web.context.support.WebApplicationContextUtils;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.helloword.aftersales.monitoring.MetricsCaseFilters;
+import com.helloword.aftersales.monitoring.MetricsCaseFilter;
 import com.helloword.aftersales.monitoring.MetricsQueries;
 import com.helloword.aftersales.security.Groups;
 import com.helloword.aftersales.web.RejectedRequest;
@@ -59,7 +59,7 @@ public class MetricsPluginResource extends AbstractCockpitPluginResource {
             @QueryParam("team") String team, @QueryParam("state") String state, @QueryParam("sku") String sku,
             @QueryParam("category") String category, @QueryParam("week") String week) {
         return answer(() -> spring.getBean(MetricsQueries.class)
-                .cases(MetricsCaseFilters.of(severity, storeId, team, state, sku, category, week)));
+                .cases(MetricsCaseFilter.parse(severity, storeId, team, state, sku, category, week)));
     }
 
     private Response answer(Supplier<Object> figures) {
