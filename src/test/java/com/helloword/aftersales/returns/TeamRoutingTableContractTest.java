@@ -111,7 +111,7 @@ class TeamRoutingTableContractTest {
         assertThat(reviewGroupOfARefusedGermanReturn("b")).isEqualTo("agents-en");
         assertThat(routedOnTimeline(lastReturnKey)).contains("agents-en", latest);
 
-        CaseGrading.Grade germanCase = grading.grade(new PreparedText("wo ist mein paket", "wo ist mein paket"),
+        CaseGrading.Grade germanCase = grading.grade(PreparedText.of("", "wo ist mein paket"),
                 BigDecimal.TEN, BuyerTier.NEW, 1, "de");
         assertThat(germanCase.candidateGroup()).isEqualTo("agents-en");
         assertThat(germanCase.decisionIds()).contains(latest);

@@ -2,7 +2,9 @@ package com.helloword.aftersales.casework.escalation;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.stereotype.Component;
 
 import com.helloword.aftersales.casefile.BuyerTier;
@@ -10,9 +12,11 @@ import com.helloword.aftersales.workflow.LatestDecisions.Evaluated;
 import com.helloword.aftersales.workflow.LatestDecisions;
 
 /**
- * Grades a buyer's message with the designers' tables: {@code categoryDetection},
- * {@code urgencyDetection}, {@code severityGrading} and {@code teamRouting}, each in its latest
- * deployed version, whose ids are returned so the case can say which versions graded it.
+ * Grades a buyer's message with the designers' tables, each in its latest deployed version, whose ids are
+ * returned so the case can say which versions graded it: the phrase table {@code gradingPhrases} (read once
+ * per version and matched in one pass, {@link GradingPhrases}) finds the signals in the buyer's own words;
+ * {@code categoryDetection} and {@code urgencyDetection} decide from those signals, {@code severityGrading}
+ * from category, order value, tier, contacts and urgency, {@code teamRouting} from the language.
  */
 @Component
 public class CaseGrading {
@@ -26,14 +30,29 @@ public class CaseGrading {
     }
 
     private final LatestDecisions decisions;
+    private final RepositoryService repository;
+    private final Map<String, GradingPhrases> phraseTables = new ConcurrentHashMap<>();
 
-    CaseGrading(LatestDecisions decisions) {
+    CaseGrading(LatestDecisions decisions, RepositoryService repository) {
         this.decisions = decisions;
+        this.repository = repository;
+    }
+
+    /** The signals of the latest phrase table in the buyer's own words, and that table version's id. */
+    public record Signals(GradingPhrases.Reading reading, String definitionId) {
+    }
+
+    public Signals signals(PreparedText text, String language) {
+        String definitionId = decisions.latestDefinitionId(PhraseTable.DECISION_KEY);
+        GradingPhrases phrases = phraseTables.computeIfAbsent(definitionId,
+                id -> PhraseTable.compile(repository.getDmnModelInstance(id)));
+        return new Signals(phrases.read(text.words(), language), definitionId);
     }
 
     public Grade grade(PreparedText text, BigDecimal orderValueEur, BuyerTier tier, int contactCount,
             String language) {
-        Map<String, Object> prepared = Map.of("text", text.text(), "affirmedText", text.affirmed());
+        Signals signals = signals(text, language);
+        Map<String, Object> prepared = Map.of("signals", signals.reading().asInput());
         Evaluated category = evaluate("categoryDetection", prepared);
         Evaluated urgency = evaluate("urgencyDetection", prepared);
         String categoryName = category.single().getEntry("category");
@@ -50,7 +69,7 @@ public class CaseGrading {
                 ((Number) grade.getEntry("firstReplyMinutes")).intValue(),
                 ((Number) grade.getEntry("taskPriority")).intValue(),
                 routing.<String>output("candidateGroup"),
-                String.join(",", category.definitionId(), urgency.definitionId(), severity.definitionId(),
+                String.join(",", signals.definitionId(), category.definitionId(), urgency.definitionId(), severity.definitionId(),
                         routing.definitionId()));
     }
 

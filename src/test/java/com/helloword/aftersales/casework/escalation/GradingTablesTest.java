@@ -39,10 +39,15 @@ class GradingTablesTest {
         }
     }
 
+    private static final StandaloneGrading STANDALONE = new StandaloneGrading();
+
+    /** The phrase table's signals in a message, as the category and urgency tables read them. */
+    private static Map<String, Object> signals(String subject, String body) {
+        return Map.of("signals", STANDALONE.phrases().read(PreparedText.of(subject, body).words(), null).asInput());
+    }
+
     private static String categoryOf(String subject, String body) {
-        PreparedText text = PreparedText.of(subject, body);
-        return dmn.evaluateDecisionTable(category, Map.of("text", text.text(), "affirmedText", text.affirmed()))
-                .getSingleResult().getEntry("category");
+        return dmn.evaluateDecisionTable(category, signals(subject, body)).getSingleResult().getEntry("category");
     }
 
     @ParameterizedTest(name = "{0}: {1} -> {2}")
@@ -102,21 +107,18 @@ class GradingTablesTest {
 
     @Test
     void onlySafetyHazardsCountTowardsTheRecallSignal() {
-        PreparedText hazard = PreparedText.of("", "The charger started to smoke and burned my hand");
-        PreparedText damaged = PreparedText.of("", "The mug arrived broken");
-        assertThat((Boolean) dmn.evaluateDecisionTable(category, Map.of("text", hazard.text(),
-                "affirmedText", hazard.affirmed())).getSingleResult().getEntry("safetySignal")).isTrue();
-        assertThat((Boolean) dmn.evaluateDecisionTable(category, Map.of("text", damaged.text(),
-                "affirmedText", damaged.affirmed())).getSingleResult().getEntry("safetySignal")).isFalse();
+        assertThat((Boolean) dmn.evaluateDecisionTable(category,
+                signals("", "The charger started to smoke and burned my hand")).getSingleResult()
+                .getEntry("safetySignal")).isTrue();
+        assertThat((Boolean) dmn.evaluateDecisionTable(category, signals("", "The mug arrived broken"))
+                .getSingleResult().getEntry("safetySignal")).isFalse();
     }
 
     @Test
     void urgentWordingIsFoundButNotWhenDenied() {
-        PreparedText urgent = PreparedText.of("URGENT", "Please answer immediately");
-        PreparedText calm = PreparedText.of("", "No rush, whenever you can");
-        assertThat((Boolean) dmn.evaluateDecisionTable(urgency, Map.of("affirmedText", urgent.affirmed()))
+        assertThat((Boolean) dmn.evaluateDecisionTable(urgency, signals("URGENT", "Please answer immediately"))
                 .getSingleResult().getEntry("urgent")).isTrue();
-        assertThat((Boolean) dmn.evaluateDecisionTable(urgency, Map.of("affirmedText", calm.affirmed()))
+        assertThat((Boolean) dmn.evaluateDecisionTable(urgency, signals("", "Not urgent, whenever you can"))
                 .getSingleResult().getEntry("urgent")).isFalse();
     }
 

@@ -37,9 +37,11 @@ class KnowledgeBaseTableTest {
         }
     }
 
+    private static final StandaloneGrading STANDALONE = new StandaloneGrading();
+
     private static String categoryOf(PreparedText text) {
-        return dmn.evaluateDecisionTable(category, Map.of("text", text.text(), "affirmedText", text.affirmed()))
-                .getSingleResult().getEntry("category");
+        return dmn.evaluateDecisionTable(category, Map.of("signals",
+                STANDALONE.phrases().read(text.words(), null).asInput())).getSingleResult().getEntry("category");
     }
 
     private static String article(String category, String text, String language) {

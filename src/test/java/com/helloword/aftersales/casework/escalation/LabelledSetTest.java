@@ -115,7 +115,7 @@ class LabelledSetTest {
     /** The chain of {@link CaseGrading#grade}, on the standalone engine. */
     private static Graded grade(Labelled message) {
         StandaloneGrading.Result result = tables.grade(PreparedText.of(message.subject, message.body),
-                message.orderValueEur, message.tier, message.contactCount);
+                message.language, message.orderValueEur, message.tier, message.contactCount);
         return new Graded(message, result.category(), result.urgent(), result.severity());
     }
 

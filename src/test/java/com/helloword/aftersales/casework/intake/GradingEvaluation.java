@@ -65,7 +65,8 @@ final class GradingEvaluation {
     }
 
     /** What intake's grading made of one message. */
-    record Graded(Example example, String language, String category, boolean urgent, String severity) {
+    record Graded(Example example, String language, String category, boolean urgent, String severity,
+            String signals) {
 
         boolean severityRight() {
             return severity.equals(example.severity);
@@ -80,9 +81,9 @@ final class GradingEvaluation {
         }
 
         String miss() {
-            return String.format("%s [%s] expected %s/%s/%s, got %s/%s/%s%s%n      %s", example.id, example.kind,
-                    example.severity, example.category, example.language, severity, category, language,
-                    urgent ? " (urgent)" : "", example.text.replace('\n', ' '));
+            return String.format("%s [%s] expected %s/%s/%s, got %s/%s/%s%s, signals [%s]%n      %s", example.id,
+                    example.kind, example.severity, example.category, example.language, severity, category, language,
+                    urgent ? " (urgent)" : "", signals.strip(), example.text.replace('\n', ' '));
         }
     }
 
@@ -136,9 +137,9 @@ final class GradingEvaluation {
     Graded grade(Example example) {
         PreparedText text = PreparedText.of("", example.text);
         String language = LanguageDetector.detect(text);
-        StandaloneGrading.Result result = tables.grade(text, example.value(), example.tier(), example.contacts());
+        StandaloneGrading.Result result = tables.grade(text, language, example.value(), example.tier(), example.contacts());
         return new Graded(example, language == null ? "-" : language, result.category(), result.urgent(),
-                result.severity());
+                result.severity(), result.reading().asInput());
     }
 
     List<Graded> gradeAll(List<Example> examples) {
