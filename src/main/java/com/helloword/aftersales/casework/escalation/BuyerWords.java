@@ -26,8 +26,8 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
  */
 public final class BuyerWords {
 
-    /** One word: its folded form, where it stands in {@link #text}, and its clause and sentence. */
-    public record Word(String folded, int start, int end, int clause, int sentence, boolean arabic) {
+    /** One word: as written (lower case), folded, where it stands in {@link #text}, its clause and sentence. */
+    public record Word(String written, String folded, int start, int end, int clause, int sentence, boolean arabic) {
     }
 
     private static final Pattern QUOTE_HEADER_END = Pattern.compile(".*[:：]\\s*$");
@@ -37,13 +37,15 @@ public final class BuyerWords {
     private static final Pattern TIME_OF_DAY = Pattern.compile("(?<!\\d)\\d{1,2}:\\d{2}(?!\\d)");
 
     private final String text;
+    private final String plain;
     private final List<Word> words;
     private final int[] clauseAt;
     private final int[] sentenceAt;
     private final List<Boolean> questions;
 
-    private BuyerWords(String text) {
-        this.text = text;
+    private BuyerWords(String plain) {
+        this.plain = plain;
+        this.text = arabicNormalised(plain);
         this.clauseAt = new int[text.length() + 1];
         this.sentenceAt = new int[text.length() + 1];
         this.words = new ArrayList<>();
@@ -53,7 +55,7 @@ public final class BuyerWords {
 
     public static BuyerWords of(String subject, String body) {
         String raw = (subject == null || subject.isBlank() ? "" : subject + "\n") + (body == null ? "" : body);
-        return new BuyerWords(normalise(ownWords(raw)));
+        return new BuyerWords(lowerCase(ownWords(raw)));
     }
 
     /** The normalised own words, as matched by character phrases. */
@@ -112,9 +114,17 @@ public final class BuyerWords {
         return own.toString();
     }
 
-    private static String normalise(String own) {
-        String lower = Normalizer.normalize(own, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+    /** The own words in lower case, Arabic letters as written (the knowledge-base table reads them so). */
+    public String plain() {
+        return plain;
+    }
+
+    private static String lowerCase(String own) {
+        return Normalizer.normalize(own, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
                 .replace('’', '\'').replace('‘', '\'');
+    }
+
+    private static String arabicNormalised(String lower) {
         char[] chars = lower.toCharArray();
         int length = new ArabicNormalizer().normalize(chars, chars.length);
         return new String(chars, 0, length);
@@ -227,7 +237,7 @@ public final class BuyerWords {
     private void add(int start, int end, int clause, int sentence) {
         String word = text.substring(start, end);
         boolean arabic = Character.UnicodeScript.of(word.codePointAt(0)) == Character.UnicodeScript.ARABIC;
-        words.add(new Word(arabic ? word : fold(word), start, end, clause, sentence, arabic));
+        words.add(new Word(word, arabic ? word : fold(word), start, end, clause, sentence, arabic));
     }
 
     private boolean isQuestionEnd(int start, int end) {

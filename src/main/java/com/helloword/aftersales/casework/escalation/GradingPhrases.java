@@ -50,7 +50,7 @@ import com.helloword.aftersales.casework.escalation.BuyerWords.Word;
  * {@value #CJK_NEGATION_REACH} characters after it; a {@code NEGATION_AFTER} ending (Japanese) those it
  * follows within {@value #CJK_NEGATION_REACH} kana. A negation inside a phrase that is not cancellable
  * ("not received", "doesn't work") belongs to that phrase. A {@code HYPOTHETICAL} word in a sentence that
- * asks a question cancels the sentence's cancellable phrases ("if it got hot, would it switch off?").</li>
+ * asks a question cancels every phrase after it in that sentence ("if it got hot, would it switch off?").</li>
  * </ul>
  */
 public final class GradingPhrases {
@@ -73,8 +73,40 @@ public final class GradingPhrases {
     public record Row(String signal, boolean cancellable, List<String> phrases) {
     }
 
-    /** One phrase word: folded, and whether it is a prefix ({@code damag*}). */
-    record PhraseWord(String folded, String german, boolean prefix, boolean arabic) {
+    /**
+     * One phrase word: as written, folded, and whether it is a prefix ({@code damag*}). {@code languages}: the
+     * team languages whose alphabet has the word's accented letters (null for a word without any); in a message
+     * of another language the word matches only as written, so Swedish "bränd" is no English "brand".
+     */
+    record PhraseWord(String written, String folded, String german, boolean prefix, boolean arabic,
+            Set<String> languages) {
+    }
+
+    /** Which team languages write each accented letter (their alphabets, not any word list). */
+    private static final Map<Character, Set<String>> LETTER_LANGUAGES = letterLanguages();
+
+    private static Map<Character, Set<String>> letterLanguages() {
+        Map<Character, Set<String>> letters = new HashMap<>();
+        Map<String, String> alphabets = Map.of("de", "äöüß", "sv", "äöå", "fr", "éèêâôàçœëïîûù",
+                "es", "ñáíóúé", "it", "àèéìòóù", "pt", "ãõâêôáéíóúàç", "pl", "łąęśżźńćó", "nl", "ëïéè");
+        alphabets.forEach((language, alphabet) -> alphabet.chars()
+                .forEach(c -> letters.computeIfAbsent((char) c, k -> new java.util.HashSet<>()).add(language)));
+        return letters;
+    }
+
+    private static Set<String> languagesOf(String written) {
+        Set<String> languages = null;
+        for (char c : written.toCharArray()) {
+            Set<String> those = LETTER_LANGUAGES.get(c);
+            if (those != null) {
+                if (languages == null) {
+                    languages = new java.util.HashSet<>(those);
+                } else {
+                    languages.retainAll(those);
+                }
+            }
+        }
+        return languages;
     }
 
     /** A compiled phrase: words, or characters (Chinese, Japanese). */
@@ -151,8 +183,8 @@ public final class GradingPhrases {
             List<Word> words = BuyerWords.of("", prefix ? part.substring(0, part.length() - 1) : part).words();
             for (int i = 0; i < words.size(); i++) {
                 Word word = words.get(i);
-                marked.add(new PhraseWord(word.folded(), BuyerWords.germanFold(word.folded()),
-                        prefix && i == words.size() - 1, word.arabic()));
+                marked.add(new PhraseWord(word.written(), word.folded(), BuyerWords.germanFold(word.folded()),
+                        prefix && i == words.size() - 1, word.arabic(), languagesOf(word.written())));
             }
         }
         if (marked.isEmpty()) {
@@ -248,7 +280,7 @@ public final class GradingPhrases {
                 }
             }
             for (Phrase phrase : candidates) {
-                if (matchesAt(phrase, words, i, cachedStem)) {
+                if (matchesAt(phrase, words, i, cachedStem, language)) {
                     int last = i + phrase.words().size() - 1;
                     hits.add(new Hit(phrase, i, last, word.start(), words.get(last).end()));
                 }
@@ -287,25 +319,32 @@ public final class GradingPhrases {
         }
     }
 
-    private static boolean matchesAt(Phrase phrase, List<Word> words, int at, Function<String, String> stem) {
+    private static boolean matchesAt(Phrase phrase, List<Word> words, int at, Function<String, String> stem,
+            String language) {
         if (at + phrase.words().size() > words.size()) {
             return false;
         }
         for (int j = 0; j < phrase.words().size(); j++) {
-            if (!matches(phrase.words().get(j), words.get(at + j), stem)) {
+            if (!matches(phrase.words().get(j), words.get(at + j), stem, language)) {
                 return false;
             }
         }
         return true;
     }
 
-    private static boolean matches(PhraseWord phraseWord, Word word, Function<String, String> stem) {
+    private static boolean matches(PhraseWord phraseWord, Word word, Function<String, String> stem,
+            String language) {
         String folded = word.folded();
         if (phraseWord.arabic()) {
             return word.arabic() && (folded.equals(phraseWord.folded())
                     || arabicStem(folded).equals(arabicStem(phraseWord.folded()))
                     || (phraseWord.folded().length() >= ARABIC_INSIDE_MIN_LENGTH
                             && folded.contains(phraseWord.folded())));
+        }
+        if (phraseWord.languages() != null && (language == null || !phraseWord.languages().contains(language))) {
+            // another (or an unknown) language: the word only as written
+            return phraseWord.prefix() ? word.written().startsWith(phraseWord.written())
+                    : word.written().equals(phraseWord.written());
         }
         String german = BuyerWords.germanFold(folded);
         if (phraseWord.prefix()) {
@@ -390,7 +429,7 @@ public final class GradingPhrases {
             }
         }
         List<Hit> negations = new ArrayList<>();
-        Set<Integer> hypotheticalSentences = new java.util.HashSet<>();
+        Map<Integer, Integer> hypotheticalFrom = new HashMap<>();
         for (Hit hit : visible) {
             boolean ownedByPhrase = !fixed.get(hit.start(), hit.end()).isEmpty();
             if ((hit.signal().equals(NEGATION) || hit.signal().equals(NEGATION_AFTER)) && !ownedByPhrase) {
@@ -398,16 +437,19 @@ public final class GradingPhrases {
             } else if (hit.signal().equals(HYPOTHETICAL)) {
                 int sentence = message.sentenceAt(hit.start());
                 if (message.isQuestion(sentence)) {
-                    hypotheticalSentences.add(sentence);
+                    hypotheticalFrom.merge(sentence, hit.start(), Math::min);
                 }
             }
         }
         List<Hit> kept = new ArrayList<>();
         for (Hit hit : visible) {
-            if (MARKERS.contains(hit.signal()) || !hit.phrase().cancellable()) {
+            Integer hypothetical = hypotheticalFrom.get(message.sentenceAt(hit.start()));
+            if (MARKERS.contains(hit.signal())) {
                 kept.add(hit);
-            } else if (!hypotheticalSentences.contains(message.sentenceAt(hit.start()))
-                    && negations.stream().noneMatch(negation -> negates(negation, hit, message))) {
+            } else if (hypothetical != null && hit.start() > hypothetical) {
+                continue; // asked about, not complained of
+            } else if (!hit.phrase().cancellable()
+                    || negations.stream().noneMatch(negation -> negates(negation, hit, message))) {
                 kept.add(hit);
             }
         }

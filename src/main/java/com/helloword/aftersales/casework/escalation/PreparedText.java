@@ -14,7 +14,7 @@ public record PreparedText(String text, BuyerWords words) {
 
     public static PreparedText of(String subject, String body) {
         BuyerWords words = BuyerWords.of(subject, body);
-        String spaced = NOT_A_WORD.matcher(words.text()).replaceAll(" ").strip();
+        String spaced = NOT_A_WORD.matcher(words.plain()).replaceAll(" ").strip();
         return new PreparedText(spaced.isEmpty() ? " " : " " + spaced + " ", words);
     }
 }

@@ -81,7 +81,7 @@ final class GradingEvaluation {
         }
 
         String miss() {
-            return String.format("%s [%s] expected %s/%s/%s, got %s/%s/%s%s, signals [%s]%n      %s", example.id,
+            return String.format("%s [%s] expected %s/%s/%s, got %s/%s/%s%s, phrases [%s]%n      %s", example.id,
                     example.kind, example.severity, example.category, example.language, severity, category, language,
                     urgent ? " (urgent)" : "", signals.strip(), example.text.replace('\n', ' '));
         }
@@ -139,7 +139,9 @@ final class GradingEvaluation {
         String language = LanguageDetector.detect(text);
         StandaloneGrading.Result result = tables.grade(text, language, example.value(), example.tier(), example.contacts());
         return new Graded(example, language == null ? "-" : language, result.category(), result.urgent(),
-                result.severity(), result.reading().asInput());
+                result.severity(), result.reading().hits().stream()
+                        .map(hit -> hit.signal() + " \"" + hit.written() + "\"").distinct()
+                        .collect(Collectors.joining(", ")));
     }
 
     List<Graded> gradeAll(List<Example> examples) {
