@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * Prints the grading evaluation ({@link GradingEvaluation}) of {@code -Dgrading.set=path/to/file.jsonl}, or of
  * the evaluation set on the test classpath, and writes it to {@code target/grading-report.txt}. Not in the
  * default suite (tag {@code grading-report}): {@code mvn -o -Pgrading-report test}. It measures, it does not
- * judge; the acceptance thresholds come with the improved grading.
+ * judge; {@link GradingAcceptanceTest} holds the evaluation set to its thresholds in the default suite.
  */
 @Tag("grading-report")
 class GradingEvaluationReportTest {
