@@ -1,94 +1,97 @@
 package com.helloword.aftersales.casework.intake;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.SortedMap;
 
+import com.github.pemistahl.lingua.api.IsoCode639_1;
+import com.github.pemistahl.lingua.api.Language;
+import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import com.helloword.aftersales.casework.escalation.PreparedText;
+import com.helloword.aftersales.security.Groups;
 
 /**
- * The language of a buyer's message, among the team languages: by script for Arabic, Japanese
- * (kana) and Chinese, by frequent words and letters for the Latin-script languages. Null when too
- * little is known (intake then takes the buyer's or the store's language).
+ * The language of a buyer's message, among the team languages, by Lingua (low accuracy mode, models
+ * loaded lazily on the first message). Kana, Han and Arabic script decide on their own when they make
+ * up most of the letters, so that English product names in such a message do not win. Null when
+ * Lingua is not confident enough (intake then takes the buyer's or the store's language).
  */
 final class LanguageDetector {
 
-    private static final Map<String, Set<String>> COMMON_WORDS = Map.of(
-            "en", Set.of("the", "and", "is", "my", "it", "not", "you", "have", "was", "order", "please", "with",
-                    "this", "of", "to", "i"),
-            "de", Set.of("der", "die", "das", "und", "ist", "nicht", "ich", "mein", "meine", "bitte", "mit", "ein",
-                    "eine", "habe", "noch", "bestellung", "es"),
-            "fr", Set.of("le", "la", "les", "et", "est", "je", "mon", "ma", "pas", "une", "un", "avec", "commande",
-                    "vous", "colis", "il", "pour"),
-            "es", Set.of("el", "la", "los", "las", "y", "es", "mi", "no", "una", "un", "con", "pedido", "por",
-                    "favor", "que", "he", "paquete"),
-            "it", Set.of("il", "lo", "la", "gli", "e", "è", "mio", "mia", "non", "una", "un", "con", "ordine",
-                    "per", "che", "ho", "pacco"),
-            "nl", Set.of("de", "het", "een", "en", "is", "mijn", "niet", "ik", "met", "bestelling", "heb", "nog",
-                    "van", "pakket", "graag"),
-            "pl", Set.of("i", "w", "nie", "jest", "moje", "moja", "mój", "się", "na", "zamówienie", "paczka",
-                    "proszę", "to", "z", "że"),
-            "sv", Set.of("och", "är", "jag", "min", "mitt", "inte", "en", "ett", "med", "beställning", "har", "det",
-                    "paket", "tack", "på"),
-            "pt", Set.of("o", "a", "os", "as", "e", "é", "meu", "minha", "não", "um", "uma", "com", "pedido",
-                    "por", "favor", "que", "encomenda"));
+    /** Fewer letters than this is too little to go on. */
+    private static final int MIN_LETTERS = 5;
+    /** The best language's confidence must beat the runner-up's by at least this much. */
+    private static final double MIN_LEAD = 0.015;
 
     private LanguageDetector() {
     }
 
+    /** Built on first use; the holder idiom makes that once and thread-safe. */
+    private static final class Holder {
+        static final com.github.pemistahl.lingua.api.LanguageDetector LINGUA = LanguageDetectorBuilder
+                .fromIsoCodes639_1(Groups.TEAM_LANGUAGES.stream()
+                        .map(code -> IsoCode639_1.valueOf(code.toUpperCase(java.util.Locale.ROOT)))
+                        .toArray(IsoCode639_1[]::new))
+                .withLowAccuracyMode()
+                .withPreloadedLanguageModels()
+                .build();
+    }
+
     static String detect(PreparedText prepared) {
-        String text = prepared.text();
+        return detect(prepared.text());
+    }
+
+    static String detect(String text) {
+        int letters = 0;
         int arabic = 0;
         int kana = 0;
         int han = 0;
-        int latin = 0;
+        StringBuilder latin = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
-            Character.UnicodeScript script = Character.UnicodeScript.of(text.charAt(i));
+            char c = text.charAt(i);
+            Character.UnicodeScript script = Character.UnicodeScript.of(c);
             switch (script) {
                 case ARABIC -> arabic++;
                 case HIRAGANA, KATAKANA -> kana++;
                 case HAN -> han++;
-                case LATIN -> latin++;
-                default -> { }
+                default -> latin.append(c);
+            }
+            if (Character.isLetter(c)) {
+                letters++;
             }
         }
-        if (kana > 0 && kana + han >= latin) {
+        if (kana > 0 && 2 * (kana + han) >= letters) {
             return "ja";
         }
-        if (han > 0 && han >= latin) {
+        if (kana == 0 && han > 0 && 2 * han >= letters) {
             return "zh";
         }
-        if (arabic > 0 && arabic >= latin) {
+        if (2 * arabic >= letters && arabic > 0) {
             return "ar";
         }
-        Map<String, Integer> scores = new HashMap<>();
-        for (String word : text.trim().split(" ")) {
-            COMMON_WORDS.forEach((language, words) -> {
-                if (words.contains(word)) {
-                    scores.merge(language, 1, Integer::sum);
-                }
-            });
+        if (letters - arabic - kana - han < MIN_LETTERS) {
+            return null;
         }
-        letters(text, scores);
-        return scores.entrySet().stream().filter(e -> e.getValue() >= 2)
-                .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
-    }
-
-    /** Letters that only some of the languages use. */
-    private static void letters(String text, Map<String, Integer> scores) {
-        for (Map.Entry<String, List<String>> clue : Map.of(
-                "pl", List.of("ą", "ę", "ł", "ń", "ś", "ź", "ż"),
-                "de", List.of("ß", "ü"),
-                "sv", List.of("å"),
-                "pt", List.of("ã", "õ"),
-                "es", List.of("ñ"),
-                "fr", List.of("è", "ê", "ç", "œ")).entrySet()) {
-            for (String letter : clue.getValue()) {
-                if (text.contains(letter)) {
-                    scores.merge(clue.getKey(), 2, Integer::sum);
-                }
+        // a Chinese label inside a German sentence says nothing about the sentence's language
+        SortedMap<Language, Double> confidences = Holder.LINGUA.computeLanguageConfidenceValues(latin.toString());
+        if (confidences.isEmpty()) {
+            return null;
+        }
+        double best = 0;
+        double second = 0;
+        Language language = null;
+        for (Map.Entry<Language, Double> e : confidences.entrySet()) {
+            double value = e.getValue();
+            if (value > best) {
+                second = best;
+                best = value;
+                language = e.getKey();
+            } else if (value > second) {
+                second = value;
             }
         }
+        if (language == null || best - second < MIN_LEAD) {
+            return null;
+        }
+        return language.getIsoCode639_1().toString().toLowerCase(java.util.Locale.ROOT);
     }
 }
