@@ -44,6 +44,7 @@ import com.helloword.aftersales.casework.escalation.BuyerWords.Word;
  * <li>Arabic words match after light stemming (Lucene's {@link ArabicStemmer}: the article and common
  * affixes), and words of three letters or more also inside a longer word.</li>
  * <li>A phrase with Chinese or Japanese characters matches those characters anywhere.</li>
+ * <li>Markers match their words folded, but neither by stem nor with a typo ("fallen" is no "falls").</li>
  * <li>{@code IGNORE} phrases hide what they cover ("smoke detector" is no smoke, "to die for" no death).
  * A {@code NEGATION} word cancels the cancellable phrases that start within {@value #NEGATION_REACH} words
  * after it in the same clause; a Chinese negation character those starting within
@@ -325,15 +326,17 @@ public final class GradingPhrases {
             return false;
         }
         for (int j = 0; j < phrase.words().size(); j++) {
-            if (!matches(phrase.words().get(j), words.get(at + j), stem, language)) {
+            if (!matches(phrase.words().get(j), words.get(at + j),
+                    MARKERS.contains(phrase.signal()) ? null : stem, language, MARKERS.contains(phrase.signal()))) {
                 return false;
             }
         }
         return true;
     }
 
+    /** {@code asWritten}: markers (short function words) match folded but neither by stem nor with a typo. */
     private static boolean matches(PhraseWord phraseWord, Word word, Function<String, String> stem,
-            String language) {
+            String language, boolean asWritten) {
         String folded = word.folded();
         if (phraseWord.arabic()) {
             return word.arabic() && (folded.equals(phraseWord.folded())
@@ -352,6 +355,9 @@ public final class GradingPhrases {
         }
         if (folded.equals(phraseWord.folded()) || german.equals(phraseWord.german())) {
             return true;
+        }
+        if (asWritten) {
+            return false;
         }
         if (stem != null && stem.apply(folded).equals(stem.apply(phraseWord.folded()))) {
             return true;

@@ -37,7 +37,7 @@ final class LanguageDetector {
     }
 
     static String detect(PreparedText prepared) {
-        return detect(prepared.text());
+        return detect(prepared.wholeMessage());
     }
 
     static String detect(String text) {

@@ -204,6 +204,46 @@ class IntakeApiTest {
         assertThat(latestSeverityTable().getId()).as("the repository's table again").isEqualTo(current.getId());
     }
 
+    /**
+     * A designer adds a phrase to the phrase table in Modeler and deploys it: the next message that uses it is
+     * graded by it (the table is read once per deployed version, not restated in Java), and the case names the
+     * phrase table's version among those that graded it.
+     */
+    @Test
+    void aPhraseADesignerAddsGradesTheNextIntake() throws Exception {
+        String table = ModelerDeployment.resource("dmn/grading-phrases.dmn");
+        String body = "Hello, the charger sizzled and hissed this morning.";
+        String firstEmail = "pia." + run + "@example.de";
+        JsonNode first = Http.json(send(message("amazon-de", "<phrase1-" + run + "@mail>",
+                order("amazon-de", "EUR", "29.90", firstEmail), firstEmail, "Charger", body)));
+        assertThat(first.get("severity").asText()).as("no row knows the word yet").isEqualTo("BLUE");
+        String ignore = "<rule id=\"rule_ignore1\">";
+        assertThat(table).contains(ignore);
+        String added = """
+                <rule id="rule_safetyhazardDesigner">
+                        <description>Added by a designer</description>
+                        <inputEntry id="inputEntry_safetyhazardDesigner"><text>&quot;sizzle&quot;</text></inputEntry>
+                        <outputEntry id="outputEntry_safetyhazardDesigner_signal"><text>&quot;SAFETY_HAZARD&quot;</text></outputEntry>
+                        <outputEntry id="outputEntry_safetyhazardDesigner_cancellable"><text>true</text></outputEntry>
+                      </rule>
+                      """;
+        HttpResponse<String> deployed = ModelerDeployment.deploy(http, "dora", "phrase-row-" + run,
+                Map.of("grading-phrases.dmn", table.replace(ignore, added + ignore)));
+        try {
+            assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+            String changed = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("gradingPhrases")
+                    .latestVersion().singleResult().getId();
+            String secondEmail = "ole." + run + "@example.de";
+            JsonNode second = Http.json(send(message("ebay-de", "<phrase2-" + run + "@mail>",
+                    order("ebay-de", "EUR", "29.90", secondEmail), secondEmail, "Charger", body)));
+            assertThat(second.get("severity").asText()).as("sizzle, sizzled: one stem").isEqualTo("RED");
+            assertThat(caseOf(second.get("businessKey").asText()).getGradedBy()).contains(changed);
+        } finally {
+            repositoryService.createDeploymentQuery().deploymentName("phrase-row-" + run).list()
+                    .forEach(d -> repositoryService.deleteDeployment(d.getId(), true));
+        }
+    }
+
     private DecisionDefinition latestSeverityTable() {
         return repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("severityGrading")
                 .latestVersion().singleResult();
