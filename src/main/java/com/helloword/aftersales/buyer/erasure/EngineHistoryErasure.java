@@ -45,11 +45,16 @@ class EngineHistoryErasure {
         this.tasks = tasks;
     }
 
-    Map<String, Integer> erase(List<String> caseKeys, List<String> processInstanceIds, PersonalTraces traces) {
+    /**
+     * @param traces in the buyer's own process instances
+     * @param shared in decisions evaluated outside a process, which are every buyer's: whole texts only
+     */
+    Map<String, Integer> erase(List<String> caseKeys, List<String> processInstanceIds, PersonalTraces traces,
+            PersonalTraces shared) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         Set<String> instances = instances(caseKeys, processInstanceIds);
         counts.put("processVariables", traces.isEmpty() || instances.isEmpty() ? 0 : variables(instances, traces));
-        counts.put("decisionInstances", traces.isEmpty() ? 0 : decisions(instances, traces));
+        counts.put("decisionInstances", traces.isEmpty() ? 0 : decisions(instances, traces, shared));
         counts.put("comments", traces.isEmpty() ? 0 : comments(instances, traces));
         counts.put("operationLogEntries", traces.isEmpty() ? 0 : operationLog(instances, traces));
         return counts;
@@ -111,7 +116,7 @@ class EngineHistoryErasure {
         return traced.size();
     }
 
-    private int decisions(Set<String> instances, PersonalTraces traces) {
+    private int decisions(Set<String> instances, PersonalTraces traces, PersonalTraces shared) {
         Set<String> traced = new LinkedHashSet<>();
         for (String instance : instances) {
             history.createHistoricDecisionInstanceQuery().processInstanceId(instance).includeInputs().includeOutputs()
@@ -123,7 +128,7 @@ class EngineHistoryErasure {
             do {
                 page = history.createHistoricDecisionInstanceQuery().decisionDefinitionKey(key).includeInputs()
                         .includeOutputs().orderByEvaluationTime().asc().listPage(first, PAGE);
-                page.stream().filter(d -> d.getProcessInstanceId() == null && traced(d, traces))
+                page.stream().filter(d -> d.getProcessInstanceId() == null && traced(d, shared))
                         .forEach(d -> traced.add(d.getId()));
                 first += PAGE;
             } while (page.size() == PAGE);

@@ -43,9 +43,10 @@ public class PersonalDataErasure {
         Buyer buyer = found.get();
         boolean already = ErasureMarks.isErased(buyerId, buyer.getEmail());
         BuyerFile file = caseFile.read(buyerId, already ? null : buyer.getEmail(), buyer.getName());
-        PersonalTraces traces = new PersonalTraces(file.texts());
+        PersonalTraces traces = PersonalTraces.quoted(file.texts());
         // the engine first: the traces are read from the case file, which the next step overwrites
-        Map<String, Integer> engineCounts = engine.erase(file.caseKeys(), file.processInstanceIds(), traces);
+        Map<String, Integer> engineCounts = engine.erase(file.caseKeys(), file.processInstanceIds(), traces,
+                PersonalTraces.whole(file.texts()));
         Map<String, Integer> caseFileCounts = new LinkedHashMap<>(caseFile.erase(file, traces));
         return Optional.of(new Summary(buyerId, already, caseFileCounts, engineCounts));
     }

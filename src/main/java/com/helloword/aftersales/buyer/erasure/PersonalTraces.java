@@ -1,5 +1,7 @@
 package com.helloword.aftersales.buyer.erasure;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -17,15 +19,33 @@ final class PersonalTraces {
     /** Shorter pieces (a two-letter name, "Hi") would match nearly anything. */
     private static final int SHORTEST = 4;
 
+    /** A quote of this many words of a message counts as the message; fewer could be anyone's ("where is my"). */
+    static final int QUOTED_WORDS = 5;
+
     private final Set<String> needles = new LinkedHashSet<>();
 
-    PersonalTraces(Collection<String> texts) {
+    private PersonalTraces(Collection<String> texts, boolean quotes) {
         for (String text : texts) {
             String plain = plain(text);
-            if (plain.length() >= SHORTEST && !plain.equals(plain(ErasureMarks.ERASED))) {
-                needles.add(plain);
+            if (plain.length() < SHORTEST || plain.equals(plain(ErasureMarks.ERASED))) {
+                continue;
+            }
+            needles.add(plain);
+            String[] words = plain.split(" ");
+            for (int start = 0; quotes && start + QUOTED_WORDS <= words.length; start++) {
+                needles.add(String.join(" ", Arrays.copyOfRange(words, start, start + QUOTED_WORDS)));
             }
         }
+    }
+
+    /** The texts whole: for places other buyers share (a decision evaluated outside any process). */
+    static PersonalTraces whole(Collection<String> texts) {
+        return new PersonalTraces(texts, false);
+    }
+
+    /** The texts and any {@value #QUOTED_WORDS} words in a row of them: for places that are the buyer's. */
+    static PersonalTraces quoted(Collection<String> texts) {
+        return new PersonalTraces(texts, true);
     }
 
     static String plain(String text) {
@@ -40,9 +60,9 @@ final class PersonalTraces {
         if (value == null || needles.isEmpty()) {
             return false;
         }
-        String text = value instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+        String text = value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
                 : value.toString();
         String plain = " " + plain(text) + " ";
-        return needles.stream().anyMatch(needle -> plain.contains(needle));
+        return needles.stream().anyMatch(needle -> plain.contains(" " + needle + " "));
     }
 }
