@@ -104,15 +104,15 @@ class BuyerLinkController {
         return Integer.parseInt(value);
     }
 
-    /**
-     * A link that is not ours or expired: a 403 page in the language the link was sent in, else, for our own
-     * expired link, the case's, else the browser's (BuyerLinks#refusalLanguage: a made-up link learns nothing).
-     */
     /** Signed for this case and action, not expired, and the buyer's data not erased (which revokes their links). */
     private boolean valid(String caseKey, BuyerLinks.Action action, String token) {
         return links.verify(caseKey, action, token) && !erasedBuyers.ownCase(caseKey);
     }
 
+    /**
+     * A link that is not ours or expired: a 403 page in the language the link was sent in, else, for our own
+     * expired link, the case's, else the browser's (BuyerLinks#refusalLanguage: a made-up link learns nothing).
+     */
     private ResponseEntity<String> invalid(HttpStatus status, String caseKey, BuyerLinks.Action action, String token) {
         String lang = null;
         String acceptLanguage = null;
