@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.helloword.aftersales.buyer.erasure.ErasureMarks;
 import com.helloword.aftersales.casefile.Buyer;
 import com.helloword.aftersales.casefile.BuyerRepository;
 
@@ -89,6 +90,9 @@ class MailComposer {
             case BUYER -> {
                 Buyer buyer = buyers.findById(Long.valueOf(message.getRecipientRef())).orElseThrow(
                         () -> new RecipientUnavailableException("Buyer " + message.getRecipientRef() + " is gone"));
+                if (ErasureMarks.isErased(buyer.getId(), buyer.getEmail())) {
+                    throw new RecipientUnavailableException("Buyer " + buyer.getId() + "'s personal data was erased");
+                }
                 yield new Recipient(List.of(buyer.getEmail()), buyer.getName());
             }
             case GROUP -> {

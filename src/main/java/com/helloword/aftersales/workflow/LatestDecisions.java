@@ -1,9 +1,16 @@
 package com.helloword.aftersales.workflow;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -40,6 +47,10 @@ public class LatestDecisions {
 
     private final DecisionService decisions;
     private final RepositoryService repository;
+    /** A DMN engine of our own, outside the process engine: what it evaluates leaves no decision history. */
+    private final DmnEngine unrecorded = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    /** Parsed once per deployed version. */
+    private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
 
     LatestDecisions(DecisionService decisions, RepositoryService repository) {
         this.decisions = decisions;
@@ -51,6 +62,24 @@ public class LatestDecisions {
         String definitionId = latestDefinitionId(key);
         return new Evaluated(key, definitionId,
                 decisions.evaluateDecisionById(definitionId).variables(variables).evaluate());
+    }
+
+    /**
+     * As {@link #evaluate}, but not recorded in the engine's decision history (ACT_HI_DEC_IN keeps every input):
+     * for a table whose input is the buyer's own words, which the house rule keeps out of engine history.
+     *
+     * @throws IllegalStateException when no version of the table is deployed
+     */
+    public Evaluated evaluateUnrecorded(String key, Map<String, Object> variables) {
+        String definitionId = latestDefinitionId(key);
+        DmnDecision decision = parsed.computeIfAbsent(definitionId, id -> {
+            try (InputStream model = repository.getDecisionModel(id)) {
+                return unrecorded.parseDecision(key, model);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return new Evaluated(key, definitionId, unrecorded.evaluateDecision(decision, variables));
     }
 
     /**

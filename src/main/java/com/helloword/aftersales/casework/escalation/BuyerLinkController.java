@@ -17,6 +17,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 import com.helloword.aftersales.buyer.BuyerLinks;
+import com.helloword.aftersales.buyer.erasure.ErasedBuyers;
 import com.helloword.aftersales.casework.escalation.CaseResolution.LinkOutcome;
 import com.helloword.aftersales.notification.MailTemplates;
 
@@ -35,16 +36,19 @@ class BuyerLinkController {
     private final BuyerLinks links;
     private final CaseResolution resolution;
     private final MailTemplates templates;
+    private final ErasedBuyers erasedBuyers;
 
-    BuyerLinkController(BuyerLinks links, CaseResolution resolution, MailTemplates templates) {
+    BuyerLinkController(BuyerLinks links, CaseResolution resolution, MailTemplates templates,
+            ErasedBuyers erasedBuyers) {
         this.links = links;
+        this.erasedBuyers = erasedBuyers;
         this.resolution = resolution;
         this.templates = templates;
     }
 
     @GetMapping("/buyer/cases/{caseKey}/confirm")
     ResponseEntity<String> askConfirmation(@PathVariable String caseKey, @RequestParam(name = "t", required = false) String token) {
-        if (!links.verify(caseKey, BuyerLinks.Action.CONFIRM, token)) {
+        if (!valid(caseKey, BuyerLinks.Action.CONFIRM, token)) {
             return invalid(HttpStatus.FORBIDDEN, caseKey, BuyerLinks.Action.CONFIRM, token);
         }
         return page(HttpStatus.OK, caseKey, "ASK_CONFIRM", Map.of("action", "/buyer/cases/" + caseKey + "/confirm",
@@ -53,7 +57,7 @@ class BuyerLinkController {
 
     @PostMapping("/buyer/cases/{caseKey}/confirm")
     ResponseEntity<String> confirm(@PathVariable String caseKey, @RequestParam(name = "t", required = false) String token) {
-        if (!links.verify(caseKey, BuyerLinks.Action.CONFIRM, token)) {
+        if (!valid(caseKey, BuyerLinks.Action.CONFIRM, token)) {
             return invalid(HttpStatus.FORBIDDEN, caseKey, BuyerLinks.Action.CONFIRM, token);
         }
         LinkOutcome outcome = resolution.buyerConfirmed(caseKey);
@@ -68,7 +72,7 @@ class BuyerLinkController {
     @GetMapping("/buyer/cases/{caseKey}/rating")
     ResponseEntity<String> askRating(@PathVariable String caseKey, @RequestParam(name = "t", required = false) String token,
             @RequestParam(name = "stars", defaultValue = "5") String stars) {
-        if (!links.verify(caseKey, BuyerLinks.Action.RATE, token)) {
+        if (!valid(caseKey, BuyerLinks.Action.RATE, token)) {
             return invalid(HttpStatus.FORBIDDEN, caseKey, BuyerLinks.Action.RATE, token);
         }
         return page(HttpStatus.OK, caseKey, "ASK_RATING", Map.of("action", "/buyer/cases/" + caseKey + "/rating",
@@ -78,7 +82,7 @@ class BuyerLinkController {
     @PostMapping("/buyer/cases/{caseKey}/rating")
     ResponseEntity<String> rate(@PathVariable String caseKey, @RequestParam(name = "t", required = false) String token,
             @RequestParam(name = "stars", required = false) String stars) {
-        if (!links.verify(caseKey, BuyerLinks.Action.RATE, token)) {
+        if (!valid(caseKey, BuyerLinks.Action.RATE, token)) {
             return invalid(HttpStatus.FORBIDDEN, caseKey, BuyerLinks.Action.RATE, token);
         }
         int given = stars(stars);
@@ -98,6 +102,11 @@ class BuyerLinkController {
             return 0;
         }
         return Integer.parseInt(value);
+    }
+
+    /** Signed for this case and action, not expired, and the buyer's data not erased (which revokes their links). */
+    private boolean valid(String caseKey, BuyerLinks.Action action, String token) {
+        return links.verify(caseKey, action, token) && !erasedBuyers.ownCase(caseKey);
     }
 
     /**

@@ -111,7 +111,8 @@ public class KnowledgeBaseAnswers {
             return Optional.empty();
         }
         PreparedText text = PreparedText.of(first.get().getSubject(), first.get().getBody());
-        DmnDecisionResultEntries result = decisions.evaluate(DECISION_KEY, Map.of("category",
+        // the text is the buyer's message: evaluated where the engine does not record its inputs
+        DmnDecisionResultEntries result = decisions.evaluateUnrecorded(DECISION_KEY, Map.of("category",
                 afterSalesCase.getCategory(), "text", text.text(),
                 "language", afterSalesCase.getLanguage() == null ? "" : afterSalesCase.getLanguage()))
                 .result().getFirstResult();
