@@ -41,7 +41,7 @@ public final class PersonalDataScan {
                             String lower = text.toLowerCase(Locale.ROOT);
                             for (String word : words) {
                                 if (lower.contains(word.toLowerCase(Locale.ROOT))) {
-                                    found.add(table + "." + meta.getColumnName(column) + ": " + word);
+                                    found.add((table + "." + meta.getColumnName(column)).toUpperCase(Locale.ROOT) + ": " + word);
                                 }
                             }
                         }
